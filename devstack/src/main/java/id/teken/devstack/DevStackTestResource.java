@@ -1,0 +1,42 @@
+package id.teken.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Quarkus test resource: points the service under test at the JVM's {@link DevStack} (real PostgreSQL
+ * with a fresh database, Kafka, GreenMail) and at the test JWT keys. Init arg {@code database}: the
+ * database name prefix (default: the service's name).
+ */
+public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "teken";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        DevStack stack = DevStack.shared();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", stack.newDatabase(database));
+        config.put("quarkus.datasource.username", stack.databaseUser());
+        config.put("quarkus.datasource.password", stack.databasePassword());
+        config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", String.valueOf(stack.smtpPort()));
+        config.put("teken.devstack.mail-api", stack.mailApiUrl());
+        config.put("mp.jwt.verify.publickey.location", stack.jwtPublicKey().toString());
+        config.put("smallrye.jwt.sign.key.location", stack.jwtPrivateKey().toString());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The stack lives for the whole test JVM and stops with it.
+    }
+}

@@ -1,0 +1,17 @@
+package id.teken.events.consumer;
+
+import id.teken.events.EventEnvelope;
+import id.teken.events.Topic;
+
+/**
+ * A service's reaction to one topic. Implementations are CDI beans in the service's
+ * {@code adapter/in/messaging} package; the runner calls {@link #handle} inside a transaction that also
+ * records the event as processed, so each event takes effect once. Throwing makes the runner retry,
+ * then park the record on the dead-letter topic.
+ */
+public interface EventHandler<P> {
+
+    Topic<P> topic();
+
+    void handle(EventEnvelope<P> event);
+}

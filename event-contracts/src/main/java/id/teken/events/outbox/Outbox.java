@@ -1,0 +1,61 @@
+package id.teken.events.outbox;
+
+import id.teken.events.EventCodec;
+import id.teken.events.EventEnvelope;
+import id.teken.events.Topic;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+
+/**
+ * Writes an event into the service's outbox table inside the caller's transaction, so the state change
+ * and the event commit together or not at all. The relay publishes it after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** Appends the event; requires a running transaction. Returns the envelope written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> EventEnvelope<P> append(Topic<P> topic, String aggregateId, P payload) {
+        EventEnvelope<P> envelope = EventEnvelope.of(topic, aggregateId, Correlation.current(), payload);
+        entityManager.createNativeQuery("""
+                        INSERT INTO teken_outbox (id, topic, record_key, event_type, body, correlation_id, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, envelope.eventId())
+                .setParameter(2, topic.name())
+                .setParameter(3, aggregateId)
+                .setParameter(4, topic.eventType())
+                .setParameter(5, EventCodec.toJson(envelope))
+                .setParameter(6, envelope.correlationId())
+                .setParameter(7, Timestamp.from(envelope.occurredAt()))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return envelope;
+    }
+}

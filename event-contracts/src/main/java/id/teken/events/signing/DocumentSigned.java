@@ -1,0 +1,19 @@
+package id.teken.events.signing;
+
+import java.time.Instant;
+
+/**
+ * One signing attempt's outcome (success or failure). Key: the document id. Carries the document's
+ * hash, never the document or the passphrase.
+ */
+public record DocumentSigned(
+        String documentId,
+        String nip,
+        String serialNumber,
+        String clientId,
+        String documentSha256,
+        String padesLevel,
+        String outcome,
+        String failureCode,
+        Instant signedAt) {
+}
