@@ -1,0 +1,14 @@
+package id.teken.registration.application.port.out;
+
+import id.teken.registration.domain.Account;
+import id.teken.registration.domain.Nip;
+
+import java.util.Optional;
+
+/** Stored accounts. */
+public interface AccountRepository {
+
+    Optional<Account> find(Nip nip);
+
+    void save(Account account);
+}

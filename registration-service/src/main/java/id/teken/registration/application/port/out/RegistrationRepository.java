@@ -1,0 +1,17 @@
+package id.teken.registration.application.port.out;
+
+import id.teken.registration.domain.EmailDinas;
+import id.teken.registration.domain.Nip;
+import id.teken.registration.domain.Registration;
+
+import java.util.Optional;
+
+/** Stored registrations. {@link #save} refuses a concurrent change with ALREADY_REGISTERED. */
+public interface RegistrationRepository {
+
+    Optional<Registration> find(Nip nip);
+
+    void save(Registration registration);
+
+    boolean emailDinasTakenByOther(EmailDinas emailDinas, Nip nip);
+}

@@ -1,0 +1,121 @@
+package id.teken.registration.application.service;
+
+import id.teken.registration.application.port.in.RegisterForCertificateCommand;
+import id.teken.registration.application.port.in.RegisterForCertificateUseCase;
+import id.teken.registration.application.port.in.VerifyNikUseCase;
+import id.teken.registration.application.port.in.ViewCertificateStatusUseCase;
+import id.teken.registration.application.port.in.ViewProfileUseCase;
+import id.teken.registration.application.port.out.AccountRepository;
+import id.teken.registration.application.port.out.CivilRegistry;
+import id.teken.registration.application.port.out.EmployeeDirectory;
+import id.teken.registration.application.port.out.RegistrationEvents;
+import id.teken.registration.application.port.out.RegistrationRepository;
+import id.teken.registration.domain.Account;
+import id.teken.registration.domain.CivilRecord;
+import id.teken.registration.domain.DomainException;
+import id.teken.registration.domain.Employee;
+import id.teken.registration.domain.ErrorCode;
+import id.teken.registration.domain.Nik;
+import id.teken.registration.domain.Nip;
+import id.teken.registration.domain.Registration;
+import id.teken.registration.domain.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The dashboard's certificate part: profile, status, NIK verification and registration. */
+@ApplicationScoped
+public class CertificateRegistrationService implements ViewProfileUseCase, ViewCertificateStatusUseCase,
+        VerifyNikUseCase, RegisterForCertificateUseCase {
+
+    private final EmployeeDirectory directory;
+    private final CivilRegistry civilRegistry;
+    private final RegistrationRepository registrations;
+    private final AccountRepository accounts;
+    private final RegistrationEvents events;
+    private final Clock clock;
+
+    @Inject
+    public CertificateRegistrationService(EmployeeDirectory directory, CivilRegistry civilRegistry,
+                                          RegistrationRepository registrations, AccountRepository accounts,
+                                          RegistrationEvents events, Clock clock) {
+        this.directory = directory;
+        this.civilRegistry = civilRegistry;
+        this.registrations = registrations;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Profile profile(Nip nip) {
+        Employee employee = employee(nip);
+        return new Profile(employee, accounts.find(nip).map(Account::roles).orElse(EnumSet.of(Role.ASN)));
+    }
+
+    @Override
+    @Transactional
+    public Optional<Registration> registration(Nip nip) {
+        return registrations.find(nip);
+    }
+
+    @Override
+    @Transactional
+    public NikVerified verifyNik(Nip nip, Nik nik) {
+        return new NikVerified(nik, checkNikBelongs(employee(nip), nik).nama());
+    }
+
+    @Override
+    @Transactional
+    public Registration register(RegisterForCertificateCommand command) {
+        Employee employee = employee(command.nip());
+        if (!employee.status().eligibleForCertificate()) {
+            throw new DomainException(ErrorCode.NOT_ELIGIBLE, "Pendaftaran mandiri hanya untuk PNS dan PPPK. "
+                    + "Pegawai lain mendaftar melalui jalur Lainnya dengan persetujuan Verifikator TTE.");
+        }
+        checkNikBelongs(employee, command.nik());
+        Optional<Registration> existing = registrations.find(command.nip());
+        if (existing.isPresent() && !existing.get().status().allowsRegistration()) {
+            throw existing.get().alreadyRegistered();
+        }
+        if (registrations.emailDinasTakenByOther(command.emailDinas(), command.nip())) {
+            throw new DomainException(ErrorCode.EMAIL_DINAS_IN_USE, "Email Dinas ini sudah dipakai pendaftar lain.");
+        }
+        Instant now = clock.instant();
+        Registration registration;
+        if (existing.isPresent()) {
+            registration = existing.get();
+            registration.resubmit(command.nik(), command.emailSiasn(), command.emailDinas(), now);
+        } else {
+            registration = Registration.submit(command.nip(), command.nik(), command.emailSiasn(), command.emailDinas(), now);
+        }
+        registrations.save(registration);
+        events.submitted(registration, employee);
+        return registration;
+    }
+
+    private Employee employee(Nip nip) {
+        return directory.findByNip(nip).orElseThrow(() -> new DomainException(ErrorCode.EMPLOYEE_NOT_FOUND,
+                "NIP tidak ditemukan pada data kepegawaian."));
+    }
+
+    /** The NIK is in the civil registry and is this employee's: the directory's NIK, or name and birth date agree. */
+    private CivilRecord checkNikBelongs(Employee employee, Nik nik) {
+        CivilRecord record = civilRegistry.findByNik(nik).orElseThrow(() -> new DomainException(ErrorCode.NIK_NOT_FOUND,
+                "NIK tidak ditemukan pada data kependudukan."));
+        boolean belongs = employee.nik().map(nik::equals).orElseGet(() ->
+                record.nama().trim().toLowerCase(Locale.ROOT).equals(employee.nama().trim().toLowerCase(Locale.ROOT))
+                        && nik.agreesWith(employee.nip().birthDate(), employee.nip().female()));
+        if (!belongs) {
+            throw new DomainException(ErrorCode.NIK_MISMATCH, "NIK tidak sesuai dengan data pegawai untuk NIP ini.");
+        }
+        return record;
+    }
+}
