@@ -1,0 +1,2 @@
+/** Outbox writers of activation-service. */
+package id.teken.activation.adapter.out.messaging;

@@ -1,0 +1,2 @@
+/** Configuration mappings and CDI producers of activation-service. */
+package id.teken.activation.config;

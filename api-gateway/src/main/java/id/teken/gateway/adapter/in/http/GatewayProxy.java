@@ -1,0 +1,246 @@
+package id.teken.gateway.adapter.in.http;
+
+import id.teken.gateway.application.port.out.TokenVerifier;
+import id.teken.gateway.domain.Route;
+import id.teken.gateway.domain.RouteTable;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The public entrance: matches the route, enforces the body limit and the role, then streams the request
+ * to the upstream service and its answer back. Its own refusals are problem+json (404 unknown route, 413
+ * body too large, 401 missing or invalid token, 403 wrong role, 503 upstream down, 504 upstream slow).
+ */
+@ApplicationScoped
+public class GatewayProxy {
+
+    private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip");
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    TokenVerifier tokens;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "teken.gateway.upstream-timeout")
+    Duration upstreamTimeout;
+
+    private HttpClient client;
+
+    void install(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
+                .setKeepAlive(true).setDecompressionSupported(false));
+        router.route("/api/*").order(-100).handler(this::handle);
+        router.route().order(Integer.MAX_VALUE - 10).handler(this::notFound);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        String requestId = requestId(request);
+        ctx.response().putHeader(REQUEST_ID, requestId);
+        Optional<Route> route = routes.match(request.path());
+        if (route.isEmpty()) {
+            problem(ctx, 404, "NOT_FOUND", "Tidak ditemukan", "Alamat yang diminta tidak ada.");
+            return;
+        }
+        Route r = route.get();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                problem(ctx, 400, "MALFORMED_REQUEST", "Permintaan tidak valid", "Content-Length tidak valid.");
+                return;
+            }
+            if (declared > r.maxBodyBytes()) {
+                tooLarge(ctx, r);
+                return;
+            }
+        }
+        if (r.requiredRole().isPresent()) {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            Optional<TokenVerifier.Caller> caller = authorization != null
+                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.verify(authorization.substring(7).trim()) : Optional.empty();
+            if (caller.isEmpty()) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                problem(ctx, 401, "UNAUTHENTICATED", "Perlu masuk",
+                        "Token tidak ada, tidak valid, atau kedaluwarsa. Silakan masuk kembali.");
+                return;
+            }
+            if (!caller.get().roles().contains(r.requiredRole().get())) {
+                problem(ctx, 403, "FORBIDDEN", "Akses ditolak", "Peran Anda tidak mengizinkan tindakan ini.");
+                return;
+            }
+        }
+        forward(ctx, r, requestId);
+    }
+
+    private void forward(RoutingContext ctx, Route route, String requestId) {
+        HttpServerRequest request = ctx.request();
+        URI upstream = URI.create(route.upstream());
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
+                .setPort(upstream.getPort()).setURI(request.uri()).setTimeout(upstreamTimeout.toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        request.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set(REQUEST_ID, requestId);
+        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        options.setHeaders(headers);
+        client.request(options).onComplete(attempt -> {
+            if (attempt.failed()) {
+                unavailable(ctx, attempt.cause());
+                return;
+            }
+            HttpClientRequest upstreamRequest = attempt.result();
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null) {
+                upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+            } else {
+                upstreamRequest.setChunked(request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
+            }
+            upstreamRequest.response().onComplete(answer -> {
+                if (answer.failed()) {
+                    unavailable(ctx, answer.cause());
+                    return;
+                }
+                relay(ctx, answer.result());
+            });
+            streamBody(ctx, request, upstreamRequest, route);
+        });
+    }
+
+    /** Pipes the caller's body upstream, counting bytes; beyond the limit the upstream call is cut off. */
+    private void streamBody(RoutingContext ctx, HttpServerRequest request, HttpClientRequest upstream, Route route) {
+        long[] seen = {0};
+        boolean[] cut = {false};
+        request.handler(chunk -> {
+            if (cut[0]) {
+                return;
+            }
+            seen[0] += chunk.length();
+            if (seen[0] > route.maxBodyBytes()) {
+                cut[0] = true;
+                upstream.reset();
+                tooLarge(ctx, route);
+                return;
+            }
+            upstream.write(chunk);
+            if (upstream.writeQueueFull()) {
+                request.pause();
+                upstream.drainHandler(v -> request.resume());
+            }
+        });
+        request.endHandler(v -> {
+            if (!cut[0]) {
+                upstream.end();
+            }
+        });
+        request.exceptionHandler(e -> upstream.reset());
+        request.resume();
+    }
+
+    private void relay(RoutingContext ctx, HttpClientResponse answer) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            answer.request().reset();
+            return;
+        }
+        response.setStatusCode(answer.statusCode());
+        answer.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) || name.equals("content-length")) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        answer.pipeTo(response);
+    }
+
+    private void unavailable(RoutingContext ctx, Throwable cause) {
+        boolean timeout = cause instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+        LOG.warnf("Upstream %s for %s: %s", timeout ? "timed out" : "unavailable", ctx.request().path(),
+                cause.getClass().getSimpleName());
+        if (timeout) {
+            problem(ctx, 504, "UPSTREAM_TIMEOUT", "Layanan terlalu lama merespons", "Coba lagi beberapa saat lagi.");
+        } else {
+            ctx.response().putHeader("Retry-After", "10");
+            problem(ctx, 503, "SERVICE_UNAVAILABLE", "Layanan sedang tidak tersedia", "Coba lagi beberapa saat lagi.");
+        }
+    }
+
+    private void tooLarge(RoutingContext ctx, Route route) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        problem(ctx, 413, "PAYLOAD_TOO_LARGE", "Data terlalu besar",
+                "Badan permintaan melebihi batas " + (route.maxBodyBytes() / 1024) + " KB untuk alamat ini.");
+    }
+
+    void notFound(RoutingContext ctx) {
+        ctx.response().putHeader(REQUEST_ID, requestId(ctx.request()));
+        problem(ctx, 404, "NOT_FOUND", "Tidak ditemukan", "Alamat yang diminta tidak ada.");
+    }
+
+    private static void problem(RoutingContext ctx, int status, String code, String title, String detail) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() || response.ended()) {
+            return;
+        }
+        JsonObject body = new JsonObject()
+                .put("type", "https://teken.id/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'))
+                .put("title", title).put("status", status).put("detail", detail).put("code", code)
+                .put("instance", ctx.request().path()).put("requestId", response.headers().get(REQUEST_ID));
+        if (!ctx.request().isEnded()) {
+            // The caller's body was not read; do not let it be taken for the next request on this connection.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(body.encode());
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String candidate = request.getHeader(REQUEST_ID);
+        String id = candidate != null && candidate.matches("[A-Za-z0-9._:-]{1,100}") ? candidate : UUID.randomUUID().toString();
+        MDC.put("correlationId", id);
+        return id;
+    }
+}

@@ -1,0 +1,32 @@
+package id.teken.gateway.config;
+
+import id.teken.gateway.domain.Route;
+import id.teken.gateway.domain.RouteTable;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The public route table (ARCHITECTURE.md section 8); later issues add their routes here. */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    @ConfigProperty(name = "teken.gateway.upstream.registration")
+    String registration;
+
+    @ConfigProperty(name = "teken.gateway.json-body-limit")
+    MemorySize jsonLimit;
+
+    @Produces
+    @Singleton
+    RouteTable routeTable() {
+        long json = jsonLimit.asLongValue();
+        return new RouteTable(List.of(
+                new Route("/api/v1/auth", registration, Optional.empty(), json),
+                new Route("/api/v1/me", registration, Optional.of("ASN"), json)));
+    }
+}

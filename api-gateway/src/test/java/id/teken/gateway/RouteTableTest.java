@@ -1,0 +1,36 @@
+package id.teken.gateway;
+
+import id.teken.gateway.domain.Route;
+import id.teken.gateway.domain.RouteTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RouteTableTest {
+
+    private final RouteTable table = new RouteTable(List.of(
+            new Route("/api/v1/auth", "http://a", Optional.empty(), 10),
+            new Route("/api/v1/me", "http://a", Optional.of("ASN"), 10),
+            new Route("/api/v1/me/special", "http://b", Optional.of("ADMIN"), 10)));
+
+    @Test
+    void longestPrefixWins_andPrefixesMatchWholeSegments() {
+        assertThat(table.match("/api/v1/me")).hasValueSatisfying(r -> assertThat(r.upstream()).isEqualTo("http://a"));
+        assertThat(table.match("/api/v1/me/certificate")).hasValueSatisfying(r -> assertThat(r.prefix()).isEqualTo("/api/v1/me"));
+        assertThat(table.match("/api/v1/me/special/x")).hasValueSatisfying(r -> assertThat(r.upstream()).isEqualTo("http://b"));
+        assertThat(table.match("/api/v1/meow")).isEmpty();
+        assertThat(table.match("/api/v1/nothing")).isEmpty();
+    }
+
+    @Test
+    void dotSegmentsAndEncodedSlashes_neverMatch() {
+        assertThat(table.match("/api/v1/auth/../me")).isEmpty();
+        assertThat(table.match("/api/v1/auth/%2e%2e/me")).isEmpty();
+        assertThat(table.match("/api/v1/auth//login")).isEmpty();
+        assertThat(table.match("/api/v1/auth%2Flogin")).isEmpty();
+        assertThat(table.match(null)).isEmpty();
+    }
+}

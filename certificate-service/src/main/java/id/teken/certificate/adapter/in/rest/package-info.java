@@ -1,0 +1,2 @@
+/** REST resources and exception mappers of certificate-service. */
+package id.teken.certificate.adapter.in.rest;

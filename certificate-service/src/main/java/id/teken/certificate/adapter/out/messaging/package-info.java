@@ -1,0 +1,2 @@
+/** Outbox writers of certificate-service. */
+package id.teken.certificate.adapter.out.messaging;

@@ -1,0 +1,2 @@
+/** Panache entities and persistence adapters of certificate-service. */
+package id.teken.certificate.adapter.out.persistence;

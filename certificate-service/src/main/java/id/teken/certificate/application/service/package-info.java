@@ -1,0 +1,2 @@
+/** Use-case implementations; transactions start here. */
+package id.teken.certificate.application.service;

@@ -1,0 +1,2 @@
+/** Aggregates, value objects and domain errors of certificate-service; java.* only. */
+package id.teken.certificate.domain;

@@ -1,0 +1,12 @@
+package id.teken.certificate;
+
+import id.teken.devstack.HexagonRules;
+import org.junit.jupiter.api.Test;
+
+class HexagonArchitectureTest {
+
+    @Test
+    void packagesFollowTheHexagon() {
+        HexagonRules.check("id.teken.certificate");
+    }
+}

@@ -1,0 +1,46 @@
+package id.teken.certificate;
+
+import id.teken.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "certificate"))
+class ServiceSkeletonTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void isHealthy_withDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("Database connections health check")).body(containsString("Kafka"));
+    }
+
+    @Test
+    void servesOpenApiAndMetrics() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Teken certificate-service"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void appliedTheSharedOutboxMigration() {
+        Number pending = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM teken_outbox WHERE published_at IS NULL").getSingleResult());
+        Number processed = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM teken_processed_event").getSingleResult());
+        assertThat(pending.intValue()).isZero();
+        assertThat(processed.intValue()).isZero();
+    }
+}

@@ -1,0 +1,2 @@
+/** Outbox writers of signing-service. */
+package id.teken.signing.adapter.out.messaging;

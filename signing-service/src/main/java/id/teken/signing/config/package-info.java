@@ -1,0 +1,2 @@
+/** Configuration mappings and CDI producers of signing-service. */
+package id.teken.signing.config;

@@ -1,0 +1,2 @@
+/** Aggregates, value objects and domain errors of signing-service; java.* only. */
+package id.teken.signing.domain;

@@ -1,0 +1,4 @@
+-- signing-service: baseline. The outbox and processed-event tables come from event-contracts (db/messaging).
+-- Owns: signing audit, documents awaiting download, the certificate status projection.
+CREATE TABLE service_schema (name VARCHAR(100) PRIMARY KEY, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+INSERT INTO service_schema (name) VALUES ('signing-service');
