@@ -15,7 +15,6 @@ import java.util.Set;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -56,9 +55,9 @@ class GatewayProxyTest {
                 .then().statusCode(200).header("X-Request-Id", "req-123").header("X-Upstream", "registration")
                 .body("accessToken", equalTo("t"));
         upstream().verify(postRequestedFor(urlEqualTo("/api/v1/auth/login"))
-                .withHeader("X-Request-Id", equalTo("req-123"))
+                .withHeader("X-Request-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("req-123"))
                 .withHeader("X-Forwarded-For", matching(".+"))
-                .withRequestBody(equalTo("{\"nip\":\"" + NIP + "\",\"password\":\"x\"}")));
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalTo("{\"nip\":\"" + NIP + "\",\"password\":\"x\"}")));
     }
 
     @Test
@@ -72,7 +71,8 @@ class GatewayProxyTest {
 
     @Test
     void protectedRoute_needsAValidTokenWithTheRole() {
-        upstream().stubFor(get(urlEqualTo("/api/v1/me")).willReturn(aResponse().withStatus(200).withBody("{\"nip\":\"x\"}")));
+        upstream().stubFor(get(urlEqualTo("/api/v1/me")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"nip\":\"x\"}")));
         given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED")).header("WWW-Authenticate", "Bearer").body("requestId", notNullValue());
         given().header("Authorization", "Bearer garbage").get("/api/v1/me").then().statusCode(401);
@@ -102,8 +102,18 @@ class GatewayProxyTest {
                 .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
         given().contentType(ContentType.JSON).body(new ByteArrayInputStream(big)).post("/api/v1/auth/password-reset")
                 .then().statusCode(413).body("code", equalTo("PAYLOAD_TOO_LARGE"));
-        given().contentType(ContentType.JSON).header("Content-Length", "abc").body("{}").post("/api/v1/auth/login")
-                .then().statusCode(400);
+    }
+
+    @Test
+    void malformedContentLength_isA400() throws Exception {
+        int port = io.restassured.RestAssured.port;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: abc\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+        assertThat(upstream().getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -40,6 +40,8 @@ public class GatewayProxy {
 
     private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
     private static final String REQUEST_ID = "X-Request-Id";
+    private static final String KEEP_READING = "teken.keep-reading";
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip");
@@ -152,13 +154,18 @@ public class GatewayProxy {
         long[] seen = {0};
         boolean[] cut = {false};
         request.handler(chunk -> {
+            seen[0] += chunk.length();
             if (cut[0]) {
+                // Already answered 413: read and drop the rest so the caller sees the answer, within a bound.
+                if (seen[0] > DISCARD_LIMIT) {
+                    request.connection().close();
+                }
                 return;
             }
-            seen[0] += chunk.length();
             if (seen[0] > route.maxBodyBytes()) {
                 cut[0] = true;
                 upstream.reset();
+                ctx.put(KEEP_READING, true);
                 tooLarge(ctx, route);
                 return;
             }
@@ -210,7 +217,6 @@ public class GatewayProxy {
     }
 
     private void tooLarge(RoutingContext ctx, Route route) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         problem(ctx, 413, "PAYLOAD_TOO_LARGE", "Data terlalu besar",
                 "Badan permintaan melebihi batas " + (route.maxBodyBytes() / 1024) + " KB untuk alamat ini.");
     }
@@ -229,7 +235,7 @@ public class GatewayProxy {
                 .put("type", "https://teken.id/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'))
                 .put("title", title).put("status", status).put("detail", detail).put("code", code)
                 .put("instance", ctx.request().path()).put("requestId", response.headers().get(REQUEST_ID));
-        if (!ctx.request().isEnded()) {
+        if (!ctx.request().isEnded() && ctx.get(KEEP_READING) == null) {
             // The caller's body was not read; do not let it be taken for the next request on this connection.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
