@@ -54,6 +54,8 @@ class GatewayProxyTest {
                 .post("/api/v1/auth/login")
                 .then().statusCode(200).header("X-Request-Id", "req-123").header("X-Upstream", "registration")
                 .body("accessToken", equalTo("t"));
+        assertThat(given().header("X-Request-Id", "req-124").contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/auth/login").headers().getValues("X-Request-Id")).containsExactly("req-124");
         upstream().verify(postRequestedFor(urlEqualTo("/api/v1/auth/login"))
                 .withHeader("X-Request-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("req-123"))
                 .withHeader("X-Forwarded-For", matching(".+"))

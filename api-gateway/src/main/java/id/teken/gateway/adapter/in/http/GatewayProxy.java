@@ -193,7 +193,7 @@ public class GatewayProxy {
         response.setStatusCode(answer.statusCode());
         answer.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) || name.equals("content-length")) {
+            if ((!HOP_BY_HOP.contains(name) || name.equals("content-length")) && !name.equals("x-request-id")) {
                 response.headers().add(h.getKey(), h.getValue());
             }
         });
