@@ -3,6 +3,7 @@ package id.teken.events;
 import id.teken.events.activation.ActivationCompleted;
 import id.teken.events.activation.ActivationExpired;
 import id.teken.events.activation.ActivationRejected;
+import id.teken.events.activation.ActivationReviewRequested;
 import id.teken.events.certificate.CertificateExpired;
 import id.teken.events.certificate.CertificateIssued;
 import id.teken.events.certificate.CertificateReinstated;
@@ -19,6 +20,8 @@ public final class Topics {
 
     public static final Topic<RegistrationSubmitted> REGISTRATION_SUBMITTED = new Topic<>(
             "teken.registration.submitted.v1", "registration.submitted", 1, RegistrationSubmitted.class);
+    public static final Topic<ActivationReviewRequested> ACTIVATION_REVIEW_REQUESTED = new Topic<>(
+            "teken.activation.review-requested.v1", "activation.review-requested", 1, ActivationReviewRequested.class);
     public static final Topic<ActivationCompleted> ACTIVATION_COMPLETED = new Topic<>(
             "teken.activation.completed.v1", "activation.completed", 1, ActivationCompleted.class);
     public static final Topic<ActivationRejected> ACTIVATION_REJECTED = new Topic<>(
@@ -38,7 +41,7 @@ public final class Topics {
     public static final Topic<DocumentSigned> DOCUMENT_SIGNED = new Topic<>(
             "teken.document.signed.v1", "document.signed", 1, DocumentSigned.class);
 
-    public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACTIVATION_COMPLETED,
+    public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACTIVATION_REVIEW_REQUESTED, ACTIVATION_COMPLETED,
             ACTIVATION_REJECTED, ACTIVATION_EXPIRED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
             CERTIFICATE_SUSPENDED, CERTIFICATE_REINSTATED, CERTIFICATE_EXPIRED, DOCUMENT_SIGNED);
 
