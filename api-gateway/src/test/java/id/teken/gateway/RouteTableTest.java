@@ -26,6 +26,13 @@ class RouteTableTest {
     }
 
     @Test
+    void aSuffixMayHaveItsOwnBodyLimit() {
+        Route activation = new Route("/api/v1/activations", "http://c", Optional.empty(), 64, Optional.of("/selfie"), 6000);
+        assertThat(activation.maxBodyBytes("/api/v1/activations/abc/selfie")).isEqualTo(6000);
+        assertThat(activation.maxBodyBytes("/api/v1/activations/abc/identity")).isEqualTo(64);
+    }
+
+    @Test
     void dotSegmentsAndEncodedSlashes_neverMatch() {
         assertThat(table.match("/api/v1/auth/../me")).isEmpty();
         assertThat(table.match("/api/v1/auth/%2e%2e/me")).isEmpty();

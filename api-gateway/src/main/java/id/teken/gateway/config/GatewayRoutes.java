@@ -18,8 +18,14 @@ public class GatewayRoutes {
     @ConfigProperty(name = "teken.gateway.upstream.registration")
     String registration;
 
+    @ConfigProperty(name = "teken.gateway.upstream.activation")
+    String activation;
+
     @ConfigProperty(name = "teken.gateway.json-body-limit")
     MemorySize jsonLimit;
+
+    @ConfigProperty(name = "teken.gateway.selfie-body-limit")
+    MemorySize selfieLimit;
 
     @Produces
     @Singleton
@@ -27,6 +33,9 @@ public class GatewayRoutes {
         long json = jsonLimit.asLongValue();
         return new RouteTable(List.of(
                 new Route("/api/v1/auth", registration, Optional.empty(), json),
-                new Route("/api/v1/me", registration, Optional.of("ASN"), json)));
+                new Route("/api/v1/me", registration, Optional.of("ASN"), json),
+                new Route("/api/v1/activations", activation, Optional.empty(), json, Optional.of("/selfie"),
+                        selfieLimit.asLongValue()),
+                new Route("/api/v1/verifier", activation, Optional.of("VERIFIKATOR"), json)));
     }
 }

@@ -4,11 +4,22 @@ import java.util.Optional;
 
 /**
  * One public route family: a path prefix, the upstream service that answers it, the role a caller must
- * hold (empty = open to anyone) and the largest request body it accepts.
+ * hold (empty = open to anyone), the largest request body it accepts, and optionally a larger limit for
+ * paths ending in a given suffix (e.g. the selfie upload under the activation routes).
  */
-public record Route(String prefix, String upstream, Optional<String> requiredRole, long maxBodyBytes) {
+public record Route(String prefix, String upstream, Optional<String> requiredRole, long maxBodyBytes,
+                    Optional<String> largeBodySuffix, long largeBodyBytes) {
+
+    public Route(String prefix, String upstream, Optional<String> requiredRole, long maxBodyBytes) {
+        this(prefix, upstream, requiredRole, maxBodyBytes, Optional.empty(), maxBodyBytes);
+    }
 
     public boolean matches(String path) {
         return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+    }
+
+    /** The body limit for this exact path. */
+    public long maxBodyBytes(String path) {
+        return largeBodySuffix.filter(path::endsWith).map(s -> largeBodyBytes).orElse(maxBodyBytes);
     }
 }

@@ -22,11 +22,12 @@ public final class Registration {
     private String certificateSerial;
     private Instant validFrom;
     private Instant validTo;
+    private String statusNote;
     private final long version;
 
     public Registration(Nip nip, UUID id, Nik nik, EmailAddress emailSiasn, EmailDinas emailDinas,
                         CertificateStatus status, Instant registeredAt, Instant updatedAt, String certificateSerial,
-                        Instant validFrom, Instant validTo, long version) {
+                        Instant validFrom, Instant validTo, String statusNote, long version) {
         this.nip = nip;
         this.id = id;
         this.nik = nik;
@@ -38,13 +39,14 @@ public final class Registration {
         this.certificateSerial = certificateSerial;
         this.validFrom = validFrom;
         this.validTo = validTo;
+        this.statusNote = statusNote;
         this.version = version;
     }
 
     /** A first registration: status NEW. */
     public static Registration submit(Nip nip, Nik nik, EmailAddress emailSiasn, EmailDinas emailDinas, Instant now) {
         return new Registration(nip, UUID.randomUUID(), nik, emailSiasn, emailDinas, CertificateStatus.NEW, now, now,
-                null, null, null, -1);
+                null, null, null, null, -1);
     }
 
     /** Registers again on a row that went back to NOT_REGISTERED; a live registration refuses. */
@@ -62,6 +64,40 @@ public final class Registration {
         this.certificateSerial = null;
         this.validFrom = null;
         this.validTo = null;
+        this.statusNote = null;
+    }
+
+    /** Activation submitted, a verifier must decide. False when the event is not about this registration. */
+    public boolean awaitVerification(UUID registrationId, Instant now) {
+        return move(registrationId, EnumSetOf.NEW, CertificateStatus.WAITING_FOR_VERIFICATION, null, now);
+    }
+
+    /** Activation completed: the passphrase can be set next. */
+    public boolean activated(UUID registrationId, Instant now) {
+        return move(registrationId, EnumSetOf.NEW_OR_WAITING, CertificateStatus.NO_CERTIFICATE, null, now);
+    }
+
+    /** Activation rejected or its link expired: back to NOT_REGISTERED, so the ASN may register again. */
+    public boolean activationClosed(UUID registrationId, String note, Instant now) {
+        return move(registrationId, EnumSetOf.NEW_OR_WAITING, CertificateStatus.NOT_REGISTERED, note, now);
+    }
+
+    private boolean move(UUID registrationId, java.util.Set<CertificateStatus> from, CertificateStatus to, String note,
+                         Instant now) {
+        if (!id.equals(registrationId) || !from.contains(status)) {
+            return false;
+        }
+        status = to;
+        statusNote = note;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The statuses a transition may start from. */
+    private static final class EnumSetOf {
+        static final java.util.Set<CertificateStatus> NEW = java.util.EnumSet.of(CertificateStatus.NEW);
+        static final java.util.Set<CertificateStatus> NEW_OR_WAITING =
+                java.util.EnumSet.of(CertificateStatus.NEW, CertificateStatus.WAITING_FOR_VERIFICATION);
     }
 
     public DomainException alreadyRegistered() {
@@ -115,6 +151,10 @@ public final class Registration {
 
     public Optional<Instant> validTo() {
         return Optional.ofNullable(validTo);
+    }
+
+    public Optional<String> statusNote() {
+        return Optional.ofNullable(statusNote);
     }
 
     public long version() {

@@ -135,7 +135,12 @@ final class Fakes {
         public void save(Registration r) {
             rows.put(r.nip(), new Registration(r.nip(), r.id(), r.nik(), r.emailSiasn(), r.emailDinas(), r.status(),
                     r.registeredAt(), r.updatedAt(), r.certificateSerial().orElse(null), r.validFrom().orElse(null),
-                    r.validTo().orElse(null), r.version() + 1));
+                    r.validTo().orElse(null), r.statusNote().orElse(null), r.version() + 1));
+        }
+
+        @Override
+        public Optional<Registration> findByRegistrationId(java.util.UUID registrationId) {
+            return rows.values().stream().filter(r -> r.id().equals(registrationId)).findFirst();
         }
 
         @Override

@@ -25,7 +25,7 @@ class RegistrationTest {
     @Test
     void liveRegistration_refusesAnother() {
         Registration r = new Registration(nip, UUID.randomUUID(), nik, siasn, dinas, CertificateStatus.NEW, Instant.now(),
-                Instant.now(), null, null, null, 0);
+                Instant.now(), null, null, null, null, 0);
         assertThatThrownBy(() -> r.resubmit(nik, siasn, dinas, Instant.now()))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.ALREADY_REGISTERED);
     }
@@ -34,7 +34,7 @@ class RegistrationTest {
     void afterRejection_aNewRegistrationGetsANewId() {
         UUID old = UUID.randomUUID();
         Registration r = new Registration(nip, old, nik, siasn, dinas, CertificateStatus.NOT_REGISTERED, Instant.now(),
-                Instant.now(), null, null, null, 3);
+                Instant.now(), null, null, null, null, 3);
         r.resubmit(nik, siasn, dinas, Instant.now());
         assertThat(r.status()).isEqualTo(CertificateStatus.NEW);
         assertThat(r.id()).isNotEqualTo(old);

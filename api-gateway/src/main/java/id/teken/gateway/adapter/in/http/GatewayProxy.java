@@ -87,7 +87,7 @@ public class GatewayProxy {
                 problem(ctx, 400, "MALFORMED_REQUEST", "Permintaan tidak valid", "Content-Length tidak valid.");
                 return;
             }
-            if (declared > r.maxBodyBytes()) {
+            if (declared > r.maxBodyBytes(request.path())) {
                 tooLarge(ctx, r);
                 return;
             }
@@ -162,7 +162,7 @@ public class GatewayProxy {
                 }
                 return;
             }
-            if (seen[0] > route.maxBodyBytes()) {
+            if (seen[0] > route.maxBodyBytes(request.path())) {
                 cut[0] = true;
                 upstream.reset();
                 ctx.put(KEEP_READING, true);
@@ -218,7 +218,7 @@ public class GatewayProxy {
 
     private void tooLarge(RoutingContext ctx, Route route) {
         problem(ctx, 413, "PAYLOAD_TOO_LARGE", "Data terlalu besar",
-                "Badan permintaan melebihi batas " + (route.maxBodyBytes() / 1024) + " KB untuk alamat ini.");
+                "Badan permintaan melebihi batas " + (route.maxBodyBytes(ctx.request().path()) / 1024) + " KB untuk alamat ini.");
     }
 
     void notFound(RoutingContext ctx) {

@@ -63,7 +63,7 @@ public class MeResource {
     }
 
     /** Dashboard > Sertifikat Elektronik. */
-    public record CertificateStatusResponse(String status, String keterangan, String registrationId,
+    public record CertificateStatusResponse(String status, String keterangan, String catatan, String registrationId,
                                             Instant registeredAt, String emailDinas, String serialNumber,
                                             Instant validFrom, Instant validTo) {
     }
@@ -101,7 +101,7 @@ public class MeResource {
     public CertificateStatusResponse certificate() {
         return statuses.registration(nip()).map(MeResource::toStatus).orElseGet(() ->
                 new CertificateStatusResponse(CertificateStatus.NOT_REGISTERED.name(),
-                        describe(CertificateStatus.NOT_REGISTERED), null, null, null, null, null, null));
+                        describe(CertificateStatus.NOT_REGISTERED), null, null, null, null, null, null, null));
     }
 
     @POST
@@ -131,7 +131,7 @@ public class MeResource {
     }
 
     private static CertificateStatusResponse toStatus(Registration r) {
-        return new CertificateStatusResponse(r.status().name(), describe(r.status()), r.id().toString(),
+        return new CertificateStatusResponse(r.status().name(), describe(r.status()), r.statusNote().orElse(null), r.id().toString(),
                 r.registeredAt(), r.emailDinas().value(), r.certificateSerial().orElse(null),
                 r.validFrom().orElse(null), r.validTo().orElse(null));
     }

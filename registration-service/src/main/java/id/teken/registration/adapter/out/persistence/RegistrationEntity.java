@@ -46,6 +46,9 @@ public class RegistrationEntity extends PanacheEntityBase {
     @Column(name = "valid_to")
     public Instant validTo;
 
+    @Column(name = "status_note")
+    public String statusNote;
+
     @Version
     public long version;
 }

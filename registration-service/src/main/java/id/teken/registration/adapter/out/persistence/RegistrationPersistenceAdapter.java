@@ -52,6 +52,7 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
         entity.certificateSerial = registration.certificateSerial().orElse(null);
         entity.validFrom = registration.validFrom().orElse(null);
         entity.validTo = registration.validTo().orElse(null);
+        entity.statusNote = registration.statusNote().orElse(null);
         try {
             entity.persist();
             entityManager.flush();
@@ -67,6 +68,12 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
     }
 
     @Override
+    public Optional<Registration> findByRegistrationId(java.util.UUID registrationId) {
+        return RegistrationEntity.<RegistrationEntity>find("registrationId", registrationId).firstResultOptional()
+                .map(RegistrationPersistenceAdapter::toDomain);
+    }
+
+    @Override
     public boolean emailDinasTakenByOther(EmailDinas emailDinas, Nip nip) {
         return RegistrationEntity.count("lower(emailDinas) = ?1 and nip <> ?2 and status <> ?3",
                 emailDinas.value().toLowerCase(Locale.ROOT), nip.value(), CertificateStatus.NOT_REGISTERED.name()) > 0;
@@ -79,6 +86,6 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
     private static Registration toDomain(RegistrationEntity e) {
         return new Registration(new Nip(e.nip), e.registrationId, new Nik(e.nik), new EmailAddress(e.emailSiasn),
                 new EmailDinas(new EmailAddress(e.emailDinas)), CertificateStatus.valueOf(e.status), e.registeredAt,
-                e.updatedAt, e.certificateSerial, e.validFrom, e.validTo, e.version);
+                e.updatedAt, e.certificateSerial, e.validFrom, e.validTo, e.statusNote, e.version);
     }
 }

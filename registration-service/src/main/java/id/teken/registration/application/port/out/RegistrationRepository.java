@@ -11,6 +11,8 @@ public interface RegistrationRepository {
 
     Optional<Registration> find(Nip nip);
 
+    Optional<Registration> findByRegistrationId(java.util.UUID registrationId);
+
     void save(Registration registration);
 
     boolean emailDinasTakenByOther(EmailDinas emailDinas, Nip nip);

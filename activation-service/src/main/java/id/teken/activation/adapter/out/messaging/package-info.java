@@ -1,2 +1,0 @@
-/** Outbox writers of activation-service. */
-package id.teken.activation.adapter.out.messaging;

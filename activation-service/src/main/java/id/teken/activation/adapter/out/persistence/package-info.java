@@ -1,2 +1,0 @@
-/** Panache entities and persistence adapters of activation-service. */
-package id.teken.activation.adapter.out.persistence;

@@ -1,0 +1,35 @@
+package id.teken.activation.application.port.in;
+
+import id.teken.activation.domain.Activation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The Verifikator TTE's console: the queue, the selfie, decisions and link care; every action audited. */
+public interface ReviewActivationsUseCase {
+
+    List<Activation> queue();
+
+    Activation details(UUID activationId, String verifierNip);
+
+    Selfie selfie(UUID activationId, String verifierNip);
+
+    Activation approve(UUID activationId, String verifierNip);
+
+    Activation reject(UUID activationId, String verifierNip, String reason);
+
+    Activation resendLink(UUID activationId, String verifierNip);
+
+    Activation invalidateLink(UUID activationId, String verifierNip);
+
+    List<AuditEntry> audit(int limit);
+
+    /** A selfie image. */
+    record Selfie(String contentType, byte[] bytes) {
+    }
+
+    /** Who did what, when, to which activation. */
+    record AuditEntry(Instant at, String actorNip, String action, UUID activationId, String detail) {
+    }
+}

@@ -1,0 +1,132 @@
+package id.teken.activation.application.service;
+
+import id.teken.activation.application.ActivationSettings;
+import id.teken.activation.application.port.in.ReviewActivationsUseCase;
+import id.teken.activation.application.port.out.ActivationEvents;
+import id.teken.activation.application.port.out.ActivationMailer;
+import id.teken.activation.application.port.out.ActivationRepository;
+import id.teken.activation.application.port.out.SelfieVault;
+import id.teken.activation.application.port.out.VerifierAudit;
+import id.teken.activation.domain.Activation;
+import id.teken.activation.domain.DomainException;
+import id.teken.activation.domain.ErrorCode;
+import id.teken.activation.domain.LinkToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The Verifikator TTE's decisions and link care; each action is written to the audit trail in the same transaction. */
+@ApplicationScoped
+public class VerifierConsoleService implements ReviewActivationsUseCase {
+
+    private final ActivationRepository activations;
+    private final ActivationEvents events;
+    private final ActivationMailer mailer;
+    private final SelfieVault vault;
+    private final VerifierAudit audit;
+    private final ActivationSettings settings;
+    private final Clock clock;
+
+    @Inject
+    public VerifierConsoleService(ActivationRepository activations, ActivationEvents events, ActivationMailer mailer,
+                                  SelfieVault vault, VerifierAudit audit, ActivationSettings settings, Clock clock) {
+        this.activations = activations;
+        this.events = events;
+        this.mailer = mailer;
+        this.vault = vault;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<Activation> queue() {
+        return activations.findWaitingForVerification();
+    }
+
+    @Override
+    @Transactional
+    public Activation details(UUID id, String verifier) {
+        Activation a = find(id);
+        log(verifier, "VIEW", id, null);
+        return a;
+    }
+
+    @Override
+    @Transactional
+    public Selfie selfie(UUID id, String verifier) {
+        find(id);
+        SelfieVault.StoredSelfie stored = vault.load(id).orElseThrow(() ->
+                new DomainException(ErrorCode.ACTIVATION_NOT_FOUND, "Swafoto tidak tersedia (belum diunggah atau sudah dihapus)."));
+        log(verifier, "VIEW_SELFIE", id, null);
+        return new Selfie(stored.contentType(), stored.bytes());
+    }
+
+    @Override
+    @Transactional
+    public Activation approve(UUID id, String verifier) {
+        Activation a = find(id);
+        a.approve(verifier, clock.instant());
+        activations.save(a);
+        events.completed(a);
+        log(verifier, "APPROVE", id, null);
+        return a;
+    }
+
+    @Override
+    @Transactional
+    public Activation reject(UUID id, String verifier, String reason) {
+        Activation a = find(id);
+        a.reject(verifier, reason, clock.instant());
+        activations.save(a);
+        events.rejected(a);
+        log(verifier, "REJECT", id, a.decisionReason());
+        mailer.sendRejection(a.registrant(), a.decisionReason());
+        return a;
+    }
+
+    @Override
+    @Transactional
+    public Activation resendLink(UUID id, String verifier) {
+        Activation a = find(id);
+        Instant now = clock.instant();
+        String token = LinkToken.generate();
+        a.renewLink(LinkToken.hash(token), now.plus(settings.linkValidity()), now);
+        activations.save(a);
+        log(verifier, "RESEND_LINK", id, null);
+        mailer.sendActivationLink(a.registrant(), settings.publicUrl() + "/aktivasi/" + token, a.expiresAt());
+        return a;
+    }
+
+    @Override
+    @Transactional
+    public Activation invalidateLink(UUID id, String verifier) {
+        Activation a = find(id);
+        a.invalidate(verifier, clock.instant());
+        activations.save(a);
+        events.expired(a);
+        log(verifier, "INVALIDATE_LINK", id, null);
+        return a;
+    }
+
+    @Override
+    @Transactional
+    public List<AuditEntry> audit(int limit) {
+        return audit.latest(Math.max(1, Math.min(limit, 500)));
+    }
+
+    private Activation find(UUID id) {
+        return activations.findById(id).orElseThrow(() ->
+                new DomainException(ErrorCode.ACTIVATION_NOT_FOUND, "Aktivasi tidak ditemukan."));
+    }
+
+    private void log(String verifier, String action, UUID id, String detail) {
+        audit.record(new AuditEntry(clock.instant(), verifier, action, id, detail));
+    }
+}

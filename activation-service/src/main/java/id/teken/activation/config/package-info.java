@@ -1,2 +1,0 @@
-/** Configuration mappings and CDI producers of activation-service. */
-package id.teken.activation.config;

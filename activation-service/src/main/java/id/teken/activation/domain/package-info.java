@@ -1,2 +1,0 @@
-/** Aggregates, value objects and domain errors of activation-service; java.* only. */
-package id.teken.activation.domain;
