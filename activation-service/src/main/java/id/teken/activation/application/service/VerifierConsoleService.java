@@ -46,8 +46,8 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
 
     @Override
     @Transactional
-    public List<Activation> queue() {
-        return activations.findWaitingForVerification();
+    public List<Activation> queue(id.teken.activation.domain.ActivationStatus status, String nip) {
+        return activations.findByStatus(status, nip);
     }
 
     @Override

@@ -62,9 +62,17 @@ public class VerifierResource {
 
     @GET
     @Path("/activations")
-    @Operation(summary = "Antrean aktivasi yang menunggu verifikasi (terlama lebih dulu)")
-    public List<ActivationView> queue() {
-        return review.queue().stream().map(VerifierResource::view).toList();
+    @Operation(summary = "Antrean aktivasi (bawaan: WAITING_FOR_VERIFICATION, terlama lebih dulu); status dan nip untuk menyaring")
+    public List<ActivationView> queue(@QueryParam("status") @DefaultValue("WAITING_FOR_VERIFICATION") String status,
+                                      @QueryParam("nip") String nip) {
+        id.teken.activation.domain.ActivationStatus wanted;
+        try {
+            wanted = id.teken.activation.domain.ActivationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Status tidak dikenal: gunakan salah satu dari "
+                    + java.util.Arrays.toString(id.teken.activation.domain.ActivationStatus.values()) + ".");
+        }
+        return review.queue(wanted, nip == null || nip.isBlank() ? null : nip.trim()).stream().map(VerifierResource::view).toList();
     }
 
     @GET

@@ -114,9 +114,11 @@ public class ActivationPersistenceAdapter implements ActivationRepository {
     }
 
     @Override
-    public List<Activation> findWaitingForVerification() {
-        return ActivationEntity.<ActivationEntity>list("status", Sort.by("submittedAt"), ActivationStatus.WAITING_FOR_VERIFICATION.name())
-                .stream().map(ActivationPersistenceAdapter::toDomain).toList();
+    public List<Activation> findByStatus(ActivationStatus status, String nip) {
+        List<ActivationEntity> rows = nip == null
+                ? ActivationEntity.list("status", Sort.by("submittedAt").and("createdAt"), status.name())
+                : ActivationEntity.list("status = ?1 and nip = ?2", Sort.by("submittedAt").and("createdAt"), status.name(), nip);
+        return rows.stream().limit(500).map(ActivationPersistenceAdapter::toDomain).toList();
     }
 
     @Override

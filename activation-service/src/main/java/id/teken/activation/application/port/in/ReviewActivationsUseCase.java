@@ -9,7 +9,8 @@ import java.util.UUID;
 /** The Verifikator TTE's console: the queue, the selfie, decisions and link care; every action audited. */
 public interface ReviewActivationsUseCase {
 
-    List<Activation> queue();
+    /** Activations in a status (the review queue is WAITING_FOR_VERIFICATION), optionally of one NIP. */
+    List<Activation> queue(id.teken.activation.domain.ActivationStatus status, String nip);
 
     Activation details(UUID activationId, String verifierNip);
 

@@ -18,7 +18,8 @@ public interface ActivationRepository {
 
     boolean existsForRegistration(String registrationId);
 
-    List<Activation> findWaitingForVerification();
+    /** Oldest first; {@code nip} may be null for all. */
+    List<Activation> findByStatus(id.teken.activation.domain.ActivationStatus status, String nip);
 
     List<Activation> findDueToExpire(Instant now, int limit);
 }

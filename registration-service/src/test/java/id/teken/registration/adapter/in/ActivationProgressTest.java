@@ -1,0 +1,115 @@
+package id.teken.registration.adapter.in;
+
+import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.TopicWriter;
+import id.teken.events.EventCodec;
+import id.teken.events.EventEnvelope;
+import id.teken.events.Topic;
+import id.teken.events.Topics;
+import id.teken.events.activation.ActivationCompleted;
+import id.teken.events.activation.ActivationExpired;
+import id.teken.events.activation.ActivationRejected;
+import id.teken.events.activation.ActivationReviewRequested;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The dashboard status follows activation events from Kafka, once each, ignoring stale ones. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class ActivationProgressTest {
+
+    static final String AGUS = "197812012005041003";
+    static final String RINA = "198802292012052004";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    static RequestSpecification as(String nip) {
+        return given().auth().oauth2(Jwt.issuer("https://teken.local").subject(nip).groups(Set.of("ASN")).expiresIn(300).sign())
+                .contentType(ContentType.JSON);
+    }
+
+    String register(String nip, String nik, String emailDinas) {
+        return as(nip).body(Map.of("nik", nik, "emailSiasn", "x@example.com", "emailDinas", emailDinas))
+                .post("/api/v1/me/certificate/registration").then().statusCode(201).extract().jsonPath().getString("registrationId");
+    }
+
+    <P> EventEnvelope<P> publish(Topic<P> topic, String key, P payload) {
+        EventEnvelope<P> envelope = EventEnvelope.of(topic, key, "test", payload);
+        TopicWriter.send(kafka, topic.name(), key, EventCodec.toJson(envelope));
+        return envelope;
+    }
+
+    <P> void republish(Topic<P> topic, EventEnvelope<P> envelope) {
+        TopicWriter.send(kafka, topic.name(), envelope.aggregateId(), EventCodec.toJson(envelope));
+    }
+
+    String status(String nip) {
+        return as(nip).get("/api/v1/me/certificate").then().statusCode(200).extract().jsonPath().getString("status");
+    }
+
+    void awaitStatus(String nip, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!expected.equals(status(nip)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(status(nip)).isEqualTo(expected);
+    }
+
+    @Test
+    void reviewThenApproval_leadsToNoCertificate_andDuplicatesChangeNothing() throws Exception {
+        String id = register(AGUS, "3502030112780004", "agus@ponorogo.go.id");
+        publish(Topics.ACTIVATION_REVIEW_REQUESTED, id, new ActivationReviewRequested("a-1", id, AGUS,
+                List.of("FACE_REVIEW_REQUIRED"), Instant.now()));
+        awaitStatus(AGUS, "WAITING_FOR_VERIFICATION");
+        EventEnvelope<ActivationCompleted> completed = publish(Topics.ACTIVATION_COMPLETED, id, new ActivationCompleted("a-1", id,
+                AGUS, "3502030112780004", "Agus Prasetyo", "agus@ponorogo.go.id", "+6281234567890", "ASN_POLRI",
+                "Pemerintah Kabupaten Ponorogo", "Dinas", "Sandiman", "Jawa Timur", "KP-2026-01", "PPSE-2026-01",
+                Instant.now(), "199007222015032002", Instant.now()));
+        awaitStatus(AGUS, "NO_CERTIFICATE");
+
+        // A stale event about another registration id, and the same completed event again: nothing moves.
+        publish(Topics.ACTIVATION_EXPIRED, UUID.randomUUID().toString(), new ActivationExpired("old", UUID.randomUUID().toString(),
+                AGUS, Instant.now()));
+        republish(Topics.ACTIVATION_COMPLETED, completed);
+        publish(Topics.ACTIVATION_REJECTED, id, new ActivationRejected("a-1", id, AGUS, "late", "v", Instant.now()));
+        Thread.sleep(3000);
+        assertThat(status(AGUS)).isEqualTo("NO_CERTIFICATE");
+    }
+
+    @Test
+    void rejection_returnsToNotRegistered_withTheReason_andAllowsANewRegistration() throws Exception {
+        String id = register(RINA, "3502056902880005", "rina@ponorogo.go.id");
+        publish(Topics.ACTIVATION_REVIEW_REQUESTED, id, new ActivationReviewRequested("a-2", id, RINA, List.of("KATEGORI_LAINNYA"),
+                Instant.now()));
+        awaitStatus(RINA, "WAITING_FOR_VERIFICATION");
+        publish(Topics.ACTIVATION_REJECTED, id, new ActivationRejected("a-2", id, RINA, "Foto tidak jelas", AGUS, Instant.now()));
+        awaitStatus(RINA, "NOT_REGISTERED");
+        as(RINA).get("/api/v1/me/certificate").then().body("catatan", containsString("Foto tidak jelas"));
+
+        String again = register(RINA, "3502056902880005", "rina@ponorogo.go.id");
+        assertThat(again).isNotEqualTo(id);
+        as(RINA).get("/api/v1/me/certificate").then().body("status", equalTo("NEW"));
+        publish(Topics.ACTIVATION_EXPIRED, again, new ActivationExpired("a-3", again, RINA, Instant.now()));
+        awaitStatus(RINA, "NOT_REGISTERED");
+        as(RINA).get("/api/v1/me/certificate").then().body("catatan", containsString("kedaluwarsa"));
+    }
+}
