@@ -111,8 +111,10 @@ class ActivationFlowTest {
                 .post(base + "/submit").then().statusCode(409);
 
         // Identity.
-        link().contentType(ContentType.JSON).body(Map.of("namaLengkap", "Budi Santoso", "nik", "3502011503850009", "nomorTelepon", "081234567890"))
-                .put(base + "/identity").then().statusCode(422).body("code", equalTo("NIK_MISMATCH"));
+        String mismatch = link().contentType(ContentType.JSON).body(Map.of("namaLengkap", "Budi Santoso", "nik", "3502011503850009", "nomorTelepon", "081234567890"))
+                .put(base + "/identity").then().statusCode(422).body("code", equalTo("NIK_MISMATCH"))
+                .body("instance", equalTo("/api/v1/activations/{token}/identity")).extract().asString();
+        assertThat(mismatch).doesNotContain(token);
         link().contentType(ContentType.JSON).body(Map.of("namaLengkap", "Budi Santoso", "nik", r.nik(), "nomorTelepon", "12345"))
                 .put(base + "/identity").then().statusCode(400).body("code", equalTo("PHONE_INVALID"));
         link().contentType(ContentType.JSON).put(base + "/identity").then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));

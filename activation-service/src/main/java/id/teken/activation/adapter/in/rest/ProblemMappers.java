@@ -97,7 +97,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        LOG.errorf(e, "Unexpected failure on %s", redact(uri.getPath()));
         return problem(500, "INTERNAL_ERROR", "Kesalahan server",
                 "Terjadi kesalahan pada server. Sebutkan requestId ini kepada petugas.", uri).build();
     }
@@ -109,7 +109,12 @@ public class ProblemMappers {
 
     static Response.ResponseBuilder problem(int status, String code, String title, String detail, UriInfo uri) {
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, code, title, detail, uri == null ? null : uri.getPath(), Correlation.current()));
+                .entity(Problem.of(status, code, title, detail, uri == null ? null : redact(uri.getPath()), Correlation.current()));
+    }
+
+    /** Link tokens (43 base64url characters) never go back out in an error body. */
+    static String redact(String path) {
+        return path.replaceAll("/[A-Za-z0-9_-]{43}(?=/|$)", "/{token}");
     }
 
     static int status(ErrorCode.Kind kind) {

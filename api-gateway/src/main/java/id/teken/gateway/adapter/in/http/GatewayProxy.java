@@ -206,7 +206,7 @@ public class GatewayProxy {
     private void unavailable(RoutingContext ctx, Throwable cause) {
         boolean timeout = cause instanceof java.util.concurrent.TimeoutException
                 || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
-        LOG.warnf("Upstream %s for %s: %s", timeout ? "timed out" : "unavailable", ctx.request().path(),
+        LOG.warnf("Upstream %s for %s: %s", timeout ? "timed out" : "unavailable", redact(ctx.request().path()),
                 cause.getClass().getSimpleName());
         if (timeout) {
             problem(ctx, 504, "UPSTREAM_TIMEOUT", "Layanan terlalu lama merespons", "Coba lagi beberapa saat lagi.");
@@ -234,13 +234,18 @@ public class GatewayProxy {
         JsonObject body = new JsonObject()
                 .put("type", "https://teken.id/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'))
                 .put("title", title).put("status", status).put("detail", detail).put("code", code)
-                .put("instance", ctx.request().path()).put("requestId", response.headers().get(REQUEST_ID));
+                .put("instance", redact(ctx.request().path())).put("requestId", response.headers().get(REQUEST_ID));
         if (!ctx.request().isEnded() && ctx.get(KEEP_READING) == null) {
             // The caller's body was not read; do not let it be taken for the next request on this connection.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .end(body.encode());
+    }
+
+    /** Link tokens (43 base64url characters) in a path never reach a log or an error body. */
+    static String redact(String path) {
+        return path == null ? null : path.replaceAll("/[A-Za-z0-9_-]{43}(?=/|$)", "/{token}");
     }
 
     private static String requestId(HttpServerRequest request) {
