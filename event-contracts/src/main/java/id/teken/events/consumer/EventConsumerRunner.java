@@ -58,8 +58,14 @@ public class EventConsumerRunner {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "teken.messaging.consumer-group", defaultValue = "${quarkus.application.name}")
-    String consumerGroup;
+    @ConfigProperty(name = "teken.messaging.consumer-group")
+    java.util.Optional<String> configuredGroup;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    /** The consumer group: the service's name unless configured otherwise. */
+    private String consumerGroup;
 
     @ConfigProperty(name = "teken.messaging.enabled", defaultValue = "true")
     boolean enabled;
@@ -87,6 +93,7 @@ public class EventConsumerRunner {
     private KafkaProducer<String, byte[]> deadLetters;
 
     void start(@Observes StartupEvent event) {
+        consumerGroup = configuredGroup.filter(g -> !g.isBlank()).orElse(applicationName);
         for (EventHandler<?> handler : handlerBeans) {
             handlers.put(handler.topic().name(), handler);
         }

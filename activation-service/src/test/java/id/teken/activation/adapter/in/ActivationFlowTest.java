@@ -265,6 +265,32 @@ class ActivationFlowTest {
     }
 
     @Test
+    void poisonRecords_areParkedOnTheDeadLetterTopic_andConsumptionGoesOn() {
+        String key = "poison-" + UUID.randomUUID();
+        TopicWriter.send(kafka, Topics.REGISTRATION_SUBMITTED.name(), key, "{ this is not an event");
+        List<ConsumerRecord<String, String>> parked = TopicReader.await(kafka, Topics.REGISTRATION_SUBMITTED.deadLetterName(),
+                x -> key.equals(x.key()), 1, Duration.ofSeconds(30));
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).value()).isEqualTo("{ this is not an event");
+        assertThat(new String(parked.get(0).headers().lastHeader("teken.dlq.reason").value())).contains("unreadable");
+        assertThat(new String(parked.get(0).headers().lastHeader("teken.dlq.consumer").value())).isEqualTo("activation-service");
+
+        // A record the handler keeps failing on (no mail address to send to) is retried, then parked too.
+        RegistrationSubmitted broken = registration("198107302006042008", "3502077007810009", "Sri Wahyuni", "bukan alamat email");
+        publish(broken);
+        assertThat(TopicReader.await(kafka, Topics.REGISTRATION_SUBMITTED.deadLetterName(),
+                x -> broken.registrationId().equals(x.key()), 1, Duration.ofSeconds(60))).hasSize(1);
+        Number rows = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM activation WHERE registration_id = ?1").setParameter(1, broken.registrationId()).getSingleResult());
+        assertThat(rows.intValue()).isZero();
+
+        // The consumer is still alive.
+        RegistrationSubmitted next = registration("198107302006042008", "3502077007810009", "Sri Wahyuni", "sri.flow@ponorogo.go.id");
+        publish(next);
+        tokenFromMail(next.emailDinas(), 1);
+    }
+
+    @Test
     void resendReplacesTheLink_andInvalidateClosesIt() {
         RegistrationSubmitted r = registration("198802292012052004", "3502056902880005", "Rina Wulandari", "rina.flow@ponorogo.go.id");
         publish(r);
