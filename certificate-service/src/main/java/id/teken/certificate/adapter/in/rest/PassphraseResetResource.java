@@ -1,0 +1,38 @@
+package id.teken.certificate.adapter.in.rest;
+
+import id.teken.certificate.application.port.in.RequestPassphraseResetUseCase;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+
+/** Dashboard > Reset Passphrase (the gateway routes this one path of /api/v1/me here). */
+@Path("/api/v1/me/certificate/passphrase-reset")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ASN")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Passphrase")
+public class PassphraseResetResource {
+
+    @Inject
+    RequestPassphraseResetUseCase reset;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Operation(summary = "Kirim tautan reset passphrase ke Email Dinas (pemilik sertifikat aktif)")
+    public Response request() {
+        reset.requestReset(jwt.getSubject());
+        return Response.accepted(Map.of("message", "Tautan reset passphrase telah dikirim ke Email Dinas Anda.")).build();
+    }
+}

@@ -1,2 +1,0 @@
-/** REST resources and exception mappers of certificate-service. */
-package id.teken.certificate.adapter.in.rest;

@@ -1,0 +1,254 @@
+package id.teken.certificate.adapter.out.ca;
+
+import id.teken.certificate.application.port.out.CertificateAuthority;
+import id.teken.certificate.domain.Credential;
+import id.teken.certificate.domain.SubscriberIdentity;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The CA hierarchy with Bouncy Castle: a root and an issuing CA named after the tenant, created once into a
+ * PKCS#12 key store outside the database (protected by a secret from configuration) or imported from one,
+ * and loaded on every later start. The issuing CA signs subscriber certificates (section 6 of the
+ * architecture: digitalSignature + nonRepudiation, CRL distribution point, OCSP and caIssuers, policy) and CRLs.
+ */
+public class BouncyCastleCertificateAuthority implements CertificateAuthority {
+
+    private static final Logger LOG = Logger.getLogger(BouncyCastleCertificateAuthority.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final X509Certificate root;
+    private final X509Certificate issuing;
+    private final PrivateKey issuingKey;
+    private final String publicUrl;
+    private final ASN1ObjectIdentifier policy;
+
+    public BouncyCastleCertificateAuthority(Path keyStore, char[] password, String tenantName, String publicUrl,
+                                            String policyOid, int caKeyBits) {
+        this.publicUrl = publicUrl;
+        this.policy = new ASN1ObjectIdentifier(policyOid);
+        try {
+            if (!Files.exists(keyStore)) {
+                create(keyStore, password, tenantName, caKeyBits);
+            }
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                ks.load(in, password);
+            }
+            root = (X509Certificate) ks.getCertificate("root");
+            issuing = (X509Certificate) ks.getCertificate("issuing");
+            issuingKey = (PrivateKey) ks.getKey("issuing", password);
+            if (root == null || issuing == null || issuingKey == null) {
+                throw new IllegalStateException("CA key store " + keyStore + " must hold entries 'root' and 'issuing'");
+            }
+            LOG.infof("CA loaded: %s (issued by %s)", issuing.getSubjectX500Principal().getName(), root.getSubjectX500Principal().getName());
+        } catch (IOException e) {
+            throw new IllegalStateException("CA key store " + keyStore + " cannot be read (wrong secret?)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("CA key store " + keyStore + " is not usable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void create(Path keyStore, char[] password, String tenant, int bits) throws GeneralSecurityException, IOException {
+        LOG.infof("Creating the CA hierarchy for %s", tenant);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
+        KeyPair rootKeys = generator.generateKeyPair();
+        KeyPair issuingKeys = generator.generateKeyPair();
+        X500Name rootName = name("Teken Root CA " + tenant, tenant);
+        X500Name issuingName = name("Teken Issuing CA " + tenant, tenant);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(20 * 365, ChronoUnit.DAYS)), rootName, rootKeys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(rootKeys.getPublic()));
+        X509Certificate rootCert = sign(rootBuilder, rootKeys.getPrivate());
+        X509v3CertificateBuilder issuingBuilder = new JcaX509v3CertificateBuilder(rootCert, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(10 * 365, ChronoUnit.DAYS)), issuingName, issuingKeys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(issuingKeys.getPublic()))
+                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(rootCert));
+        X509Certificate issuingCert = sign(issuingBuilder, rootKeys.getPrivate());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, password);
+        ks.setKeyEntry("root", rootKeys.getPrivate(), password, new X509Certificate[] {rootCert});
+        ks.setKeyEntry("issuing", issuingKeys.getPrivate(), password, new X509Certificate[] {issuingCert, rootCert});
+        Files.createDirectories(keyStore.toAbsolutePath().getParent());
+        Path temp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            ks.store(out, password);
+        }
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not POSIX
+        }
+        Files.move(temp, keyStore, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public IssuedCertificate issue(SubscriberIdentity s, byte[] publicKeyDer, Instant notBefore, Instant notAfter) {
+        try {
+            X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.C, "ID");
+            if (s.provinsi() != null && !s.provinsi().isBlank()) {
+                subject.addRDN(BCStyle.ST, s.provinsi());
+            }
+            subject.addRDN(BCStyle.O, s.instansi());
+            if (s.unitOrganisasi() != null && !s.unitOrganisasi().isBlank()) {
+                subject.addRDN(BCStyle.OU, truncate(s.unitOrganisasi(), 64));
+            }
+            subject.addRDN(BCStyle.CN, truncate(s.nama(), 64));
+            subject.addRDN(BCStyle.EmailAddress, s.emailDinas());
+            X500Name subjectName = subject.build();
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKeyDer);
+            PublicKey publicKey = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getPublicKey(spki);
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            BigInteger serial = serial();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing, serial, Date.from(notBefore.minusSeconds(60)),
+                    Date.from(notAfter), subjectName, publicKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(spki))
+                    .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing))
+                    .addExtension(Extension.subjectAlternativeName, false,
+                            new GeneralNames(new GeneralName(GeneralName.rfc822Name, s.emailDinas())))
+                    .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                            new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl"))), null, null)}))
+                    .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                            new AccessDescription(AccessDescription.id_ad_ocsp,
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ocsp"))),
+                            new AccessDescription(AccessDescription.id_ad_caIssuers,
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/issuing.crt")))}))
+                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(policy)));
+            X509Certificate cert = sign(builder, issuingKey);
+            return new IssuedCertificate(serial.toString(16).toUpperCase(), cert.getSubjectX500Principal().getName(), pem(cert.getEncoded()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("certificate issuance failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public byte[] signCrl(List<Credential> revoked, Instant thisUpdate, Instant nextUpdate, long crlNumber) {
+        try {
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(new X509CertificateHolder(issuing.getEncoded()).getSubject(),
+                    Date.from(thisUpdate));
+            builder.setNextUpdate(Date.from(nextUpdate));
+            for (Credential c : revoked) {
+                builder.addCRLEntry(new BigInteger(c.serialNumber(), 16), Date.from(c.revokedAt()),
+                        c.revocationReason() == null ? 0 : c.revocationReason().code());
+            }
+            builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuing));
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)));
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuingKey);
+            return builder.build(signer).getEncoded();
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("CRL signing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String chainPem() {
+        try {
+            return pem(issuing.getEncoded()) + pem(root.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public byte[] issuingCertificateDer() {
+        try {
+            return issuing.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws GeneralSecurityException {
+        try {
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(key);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static X500Name name(String cn, String tenant) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "ID").addRDN(BCStyle.O, tenant).addRDN(BCStyle.CN, cn).build();
+    }
+
+    /** 127 random bits, positive: unique and unpredictable (CA/B Forum asks for 64+). */
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).setBit(126);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String pem(byte[] der) {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    static {
+        if (java.security.Security.getProvider("BC") == null) {
+            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package id.teken.certificate.adapter.out.mail;
+
+import id.teken.certificate.application.port.out.CertificateMailer;
+import id.teken.certificate.domain.PassphraseLink;
+import id.teken.certificate.domain.SubscriberIdentity;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Certificate mails to the Email Dinas, in Indonesian with HTML and plain-text parts. */
+@ApplicationScoped
+public class SmtpCertificateMailer implements CertificateMailer {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'WIB'",
+            Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));
+
+    @Inject
+    Mailer mailer;
+
+    @ConfigProperty(name = "teken.tenant.name")
+    String tenantName;
+
+    @Override
+    public void sendAccountInformation(SubscriberIdentity to) {
+        String rows = row("Nama", to.nama()) + row("NIP", to.nip()) + row("Email Dinas", to.emailDinas())
+                + row("Instansi", to.instansi()) + row("Unit Organisasi", to.unitOrganisasi()) + row("Jabatan", to.jabatan());
+        send(to, "Informasi Akun Sertifikat Elektronik - " + tenantName,
+                "Yth. " + to.nama() + ",\n\nAktivasi sertifikat elektronik Anda berhasil. Data akun Anda:\n\n"
+                        + rows.replaceAll("<[^>]+>", " ").replaceAll(" +", " ")
+                        + "\n\nTautan untuk mengatur passphrase dikirim dalam email terpisah.\n\n" + tenantName + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>Aktivasi sertifikat elektronik Anda berhasil. Data akun Anda:</p><table>"
+                        + rows + "</table><p>Tautan untuk mengatur passphrase dikirim dalam email terpisah.</p><p>" + esc(tenantName) + "</p>");
+    }
+
+    @Override
+    public void sendPassphraseLink(SubscriberIdentity to, PassphraseLink.Purpose purpose, String link, Instant expiresAt) {
+        boolean reset = purpose == PassphraseLink.Purpose.RESET;
+        String what = reset ? "mengatur ulang (reset) passphrase" : "mengatur passphrase";
+        String note = reset ? "Reset passphrase membuat pasangan kunci dan sertifikat baru; sertifikat lama dicabut. "
+                + "Dokumen yang sudah ditandatangani tetap dapat diverifikasi." : "Setelah passphrase diatur, sertifikat elektronik Anda diterbitkan.";
+        send(to, (reset ? "Reset Passphrase" : "Atur Passphrase") + " Sertifikat Elektronik - " + tenantName,
+                "Yth. " + to.nama() + ",\n\nBuka tautan berikut untuk " + what + " sertifikat elektronik Anda:\n\n" + link
+                        + "\n\nTautan ini hanya dapat digunakan satu kali dan berlaku sampai " + WHEN.format(expiresAt) + ".\n" + note
+                        + "\nJangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.\n\n" + tenantName + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>Klik tautan berikut untuk " + what + " sertifikat elektronik Anda:</p><p><a href=\""
+                        + link + "\">" + (reset ? "Reset Passphrase" : "Atur Passphrase") + "</a></p><p>Atau salin tautan ini: " + link
+                        + "</p><p>Tautan ini hanya dapat digunakan satu kali dan berlaku sampai " + WHEN.format(expiresAt) + ". " + note
+                        + "</p><p>Jangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.</p><p>" + esc(tenantName) + "</p>");
+    }
+
+    @Override
+    public void sendCertificateIssued(SubscriberIdentity to, String serialNumber, Instant notBefore, Instant notAfter) {
+        String rows = row("Nomor seri", serialNumber) + row("Berlaku sejak", WHEN.format(notBefore)) + row("Berlaku sampai", WHEN.format(notAfter));
+        send(to, "Sertifikat Elektronik Terbit - " + tenantName,
+                "Yth. " + to.nama() + ",\n\nSertifikat elektronik Anda telah terbit dan dapat digunakan untuk menandatangani dokumen.\n\n"
+                        + rows.replaceAll("<[^>]+>", " ").replaceAll(" +", " ") + "\n\n" + tenantName + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>Sertifikat elektronik Anda telah terbit dan dapat digunakan untuk menandatangani dokumen.</p><table>"
+                        + rows + "</table><p>" + esc(tenantName) + "</p>");
+    }
+
+    private void send(SubscriberIdentity to, String subject, String text, String html) {
+        mailer.send(Mail.withText(to.emailDinas(), subject, text).setHtml(html));
+    }
+
+    private static String row(String label, String value) {
+        return "<tr><td>" + label + "</td><td>: " + esc(value == null ? "-" : value) + "</td></tr>\n";
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

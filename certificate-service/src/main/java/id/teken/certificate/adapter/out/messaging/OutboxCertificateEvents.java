@@ -1,0 +1,30 @@
+package id.teken.certificate.adapter.out.messaging;
+
+import id.teken.certificate.application.port.out.CertificateEvents;
+import id.teken.certificate.domain.Credential;
+import id.teken.events.Topics;
+import id.teken.events.certificate.CertificateIssued;
+import id.teken.events.certificate.CertificateRevoked;
+import id.teken.events.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Certificate facts into the outbox (key: NIP); the certificate PEM is public, the key never appears. */
+@ApplicationScoped
+public class OutboxCertificateEvents implements CertificateEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Override
+    public void issued(Credential c, String registrationId, String replacesSerialNumber) {
+        outbox.append(Topics.CERTIFICATE_ISSUED, c.nip(), new CertificateIssued(c.id().toString(), registrationId, c.nip(),
+                c.serialNumber(), c.subjectDn(), c.certificatePem(), c.notBefore(), c.notAfter(), replacesSerialNumber));
+    }
+
+    @Override
+    public void revoked(Credential c, String revokedBy) {
+        outbox.append(Topics.CERTIFICATE_REVOKED, c.nip(), new CertificateRevoked(c.id().toString(), c.nip(), c.serialNumber(),
+                c.revocationReason().rfcName(), revokedBy, c.revokedAt()));
+    }
+}

@@ -1,2 +1,0 @@
-/** Outbox writers of certificate-service. */
-package id.teken.certificate.adapter.out.messaging;

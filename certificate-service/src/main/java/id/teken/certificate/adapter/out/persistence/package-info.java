@@ -1,2 +1,0 @@
-/** Panache entities and persistence adapters of certificate-service. */
-package id.teken.certificate.adapter.out.persistence;

@@ -1,0 +1,9 @@
+package id.teken.certificate.application.port.in;
+
+import id.teken.certificate.domain.SubscriberIdentity;
+
+/** An activation completed: record the subscriber and mail account information and the set-passphrase link (once). */
+public interface OpenSubscriptionUseCase {
+
+    void open(String registrationId, SubscriberIdentity identity);
+}

@@ -1,0 +1,24 @@
+package id.teken.certificate.application.port.out;
+
+import id.teken.certificate.domain.Credential;
+import id.teken.certificate.domain.SubscriberIdentity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The issuing CA: signs subscriber certificates and CRLs; publishes its chain. Its keys never leave it. */
+public interface CertificateAuthority {
+
+    IssuedCertificate issue(SubscriberIdentity subject, byte[] subjectPublicKeyDer, Instant notBefore, Instant notAfter);
+
+    byte[] signCrl(List<Credential> revoked, Instant thisUpdate, Instant nextUpdate, long crlNumber);
+
+    /** Issuing CA then root, PEM. */
+    String chainPem();
+
+    byte[] issuingCertificateDer();
+
+    /** A freshly signed certificate. */
+    record IssuedCertificate(String serialNumberHex, String subjectDn, String pem) {
+    }
+}

@@ -1,0 +1,11 @@
+package id.teken.certificate.application.port.out;
+
+import id.teken.certificate.domain.Credential;
+
+/** Announces certificate facts (key: NIP); never key material. */
+public interface CertificateEvents {
+
+    void issued(Credential credential, String registrationId, String replacesSerialNumber);
+
+    void revoked(Credential credential, String revokedBy);
+}

@@ -1,0 +1,16 @@
+package id.teken.certificate.application.port.out;
+
+import id.teken.certificate.domain.PassphraseLink;
+import id.teken.certificate.domain.SubscriberIdentity;
+
+import java.time.Instant;
+
+/** Mails to the subscriber's Email Dinas (Indonesian, HTML and text). */
+public interface CertificateMailer {
+
+    void sendAccountInformation(SubscriberIdentity to);
+
+    void sendPassphraseLink(SubscriberIdentity to, PassphraseLink.Purpose purpose, String link, Instant expiresAt);
+
+    void sendCertificateIssued(SubscriberIdentity to, String serialNumber, Instant notBefore, Instant notAfter);
+}

@@ -1,2 +1,0 @@
-/** What certificate-service needs from the outside, as role nouns. */
-package id.teken.certificate.application.port.out;

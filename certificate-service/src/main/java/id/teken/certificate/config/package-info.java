@@ -1,2 +1,0 @@
-/** Configuration mappings and CDI producers of certificate-service. */
-package id.teken.certificate.config;

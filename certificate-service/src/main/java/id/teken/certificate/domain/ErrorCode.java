@@ -1,0 +1,34 @@
+package id.teken.certificate.domain;
+
+/** Stable error codes of certificate-service with their kind (HTTP status) and Indonesian title. */
+public enum ErrorCode {
+    BODY_REQUIRED(Kind.INVALID, "Data permintaan wajib diisi"),
+    MALFORMED_REQUEST(Kind.INVALID, "Format permintaan tidak valid"),
+    PASSPHRASE_WEAK(Kind.UNPROCESSABLE, "Passphrase tidak memenuhi ketentuan"),
+    AGREEMENT_REQUIRED(Kind.UNPROCESSABLE, "Perjanjian Pemilik Sertifikat Elektronik wajib disetujui"),
+    LINK_UNKNOWN(Kind.NOT_FOUND, "Tautan tidak dikenal"),
+    LINK_EXPIRED(Kind.GONE, "Tautan sudah kedaluwarsa"),
+    LINK_USED(Kind.GONE, "Tautan sudah digunakan"),
+    TOO_MANY_ATTEMPTS(Kind.THROTTLED, "Terlalu banyak percobaan"),
+    NO_CERTIFICATE(Kind.CONFLICT, "Belum memiliki sertifikat elektronik"),
+    SUBSCRIBER_NOT_FOUND(Kind.NOT_FOUND, "Pemilik sertifikat tidak ditemukan");
+
+    /** What sort of failure a code is. */
+    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED }
+
+    private final Kind kind;
+    private final String title;
+
+    ErrorCode(Kind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+}

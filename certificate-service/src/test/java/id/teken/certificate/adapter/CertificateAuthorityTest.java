@@ -1,0 +1,117 @@
+package id.teken.certificate.adapter;
+
+import id.teken.certificate.Openssl;
+import id.teken.certificate.adapter.out.ca.BouncyCastleCertificateAuthority;
+import id.teken.certificate.adapter.out.custody.SealedKeyCustody;
+import id.teken.certificate.application.port.out.CertificateAuthority;
+import id.teken.certificate.application.port.out.KeyCustody;
+import id.teken.certificate.domain.Credential;
+import id.teken.certificate.domain.RevocationReason;
+import id.teken.certificate.domain.SubscriberIdentity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CertificateAuthorityTest {
+
+    @TempDir
+    static Path dir;
+
+    static BouncyCastleCertificateAuthority ca;
+    static final SubscriberIdentity BUDI = new SubscriberIdentity("198503152010011001", "3502011503850001", "Budi Santoso",
+            "budi.santoso@ponorogo.go.id", "Pemerintah Kabupaten Ponorogo", "Dinas Komunikasi, Informatika dan Statistik",
+            "Pranata Komputer", "Jawa Timur");
+    static final byte[] MASTER = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    @BeforeAll
+    static void createCa() {
+        ca = new BouncyCastleCertificateAuthority(dir.resolve("ca.p12"), "rahasia-ca".toCharArray(),
+                "Pemerintah Kabupaten Ponorogo", "http://localhost:8080", "2.25.302943438527727717514087155551434410598", 2048);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    @Test
+    void subscriberCertificate_verifiesWithOpenssl_andCarriesTheSection6Extensions() throws IOException {
+        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 1000);
+        KeyCustody.GeneratedKey key = custody.generate(UUID.randomUUID(), "Kuat#Sekali9".toCharArray());
+        Instant now = Instant.now();
+        CertificateAuthority.IssuedCertificate cert = ca.issue(BUDI, key.publicKeyDer(), now, now.plus(Duration.ofDays(730)));
+
+        String chain = ca.chainPem();
+        int split = chain.indexOf("-----BEGIN CERTIFICATE-----", 10);
+        Path issuing = write("issuing.pem", chain.substring(0, split));
+        Path root = write("root.pem", chain.substring(split));
+        Path leaf = write("leaf.pem", cert.pem());
+
+        Openssl.Result verify = Openssl.run("verify", "-CAfile", root.toString(), "-untrusted", issuing.toString(), leaf.toString());
+        assertThat(verify.output()).contains("OK");
+        assertThat(verify.exitCode()).isZero();
+
+        String text = Openssl.run("x509", "-in", leaf.toString(), "-noout", "-text").output();
+        assertThat(text).contains("Digital Signature, Non Repudiation", "CA:FALSE", "http://localhost:8080/pki/crl",
+                "OCSP - URI:http://localhost:8080/pki/ocsp", "CA Issuers - URI:http://localhost:8080/pki/ca/issuing.crt",
+                "2.25.302943438527727717514087155551434410598", "email:budi.santoso@ponorogo.go.id", "CN = Budi Santoso",
+                "O = Pemerintah Kabupaten Ponorogo", "C = ID", "Public-Key: (2048 bit)");
+        assertThat(text).doesNotContain(BUDI.nik());
+        assertThat(cert.serialNumberHex()).matches("[0-9A-F]{20,40}");
+    }
+
+    @Test
+    void crl_listsRevokedSerials_andOpensslParsesIt() throws IOException {
+        Instant now = Instant.now();
+        Credential revoked = new Credential(UUID.randomUUID(), BUDI.nip(), "5A1B2C3D4E5F60718293A4B5C6D7E8F9", "CN=x", "pem",
+                now, now, Credential.Status.REVOKED, RevocationReason.SUPERSEDED, now, new byte[1], "v", now, now);
+        Path crl = write("crl.der", ca.signCrl(List.of(revoked), now, now.plus(Duration.ofDays(1)), 7));
+        Openssl.Result text = Openssl.run("crl", "-inform", "DER", "-in", crl.toString(), "-noout", "-text");
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.output()).contains("5A1B2C3D4E5F60718293A4B5C6D7E8F9", "Superseded", "X509v3 CRL Number", "7");
+        String chain = ca.chainPem();
+        Path issuing = write("issuing-for-crl.pem", chain.substring(0, chain.indexOf("-----BEGIN CERTIFICATE-----", 10)));
+        assertThat(Openssl.run("crl", "-inform", "DER", "-in", crl.toString(), "-noout", "-CAfile", issuing.toString()).output())
+                .containsIgnoringCase("verify OK");
+    }
+
+    @Test
+    void keyStore_survivesARestart_andAWrongSecretIsRefused() {
+        BouncyCastleCertificateAuthority again = new BouncyCastleCertificateAuthority(dir.resolve("ca.p12"), "rahasia-ca".toCharArray(),
+                "Pemerintah Kabupaten Ponorogo", "http://localhost:8080", "2.25.1", 2048);
+        assertThat(again.chainPem()).isEqualTo(ca.chainPem());
+        assertThatThrownBy(() -> new BouncyCastleCertificateAuthority(dir.resolve("ca.p12"), "salah".toCharArray(),
+                "Pemerintah Kabupaten Ponorogo", "http://localhost:8080", "2.25.1", 2048))
+                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("rahasia-ca");
+    }
+
+    @Test
+    void sealedKey_opensOnlyWithItsPassphrase_itsCredential_andTheMasterKey() {
+        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 1000);
+        UUID id = UUID.randomUUID();
+        KeyCustody.GeneratedKey key = custody.generate(id, "Kuat#Sekali9".toCharArray());
+        assertThat(custody.opens(id, key.sealedKey(), "Kuat#Sekali9".toCharArray())).isTrue();
+        assertThat(custody.opens(id, key.sealedKey(), "Kuat#Sekali8".toCharArray())).isFalse();
+        assertThatThrownBy(() -> custody.opens(UUID.randomUUID(), key.sealedKey(), "Kuat#Sekali9".toCharArray()))
+                .isInstanceOf(IllegalStateException.class);
+        KeyCustody otherMaster = new SealedKeyCustody("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII), "RSA", 2048, 1000);
+        assertThatThrownBy(() -> otherMaster.opens(id, key.sealedKey(), "Kuat#Sekali9".toCharArray()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(new String(key.sealedKey(), StandardCharsets.ISO_8859_1)).doesNotContain("BEGIN");
+    }
+}
