@@ -21,6 +21,9 @@ public class GatewayRoutes {
     @ConfigProperty(name = "teken.gateway.upstream.activation")
     String activation;
 
+    @ConfigProperty(name = "teken.gateway.upstream.certificate")
+    String certificate;
+
     @ConfigProperty(name = "teken.gateway.json-body-limit")
     MemorySize jsonLimit;
 
@@ -36,6 +39,9 @@ public class GatewayRoutes {
                 new Route("/api/v1/me", registration, Optional.of("ASN"), json),
                 new Route("/api/v1/activations", activation, Optional.empty(), json, Optional.of("/selfie"),
                         selfieLimit.asLongValue()),
-                new Route("/api/v1/verifier", activation, Optional.of("VERIFIKATOR"), json)));
+                new Route("/api/v1/verifier", activation, Optional.of("VERIFIKATOR"), json),
+                new Route("/api/v1/me/certificate/passphrase-reset", certificate, Optional.of("ASN"), json),
+                new Route("/api/v1/passphrase-links", certificate, Optional.empty(), json),
+                new Route("/pki", certificate, Optional.empty(), json)));
     }
 }

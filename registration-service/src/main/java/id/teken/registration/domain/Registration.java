@@ -82,6 +82,34 @@ public final class Registration {
         return move(registrationId, EnumSetOf.NEW_OR_WAITING, CertificateStatus.NOT_REGISTERED, note, now);
     }
 
+    /** A certificate was issued to this NIP (first issue, reset or renewal): ISSUE with its serial and validity. */
+    public boolean certificateIssued(String serial, Instant from, Instant to, Instant now) {
+        if (serial.equals(certificateSerial)) {
+            return false;
+        }
+        status = CertificateStatus.ISSUE;
+        certificateSerial = serial;
+        validFrom = from;
+        validTo = to;
+        statusNote = null;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * The current certificate was revoked: REVOKE. A certificate superseded by a reset changes nothing (the new
+     * certificate's own event follows), nor does the revocation of an older serial.
+     */
+    public boolean certificateRevoked(String serial, String reason, Instant now) {
+        if (!serial.equals(certificateSerial) || "superseded".equals(reason) || status != CertificateStatus.ISSUE) {
+            return false;
+        }
+        status = CertificateStatus.REVOKE;
+        statusNote = "Sertifikat dicabut (" + reason + ").";
+        updatedAt = now;
+        return true;
+    }
+
     private boolean move(UUID registrationId, java.util.Set<CertificateStatus> from, CertificateStatus to, String note,
                          Instant now) {
         if (!id.equals(registrationId) || !from.contains(status)) {

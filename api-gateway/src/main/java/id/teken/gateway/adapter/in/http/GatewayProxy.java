@@ -64,6 +64,7 @@ public class GatewayProxy {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
                 .setKeepAlive(true).setDecompressionSupported(false));
         router.route("/api/*").order(-100).handler(this::handle);
+        router.route("/pki/*").order(-100).handler(this::handle);
         router.route().order(Integer.MAX_VALUE - 10).handler(this::notFound);
     }
 

@@ -37,13 +37,8 @@ public class SealedKeyCustody implements KeyCustody {
 
     private static final byte VERSION = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String BC = org.bouncycastle.jce.provider.BouncyCastleProvider.PROVIDER_NAME;
-
-    static {
-        if (java.security.Security.getProvider(BC) == null) {
-            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
-        }
-    }
+    /** Our own instance, not the global registry's (which may hold one from another class loader). */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private final SecretKeySpec masterKey;
     private final String algorithm;

@@ -86,7 +86,7 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
         jakarta.persistence.Query query = em.createNativeQuery("""
                         SELECT id, nip, serial_number, subject_dn, certificate_pem, not_before, not_after, status, revocation_reason,
                           revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at
-                        FROM credential """ + where + " ORDER BY created_at");
+                        FROM credential""" + " " + where + " ORDER BY created_at");
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }

@@ -1,0 +1,177 @@
+package id.teken.certificate.adapter.in;
+
+import id.teken.certificate.Openssl;
+import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.MailInbox;
+import id.teken.devstack.TopicReader;
+import id.teken.devstack.TopicWriter;
+import id.teken.events.EventCodec;
+import id.teken.events.EventEnvelope;
+import id.teken.events.Topics;
+import id.teken.events.activation.ActivationCompleted;
+import id.teken.events.certificate.CertificateIssued;
+import id.teken.events.certificate.CertificateRevoked;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "certificate"))
+class CertificateFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @ConfigProperty(name = "teken.devstack.mail-api")
+    String mailApi;
+
+    @Inject
+    EntityManager entityManager;
+
+    static ActivationCompleted activated(String nip, String nik, String nama, String email) {
+        return new ActivationCompleted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), nip, nik, nama, email,
+                "+6281234567890", "ASN_POLRI", "Pemerintah Kabupaten Ponorogo", "Dinas Komunikasi, Informatika dan Statistik",
+                "Pranata Komputer", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now());
+    }
+
+    void publish(ActivationCompleted a) {
+        TopicWriter.send(kafka, Topics.ACTIVATION_COMPLETED.name(), a.registrationId(),
+                EventCodec.toJson(EventEnvelope.of(Topics.ACTIVATION_COMPLETED, a.registrationId(), "test", a)));
+    }
+
+    String linkToken(String email, int nth, String subject) {
+        MailInbox.Message mail = new MailInbox(mailApi).await(email, nth, Duration.ofSeconds(30)).get(nth - 1);
+        assertThat(mail.subject()).contains(subject);
+        String link = mail.link("/passphrase/").orElseThrow();
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    static String jwt(String nip) {
+        return Jwt.issuer("https://teken.local").subject(nip).groups("ASN").expiresIn(300).sign();
+    }
+
+    Path file(String name, String content) throws IOException {
+        Path p = Files.createTempFile(name, ".pem");
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void activation_setPassphrase_issue_thenReset_revokesTheOldCertificate() throws IOException {
+        ActivationCompleted a = activated("198503152010011001", "3502011503850001", "Budi Santoso", "budi.cert@ponorogo.go.id");
+        publish(a);
+        List<MailInbox.Message> mails = new MailInbox(mailApi).await(a.emailDinas(), 2, Duration.ofSeconds(30));
+        assertThat(mails).extracting(MailInbox.Message::subject).anyMatch(s -> s.contains("Informasi Akun"));
+        String token = linkToken(a.emailDinas(), 2, "Atur Passphrase");
+        String base = "/api/v1/passphrase-links/" + token;
+
+        given().get(base).then().statusCode(200).body("tujuan", equalTo("SET")).body("nama", equalTo("Budi Santoso"))
+                .body("versiPerjanjianPemilik", equalTo("PPSE-2026-01"));
+        given().contentType(ContentType.JSON).body(Map.of("passphrase", "lemah", "setujuPerjanjianPemilik", true)).post(base)
+                .then().statusCode(422).body("code", equalTo("PASSPHRASE_WEAK")).body("detail", containsString("simbol"))
+                .body("instance", equalTo("/api/v1/passphrase-links/{token}"));
+        given().contentType(ContentType.JSON).body(Map.of("passphrase", "Budi#Santoso9", "setujuPerjanjianPemilik", true)).post(base)
+                .then().statusCode(422).body("detail", containsString("nama, NIP atau NIK"));
+        given().contentType(ContentType.JSON).body(Map.of("passphrase", "Kebun#Teh7Lawu", "setujuPerjanjianPemilik", false)).post(base)
+                .then().statusCode(422).body("code", equalTo("AGREEMENT_REQUIRED"));
+        given().contentType(ContentType.JSON).post(base).then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));
+        given().contentType(ContentType.JSON).body("{\"passphrase\":").post(base).then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        String serial = given().contentType(ContentType.JSON).body(Map.of("passphrase", "Kebun#Teh7Lawu", "setujuPerjanjianPemilik", true))
+                .post(base).then().statusCode(200).body("status", equalTo("ISSUE")).body("validFrom", notNullValue())
+                .body("validTo", notNullValue()).extract().jsonPath().getString("serialNumber");
+        given().contentType(ContentType.JSON).body(Map.of("passphrase", "Kebun#Teh7Lawu", "setujuPerjanjianPemilik", true))
+                .post(base).then().statusCode(410).body("code", equalTo("LINK_USED"));
+        assertThat(new MailInbox(mailApi).await(a.emailDinas(), 3, Duration.ofSeconds(30)).get(2).subject())
+                .contains("Sertifikat Elektronik Terbit");
+
+        List<ConsumerRecord<String, String>> issued = TopicReader.await(kafka, Topics.CERTIFICATE_ISSUED.name(),
+                r -> r.value().contains(serial), 1, Duration.ofSeconds(30));
+        assertThat(issued).hasSize(1);
+        assertThat(issued.get(0).key()).isEqualTo(a.nip());
+        EventEnvelope<CertificateIssued> event = EventCodec.fromJson(Topics.CERTIFICATE_ISSUED, issued.get(0).value());
+        assertThat(event.payload().registrationId()).isEqualTo(a.registrationId());
+        assertThat(issued.get(0).value()).doesNotContain("PRIVATE KEY").doesNotContain("Kebun#Teh7Lawu");
+
+        // Independent check: openssl accepts the certificate against the published chain.
+        String chain = given().get("/pki/ca").then().statusCode(200).extract().asString();
+        int split = chain.indexOf("-----BEGIN CERTIFICATE-----", 10);
+        Path issuing = file("issuing", chain.substring(0, split));
+        Path root = file("root", chain.substring(split));
+        Path leaf = file("leaf", event.payload().certificatePem());
+        assertThat(Openssl.run("verify", "-CAfile", root.toString(), "-untrusted", issuing.toString(), leaf.toString()).output())
+                .contains(": OK");
+        assertThat(given().get("/pki/ca/issuing.crt").then().statusCode(200).extract().asByteArray()).isNotEmpty();
+
+        // Key material at rest: neither the passphrase nor a clear key is in the database.
+        byte[] sealed = QuarkusTransaction.requiringNew().call(() -> (byte[]) entityManager.createNativeQuery(
+                "SELECT sealed_key FROM credential WHERE serial_number = ?1").setParameter(1, serial).getSingleResult());
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Kebun#Teh7Lawu").doesNotContain("BEGIN");
+
+        // Reset from the dashboard.
+        given().post("/api/v1/me/certificate/passphrase-reset").then().statusCode(401);
+        given().auth().oauth2(jwt(a.nip())).post("/api/v1/me/certificate/passphrase-reset").then().statusCode(202);
+        String resetToken = linkToken(a.emailDinas(), 4, "Reset Passphrase");
+        given().get("/api/v1/passphrase-links/" + resetToken).then().statusCode(200).body("tujuan", equalTo("RESET"));
+        String newSerial = given().contentType(ContentType.JSON).body(Map.of("passphrase", "Sawah!Padi8Ngebel", "setujuPerjanjianPemilik", true))
+                .post("/api/v1/passphrase-links/" + resetToken).then().statusCode(200).body("serialNumberDicabut", equalTo(serial))
+                .extract().jsonPath().getString("serialNumber");
+        assertThat(newSerial).isNotEqualTo(serial);
+
+        List<ConsumerRecord<String, String>> revoked = TopicReader.await(kafka, Topics.CERTIFICATE_REVOKED.name(),
+                r -> r.value().contains(serial), 1, Duration.ofSeconds(30));
+        assertThat(revoked).hasSize(1);
+        EventEnvelope<CertificateRevoked> revokedEvent = EventCodec.fromJson(Topics.CERTIFICATE_REVOKED, revoked.get(0).value());
+        assertThat(revokedEvent.payload().reason()).isEqualTo("superseded");
+
+        byte[] crl = given().get("/pki/crl").then().statusCode(200).contentType("application/pkix-crl").extract().asByteArray();
+        Path crlFile = Files.createTempFile("crl", ".der");
+        Files.write(crlFile, crl);
+        String crlText = Openssl.run("crl", "-inform", "DER", "-in", crlFile.toString(), "-noout", "-text").output();
+        assertThat(crlText).contains(serial).contains("Superseded").doesNotContain(newSerial);
+    }
+
+    @Test
+    void linkRules_andResetWithoutCertificate() {
+        ActivationCompleted a = activated("199007222015032002", "3502106207900002", "Siti Rahayu", "siti.cert@ponorogo.go.id");
+        publish(a);
+        String token = linkToken(a.emailDinas(), 2, "Atur Passphrase");
+        given().get("/api/v1/passphrase-links/" + "Q".repeat(43)).then().statusCode(404).body("code", equalTo("LINK_UNKNOWN"));
+        given().get("/api/v1/passphrase-links/nope").then().statusCode(404);
+        given().auth().oauth2(jwt(a.nip())).post("/api/v1/me/certificate/passphrase-reset").then().statusCode(409)
+                .body("code", equalTo("NO_CERTIFICATE"));
+        given().auth().oauth2(jwt("199912312020121001")).post("/api/v1/me/certificate/passphrase-reset").then().statusCode(404);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE passphrase_link SET expires_at = now() - interval '1 minute' WHERE nip = ?1").setParameter(1, a.nip()).executeUpdate());
+        given().get("/api/v1/passphrase-links/" + token).then().statusCode(410).body("code", equalTo("LINK_EXPIRED"));
+
+        // The same event again opens nothing new.
+        int before = new MailInbox(mailApi).messages(a.emailDinas()).size();
+        publish(a);
+        given().get("/pki/crl").then().statusCode(200);
+        assertThat(new MailInbox(mailApi).messages(a.emailDinas())).hasSize(before);
+    }
+}

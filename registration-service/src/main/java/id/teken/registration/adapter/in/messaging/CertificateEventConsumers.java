@@ -1,0 +1,55 @@
+package id.teken.registration.adapter.in.messaging;
+
+import id.teken.events.EventEnvelope;
+import id.teken.events.Topic;
+import id.teken.events.Topics;
+import id.teken.events.certificate.CertificateIssued;
+import id.teken.events.certificate.CertificateRevoked;
+import id.teken.events.consumer.EventHandler;
+import id.teken.registration.application.port.in.FollowCertificateUseCase;
+import id.teken.registration.domain.Nip;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** certificate.* events -> the dashboard status. */
+public final class CertificateEventConsumers {
+
+    private CertificateEventConsumers() {
+    }
+
+    /** certificate.issued -> ISSUE with validity. */
+    @ApplicationScoped
+    public static class Issued implements EventHandler<CertificateIssued> {
+        @Inject
+        FollowCertificateUseCase follow;
+
+        @Override
+        public Topic<CertificateIssued> topic() {
+            return Topics.CERTIFICATE_ISSUED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<CertificateIssued> event) {
+            CertificateIssued c = event.payload();
+            follow.issued(Nip.of(c.nip()), c.serialNumber(), c.notBefore(), c.notAfter());
+        }
+    }
+
+    /** certificate.revoked -> REVOKE (not for a reset's superseded certificate). */
+    @ApplicationScoped
+    public static class Revoked implements EventHandler<CertificateRevoked> {
+        @Inject
+        FollowCertificateUseCase follow;
+
+        @Override
+        public Topic<CertificateRevoked> topic() {
+            return Topics.CERTIFICATE_REVOKED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<CertificateRevoked> event) {
+            CertificateRevoked c = event.payload();
+            follow.revoked(Nip.of(c.nip()), c.serialNumber(), c.reason());
+        }
+    }
+}

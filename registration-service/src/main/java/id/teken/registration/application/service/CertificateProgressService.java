@@ -1,0 +1,39 @@
+package id.teken.registration.application.service;
+
+import id.teken.registration.application.port.in.FollowCertificateUseCase;
+import id.teken.registration.application.port.out.RegistrationRepository;
+import id.teken.registration.domain.Nip;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** The dashboard projection of certificates: ISSUE with serial and validity, REVOKE. */
+@ApplicationScoped
+public class CertificateProgressService implements FollowCertificateUseCase {
+
+    private final RegistrationRepository registrations;
+    private final Clock clock;
+
+    @Inject
+    public CertificateProgressService(RegistrationRepository registrations, Clock clock) {
+        this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void issued(Nip nip, String serialNumber, Instant validFrom, Instant validTo) {
+        registrations.find(nip).filter(r -> r.certificateIssued(serialNumber, validFrom, validTo, clock.instant()))
+                .ifPresent(registrations::save);
+    }
+
+    @Override
+    @Transactional
+    public void revoked(Nip nip, String serialNumber, String reason) {
+        registrations.find(nip).filter(r -> r.certificateRevoked(serialNumber, reason, clock.instant()))
+                .ifPresent(registrations::save);
+    }
+}
