@@ -10,6 +10,8 @@ import id.teken.events.activation.ActivationCompleted;
 import id.teken.events.activation.ActivationExpired;
 import id.teken.events.activation.ActivationRejected;
 import id.teken.events.activation.ActivationReviewRequested;
+import id.teken.events.certificate.CertificateIssued;
+import id.teken.events.certificate.CertificateRevoked;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +95,25 @@ class ActivationProgressTest {
         publish(Topics.ACTIVATION_REJECTED, id, new ActivationRejected("a-1", id, AGUS, "late", "v", Instant.now()));
         Thread.sleep(3000);
         assertThat(status(AGUS)).isEqualTo("NO_CERTIFICATE");
+
+        // The certificate is issued: ISSUE with serial and validity.
+        Instant from = Instant.parse("2026-11-21T00:00:00Z");
+        Instant to = Instant.parse("2028-11-20T00:00:00Z");
+        publish(Topics.CERTIFICATE_ISSUED, AGUS, new CertificateIssued("c-1", id, AGUS, "AA01", "CN=Agus", "pem", from, to, null));
+        awaitStatus(AGUS, "ISSUE");
+        as(AGUS).get("/api/v1/me/certificate").then().body("serialNumber", equalTo("AA01"))
+                .body("validFrom", equalTo("2026-11-21T00:00:00Z")).body("validTo", equalTo("2028-11-20T00:00:00Z"));
+        // A reset: the old one superseded (no change), the new one issued.
+        publish(Topics.CERTIFICATE_REVOKED, AGUS, new CertificateRevoked("c-1", AGUS, "AA01", "superseded", AGUS, Instant.now()));
+        publish(Topics.CERTIFICATE_ISSUED, AGUS, new CertificateIssued("c-2", id, AGUS, "BB02", "CN=Agus", "pem", from, to, "AA01"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"BB02".equals(as(AGUS).get("/api/v1/me/certificate").jsonPath().getString("serialNumber")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        as(AGUS).get("/api/v1/me/certificate").then().body("status", equalTo("ISSUE")).body("serialNumber", equalTo("BB02"));
+        // A revocation of the current certificate by a verifier: REVOKE.
+        publish(Topics.CERTIFICATE_REVOKED, AGUS, new CertificateRevoked("c-2", AGUS, "BB02", "keyCompromise", "v", Instant.now()));
+        awaitStatus(AGUS, "REVOKE");
     }
 
     @Test

@@ -176,7 +176,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
                                     new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/issuing.crt")))}))
                     .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(policy)));
             X509Certificate cert = sign(builder, issuingKey);
-            return new IssuedCertificate(serial.toString(16).toUpperCase(), cert.getSubjectX500Principal().getName(), pem(cert.getEncoded()));
+            return new IssuedCertificate(serial.toString(16).toUpperCase(), subjectName.toString(), pem(cert.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("certificate issuance failed: " + e.getClass().getSimpleName());
         }
