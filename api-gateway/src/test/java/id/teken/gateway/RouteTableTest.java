@@ -39,5 +39,8 @@ class RouteTableTest {
         assertThat(table.match("/api/v1/auth//login")).isEmpty();
         assertThat(table.match("/api/v1/auth%2Flogin")).isEmpty();
         assertThat(table.match(null)).isEmpty();
+        RouteTable pki = new RouteTable(List.of(new Route("/pki", "http://c", Optional.empty(), 10)));
+        assertThat(pki.match("/pki/ocsp/MEIwQDA%2BMDwwOjAJBgUrDgMCGgUA%2F")).isPresent();
+        assertThat(pki.match("/pki/crl%2F..")).isEmpty();
     }
 }

@@ -1,9 +1,9 @@
 package id.teken.certificate.config;
 
 import id.teken.certificate.adapter.out.ca.BouncyCastleCertificateAuthority;
+import id.teken.certificate.adapter.out.ca.BouncyCastlePkiProtocols;
 import id.teken.certificate.adapter.out.custody.SealedKeyCustody;
 import id.teken.certificate.application.CertificateSettings;
-import id.teken.certificate.application.port.out.CertificateAuthority;
 import id.teken.certificate.application.port.out.KeyCustody;
 import id.teken.certificate.domain.PassphrasePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,7 @@ public class CertificateBeans {
 
     @Produces
     @Singleton
-    CertificateAuthority certificateAuthority(@ConfigProperty(name = "teken.ca.keystore.path") String path,
+    BouncyCastleCertificateAuthority certificateAuthority(@ConfigProperty(name = "teken.ca.keystore.path") String path,
                                               @ConfigProperty(name = "teken.ca.keystore.password") String password,
                                               @ConfigProperty(name = "teken.tenant.name") String tenant,
                                               @ConfigProperty(name = "teken.public-url") String publicUrl,
@@ -53,6 +53,15 @@ public class CertificateBeans {
                                               @ConfigProperty(name = "teken.ca.ca-key-bits") int caKeyBits) {
         return new BouncyCastleCertificateAuthority(Path.of(path), password.toCharArray(), tenant,
                 publicUrl.replaceAll("/+$", ""), policyOid, caKeyBits);
+    }
+
+    /** OCSP and the TSA, signed by the service certificates the CA keeps in its key store. */
+    @Produces
+    @Singleton
+    BouncyCastlePkiProtocols pkiProtocols(BouncyCastleCertificateAuthority ca,
+                                          @ConfigProperty(name = "teken.ca.policy-oid") String policyOid,
+                                          @ConfigProperty(name = "teken.tsa.policy-oid") java.util.Optional<String> tsaPolicy) {
+        return new BouncyCastlePkiProtocols(ca, tsaPolicy.orElse(policyOid + ".2"));
     }
 
     @Produces

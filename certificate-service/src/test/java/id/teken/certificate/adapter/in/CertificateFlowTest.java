@@ -152,6 +152,47 @@ class CertificateFlowTest {
         Files.write(crlFile, crl);
         String crlText = Openssl.run("crl", "-inform", "DER", "-in", crlFile.toString(), "-noout", "-text").output();
         assertThat(crlText).contains(serial).contains("Superseded").doesNotContain(newSerial);
+
+        // OCSP with openssl: the old certificate is revoked (superseded), the new one good, a stranger unknown.
+        String newPem = EventCodec.fromJson(Topics.CERTIFICATE_ISSUED, TopicReader.await(kafka, Topics.CERTIFICATE_ISSUED.name(),
+                r -> r.value().contains(newSerial), 1, Duration.ofSeconds(30)).get(0).value()).payload().certificatePem();
+        Path newLeaf = file("new-leaf", newPem);
+        String url = "http://localhost:" + io.restassured.RestAssured.port + "/pki/ocsp";
+        Openssl.Result ocsp = Openssl.run("ocsp", "-issuer", issuing.toString(), "-cert", leaf.toString(), "-cert", newLeaf.toString(),
+                "-url", url, "-CAfile", root.toString(), "-verify_other", issuing.toString());
+        assertThat(ocsp.output()).contains("Response verify OK").contains(leaf + ": revoked").contains("superseded")
+                .contains(newLeaf + ": good");
+        Openssl.Result unknown = Openssl.run("ocsp", "-issuer", issuing.toString(), "-serial", "0x1234ABCD", "-url", url,
+                "-CAfile", root.toString(), "-verify_other", issuing.toString());
+        assertThat(unknown.output()).contains("Response verify OK").contains("0x1234ABCD: unknown");
+
+        // A time stamp with openssl: query, answer from /pki/tsa, verify against our root.
+        Path data = Files.createTempFile("stamped", ".txt");
+        Files.writeString(data, "Dokumen yang dicap waktu " + UUID.randomUUID());
+        Path tsq = Files.createTempFile("query", ".tsq");
+        assertThat(Openssl.run("ts", "-query", "-data", data.toString(), "-sha256", "-cert", "-out", tsq.toString()).exitCode()).isZero();
+        byte[] reply = given().contentType("application/timestamp-query").body(Files.readAllBytes(tsq)).post("/pki/tsa")
+                .then().statusCode(200).contentType("application/timestamp-reply").extract().asByteArray();
+        Path tsr = Files.createTempFile("reply", ".tsr");
+        Files.write(tsr, reply);
+        assertThat(Openssl.run("ts", "-verify", "-data", data.toString(), "-in", tsr.toString(), "-CAfile", root.toString(),
+                "-untrusted", issuing.toString()).output()).contains("Verification: OK");
+        assertThat(Openssl.run("ts", "-reply", "-in", tsr.toString(), "-text").output()).contains("Status: Granted")
+                .contains("2.25.302943438527727717514087155551434410598.2");
+    }
+
+    @Test
+    void pkiProtocols_answerGarbageWithTheirOwnErrorStatus() throws Exception {
+        byte[] ocsp = given().contentType("application/ocsp-request").body("not an ocsp request".getBytes()).post("/pki/ocsp")
+                .then().statusCode(200).contentType("application/ocsp-response").extract().asByteArray();
+        assertThat(new org.bouncycastle.cert.ocsp.OCSPResp(ocsp).getStatus()).isEqualTo(org.bouncycastle.cert.ocsp.OCSPResp.MALFORMED_REQUEST);
+        byte[] viaGet = given().urlEncodingEnabled(false).get("/pki/ocsp/bm90LWJhc2U2NA%3D%3D").then().statusCode(200).extract().asByteArray();
+        assertThat(new org.bouncycastle.cert.ocsp.OCSPResp(viaGet).getStatus()).isEqualTo(org.bouncycastle.cert.ocsp.OCSPResp.MALFORMED_REQUEST);
+        byte[] tsa = given().contentType("application/timestamp-query").body("not a query".getBytes()).post("/pki/tsa")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(new org.bouncycastle.tsp.TimeStampResponse(tsa).getStatus()).isEqualTo(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION);
+        given().contentType("application/json").body("{}").post("/pki/tsa").then().statusCode(415);
+        given().contentType("application/timestamp-query").body(new byte[20_000]).post("/pki/tsa").then().statusCode(200);
     }
 
     @Test

@@ -17,6 +17,11 @@ public class PkiResource {
     @Inject
     PublishPkiUseCase pki;
 
+    @Inject
+    id.teken.certificate.application.port.in.AnswerRevocationQueriesUseCase protocols;
+
+    private static final int MAX_REQUEST = 16 * 1024;
+
     @GET
     @Path("/ca")
     @Produces("application/x-pem-file")
@@ -31,6 +36,43 @@ public class PkiResource {
     @Operation(summary = "Sertifikat issuing CA (DER), alamat caIssuers pada sertifikat pelanggan")
     public byte[] issuing() {
         return pki.issuingCaDer();
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/ocsp")
+    @jakarta.ws.rs.Consumes("application/ocsp-request")
+    @Produces("application/ocsp-response")
+    @Operation(summary = "OCSP (RFC 6960), POST: status good, revoked or unknown, signed by the OCSP responder")
+    public Response ocspPost(byte[] request) {
+        if (request == null || request.length == 0 || request.length > MAX_REQUEST) {
+            return Response.ok(protocols.ocsp(new byte[0]), "application/ocsp-response").build();
+        }
+        return Response.ok(protocols.ocsp(request), "application/ocsp-response").build();
+    }
+
+    @GET
+    @Path("/ocsp/{request: .+}")
+    @Produces("application/ocsp-response")
+    @Operation(summary = "OCSP (RFC 6960), GET with the base64 request in the path")
+    public Response ocspGet(@jakarta.ws.rs.PathParam("request") String encoded) {
+        byte[] request;
+        try {
+            request = java.util.Base64.getDecoder().decode(encoded.replace(' ', '+'));
+        } catch (IllegalArgumentException e) {
+            request = new byte[0];
+        }
+        return Response.ok(protocols.ocsp(request.length > MAX_REQUEST ? new byte[0] : request), "application/ocsp-response")
+                .header("Cache-Control", "max-age=60").build();
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/tsa")
+    @jakarta.ws.rs.Consumes("application/timestamp-query")
+    @Produces("application/timestamp-reply")
+    @Operation(summary = "Time stamps (RFC 3161) signed by the TSA certificate (critical timeStamping EKU)")
+    public Response timestamp(byte[] query) {
+        byte[] q = query == null || query.length > MAX_REQUEST ? new byte[0] : query;
+        return Response.ok(protocols.timestamp(q), "application/timestamp-reply").build();
     }
 
     @GET

@@ -72,6 +72,12 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
     private final PrivateKey issuingKey;
     private final String publicUrl;
     private final ASN1ObjectIdentifier policy;
+    private final SigningIdentity ocsp;
+    private final SigningIdentity tsa;
+
+    /** A service key with its certificate chain (OCSP responder, TSA), issued by the issuing CA. */
+    public record SigningIdentity(PrivateKey key, X509Certificate certificate, X509Certificate issuer) {
+    }
 
     public BouncyCastleCertificateAuthority(Path keyStore, char[] password, String tenantName, String publicUrl,
                                             String policyOid, int caKeyBits) {
@@ -91,6 +97,13 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
             if (root == null || issuing == null || issuingKey == null) {
                 throw new IllegalStateException("CA key store " + keyStore + " must hold entries 'root' and 'issuing'");
             }
+            boolean changed = ensureServiceIdentity(ks, "ocsp", password, tenantName);
+            changed |= ensureServiceIdentity(ks, "tsa", password, tenantName);
+            if (changed) {
+                store(ks, keyStore, password);
+            }
+            ocsp = new SigningIdentity((PrivateKey) ks.getKey("ocsp", password), (X509Certificate) ks.getCertificate("ocsp"), issuing);
+            tsa = new SigningIdentity((PrivateKey) ks.getKey("tsa", password), (X509Certificate) ks.getCertificate("tsa"), issuing);
             LOG.infof("CA loaded: %s (issued by %s)", issuing.getSubjectX500Principal().getName(), root.getSubjectX500Principal().getName());
         } catch (IOException e) {
             throw new IllegalStateException("CA key store " + keyStore + " cannot be read (wrong secret?)");
@@ -126,6 +139,11 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         ks.load(null, password);
         ks.setKeyEntry("root", rootKeys.getPrivate(), password, new X509Certificate[] {rootCert});
         ks.setKeyEntry("issuing", issuingKeys.getPrivate(), password, new X509Certificate[] {issuingCert, rootCert});
+        store(ks, keyStore, password);
+    }
+
+    /** Writes the key store atomically, readable by the owner only. */
+    private static void store(KeyStore ks, Path keyStore, char[] password) throws GeneralSecurityException, IOException {
         Files.createDirectories(keyStore.toAbsolutePath().getParent());
         Path temp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
@@ -137,6 +155,52 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
             // not POSIX
         }
         Files.move(temp, keyStore, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Makes (or renews, 30 days before it ends) the OCSP-responder or TSA certificate: its own RSA-2048 key,
+     * issued by the issuing CA, with the extended key usage that its clients require.
+     */
+    private boolean ensureServiceIdentity(KeyStore ks, String alias, char[] password, String tenant) throws GeneralSecurityException, IOException {
+        X509Certificate existing = (X509Certificate) ks.getCertificate(alias);
+        if (existing != null && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(30, ChronoUnit.DAYS))) {
+            return false;
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean isOcsp = alias.equals("ocsp");
+        X500Name subject = name((isOcsp ? "Teken OCSP Responder " : "Teken Time Stamping Authority ") + tenant, tenant);
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(2 * 365, ChronoUnit.DAYS)), subject, keys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(isOcsp ? KeyUsage.digitalSignature
+                        : KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                .addExtension(Extension.extendedKeyUsage, true, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(isOcsp
+                        ? org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning : org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
+                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing));
+        if (isOcsp) {
+            builder.addExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, org.bouncycastle.asn1.DERNull.INSTANCE);
+        }
+        X509Certificate cert = sign(builder, issuingKey);
+        ks.setKeyEntry(alias, keys.getPrivate(), password, new X509Certificate[] {cert, issuing, root});
+        LOG.infof("%s certificate issued: %s", isOcsp ? "OCSP responder" : "TSA", cert.getSubjectX500Principal().getName());
+        return true;
+    }
+
+    public SigningIdentity ocspIdentity() {
+        return ocsp;
+    }
+
+    public SigningIdentity tsaIdentity() {
+        return tsa;
+    }
+
+    public X509Certificate issuingCertificate() {
+        return issuing;
     }
 
     @Override

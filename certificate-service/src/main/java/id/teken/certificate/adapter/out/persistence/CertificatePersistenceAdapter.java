@@ -81,6 +81,11 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
         return credentials("WHERE status = 'REVOKED'");
     }
 
+    @Override
+    public Optional<Credential> findBySerial(String serialHex) {
+        return credentials("WHERE serial_number = ?1", serialHex).stream().findFirst();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Credential> credentials(String where, Object... params) {
         jakarta.persistence.Query query = em.createNativeQuery("""

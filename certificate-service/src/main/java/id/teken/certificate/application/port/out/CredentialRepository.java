@@ -13,4 +13,7 @@ public interface CredentialRepository {
     Optional<Credential> findActive(String nip);
 
     List<Credential> findRevoked();
+
+    /** By serial number (hex, upper case). */
+    Optional<Credential> findBySerial(String serialHex);
 }

@@ -1,0 +1,66 @@
+package id.teken.certificate.application.service;
+
+import id.teken.certificate.application.port.in.AnswerRevocationQueriesUseCase;
+import id.teken.certificate.application.port.out.CredentialRepository;
+import id.teken.certificate.application.port.out.OcspProtocol;
+import id.teken.certificate.application.port.out.OcspProtocol.CertificateState;
+import id.teken.certificate.application.port.out.TimeStampAuthority;
+import id.teken.certificate.domain.RevocationReason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** OCSP answers from the credential table (good, revoked with reason, suspended = certificateHold, unknown) and time stamps. */
+@ApplicationScoped
+public class PkiProtocolService implements AnswerRevocationQueriesUseCase {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OcspProtocol ocsp;
+    private final TimeStampAuthority tsa;
+    private final CredentialRepository credentials;
+    private final Clock clock;
+
+    @Inject
+    public PkiProtocolService(OcspProtocol ocsp, TimeStampAuthority tsa, CredentialRepository credentials, Clock clock) {
+        this.ocsp = ocsp;
+        this.tsa = tsa;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public byte[] ocsp(byte[] request) {
+        Optional<OcspProtocol.OcspQuery> query = ocsp.parse(request);
+        if (query.isEmpty()) {
+            return ocsp.malformed();
+        }
+        Map<String, CertificateState> states = new HashMap<>();
+        for (OcspProtocol.Item item : query.get().items()) {
+            states.put(item.serialHex(), item.issuedByUs() ? state(item.serialHex()) : CertificateState.unknown());
+        }
+        return ocsp.respond(query.get(), states, clock.instant());
+    }
+
+    private CertificateState state(String serialHex) {
+        return credentials.findBySerial(serialHex).map(c -> switch (c.status()) {
+            case ACTIVE, EXPIRED -> CertificateState.good();
+            case SUSPENDED -> new CertificateState(CertificateState.Kind.REVOKED, c.revokedAt(), RevocationReason.CERTIFICATE_HOLD.code());
+            case REVOKED -> new CertificateState(CertificateState.Kind.REVOKED, c.revokedAt(),
+                    c.revocationReason() == null ? 0 : c.revocationReason().code());
+        }).orElseGet(CertificateState::unknown);
+    }
+
+    @Override
+    public byte[] timestamp(byte[] query) {
+        return tsa.respond(query, new BigInteger(63, RANDOM), clock.instant());
+    }
+}
