@@ -81,6 +81,13 @@ public class CertificateBeans {
 
     @Produces
     @Singleton
+    id.teken.certificate.domain.SigningGate signingGate(@ConfigProperty(name = "teken.signing.max-wrong-passphrases") int max,
+                                                        @ConfigProperty(name = "teken.signing.lock-period") Duration lock) {
+        return new id.teken.certificate.domain.SigningGate(max, lock);
+    }
+
+    @Produces
+    @Singleton
     PassphrasePolicy passphrasePolicy() {
         try (InputStream in = CertificateBeans.class.getResourceAsStream("/common-passphrases.txt")) {
             Set<String> common = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)

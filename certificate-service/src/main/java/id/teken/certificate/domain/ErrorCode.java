@@ -11,10 +11,16 @@ public enum ErrorCode {
     LINK_USED(Kind.GONE, "Tautan sudah digunakan"),
     TOO_MANY_ATTEMPTS(Kind.THROTTLED, "Terlalu banyak percobaan"),
     NO_CERTIFICATE(Kind.CONFLICT, "Belum memiliki sertifikat elektronik"),
-    SUBSCRIBER_NOT_FOUND(Kind.NOT_FOUND, "Pemilik sertifikat tidak ditemukan");
+    SUBSCRIBER_NOT_FOUND(Kind.NOT_FOUND, "Pemilik sertifikat tidak ditemukan"),
+    CERTIFICATE_NOT_FOUND(Kind.NOT_FOUND, "Sertifikat tidak ditemukan"),
+    CERTIFICATE_NOT_ACTIVE(Kind.CONFLICT, "Sertifikat tidak aktif"),
+    PASSPHRASE_WRONG(Kind.INVALID, "Passphrase salah"),
+    CREDENTIAL_LOCKED(Kind.LOCKED, "Sertifikat terkunci"),
+    SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan tidak dikenal"),
+    REASON_INVALID(Kind.INVALID, "Alasan pencabutan tidak valid");
 
     /** What sort of failure a code is. */
-    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED }
+    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, LOCKED, UNAUTHENTICATED }
 
     private final Kind kind;
     private final String title;

@@ -110,7 +110,7 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
             CertificateAuthority.IssuedCertificate cert = ca.issue(subscriber.identity(), key.publicKeyDer(), now, notAfter);
             Credential credential = new Credential(credentialId, subscriber.nip(), cert.serialNumberHex(), cert.subjectDn(),
                     cert.pem(), now, notAfter, Credential.Status.ACTIVE, null, null, key.sealedKey(),
-                    settings.subscriberAgreementVersion(), now, now);
+                    settings.subscriberAgreementVersion(), now, now, 0, null);
             Optional<Credential> previous = credentials.findActive(subscriber.nip());
             if (previous.isPresent()) {
                 Credential superseded = previous.get().revoke(RevocationReason.SUPERSEDED, now);

@@ -102,6 +102,8 @@ public class ProblemMappers {
             case GONE -> 410;
             case UNPROCESSABLE -> 422;
             case THROTTLED -> 429;
+            case LOCKED -> 423;
+            case UNAUTHENTICATED -> 401;
         };
     }
 }

@@ -87,6 +87,32 @@ public class SealedKeyCustody implements KeyCustody {
         }
     }
 
+    @Override
+    public java.util.Optional<byte[]> signDigest(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm,
+                                                 byte[] digest) {
+        PrivateKeyInfo info;
+        try {
+            info = new PKCS8EncryptedPrivateKeyInfo(unwrap(credentialId, sealedKey))
+                    .decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(BC).build(passphrase));
+        } catch (PKCSException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("sealed key unreadable");
+        }
+        try {
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
+            org.bouncycastle.asn1.x509.DigestInfo digestInfo = new org.bouncycastle.asn1.x509.DigestInfo(
+                    new org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder().find(digestAlgorithm), digest);
+            java.security.Signature signature = java.security.Signature.getInstance("NONEwithRSA");
+            signature.initSign(key);
+            signature.update(digestInfo.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+            return java.util.Optional.of(signature.sign());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("signing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
     private byte[] wrap(UUID credentialId, byte[] plain) throws GeneralSecurityException {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);

@@ -65,6 +65,32 @@ public class SmtpCertificateMailer implements CertificateMailer {
                         + rows + "</table><p>" + esc(tenantName) + "</p>");
     }
 
+    @Override
+    public void sendCredentialLocked(SubscriberIdentity to, Instant lockedUntil) {
+        String body = "Sertifikat elektronik Anda terkunci karena passphrase salah dimasukkan beberapa kali berturut-turut. "
+                + "Penandatanganan dapat dilakukan lagi setelah " + WHEN.format(lockedUntil) + ". Jika bukan Anda yang mencoba, "
+                + "segera lakukan reset passphrase dari dasbor dan hubungi Verifikator TTE.";
+        send(to, "Sertifikat Elektronik Terkunci - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n" + tenantName + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
+    }
+
+    @Override
+    public void sendStatusChanged(SubscriberIdentity to, String serialNumber, String newStatus, String reason) {
+        String body = "Status sertifikat elektronik Anda (nomor seri " + serialNumber + ") berubah menjadi " + newStatus
+                + (reason == null || reason.isBlank() ? "." : " (" + reason + ").")
+                + " Hubungi Verifikator TTE jika ada pertanyaan.";
+        send(to, "Status Sertifikat Elektronik: " + newStatus + " - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n"
+                + tenantName + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
+    }
+
+    @Override
+    public void sendExpiryReminder(SubscriberIdentity to, String serialNumber, Instant notAfter) {
+        String body = "Sertifikat elektronik Anda (nomor seri " + serialNumber + ") berakhir pada " + WHEN.format(notAfter)
+                + ". Lakukan pembaruan sebelum tanggal tersebut agar tetap dapat menandatangani.";
+        send(to, "Sertifikat Elektronik Segera Berakhir - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n"
+                + tenantName + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
+    }
+
     private void send(SubscriberIdentity to, String subject, String text, String html) {
         mailer.send(Mail.withText(to.emailDinas(), subject, text).setHtml(html));
     }

@@ -23,6 +23,24 @@ public class OutboxCertificateEvents implements CertificateEvents {
     }
 
     @Override
+    public void suspended(Credential c, String by) {
+        outbox.append(Topics.CERTIFICATE_SUSPENDED, c.nip(), new id.teken.events.certificate.CertificateSuspended(
+                c.id().toString(), c.nip(), c.serialNumber(), by, c.revokedAt()));
+    }
+
+    @Override
+    public void reinstated(Credential c, String by) {
+        outbox.append(Topics.CERTIFICATE_REINSTATED, c.nip(), new id.teken.events.certificate.CertificateReinstated(
+                c.id().toString(), c.nip(), c.serialNumber(), by, java.time.Instant.now()));
+    }
+
+    @Override
+    public void expired(Credential c) {
+        outbox.append(Topics.CERTIFICATE_EXPIRED, c.nip(), new id.teken.events.certificate.CertificateExpired(
+                c.id().toString(), c.nip(), c.serialNumber(), c.notAfter()));
+    }
+
+    @Override
     public void revoked(Credential c, String revokedBy) {
         outbox.append(Topics.CERTIFICATE_REVOKED, c.nip(), new CertificateRevoked(c.id().toString(), c.nip(), c.serialNumber(),
                 c.revocationReason().rfcName(), revokedBy, c.revokedAt()));

@@ -23,7 +23,8 @@ import static id.teken.certificate.adapter.out.persistence.Rows.timestamp;
 
 /** Subscribers, credentials, passphrase links and CRLs in PostgreSQL (native SQL through the EntityManager). */
 @ApplicationScoped
-public class CertificatePersistenceAdapter implements SubscriberRepository, CredentialRepository, PassphraseLinks, CrlStore {
+public class CertificatePersistenceAdapter implements SubscriberRepository, CredentialRepository, PassphraseLinks, CrlStore,
+        id.teken.certificate.application.port.out.VerifierAudit {
 
     @Inject
     EntityManager em;
@@ -59,15 +60,18 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     public void save(Credential c) {
         em.createNativeQuery("""
                         INSERT INTO credential (id, nip, serial_number, subject_dn, certificate_pem, not_before, not_after, status,
-                          revocation_reason, revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                          revocation_reason, revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at,
+                          failed_attempts, locked_until)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
                         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, revocation_reason = EXCLUDED.revocation_reason,
-                          revoked_at = EXCLUDED.revoked_at""")
+                          revoked_at = EXCLUDED.revoked_at, failed_attempts = EXCLUDED.failed_attempts,
+                          locked_until = EXCLUDED.locked_until""")
                 .setParameter(1, c.id()).setParameter(2, c.nip()).setParameter(3, c.serialNumber()).setParameter(4, c.subjectDn())
                 .setParameter(5, c.certificatePem()).setParameter(6, timestamp(c.notBefore())).setParameter(7, timestamp(c.notAfter()))
                 .setParameter(8, c.status().name()).setParameter(9, c.revocationReason() == null ? null : c.revocationReason().name())
                 .setParameter(10, timestamp(c.revokedAt())).setParameter(11, c.sealedKey()).setParameter(12, c.agreementVersion())
                 .setParameter(13, timestamp(c.agreementAcceptedAt())).setParameter(14, timestamp(c.createdAt()))
+                .setParameter(15, c.failedAttempts()).setParameter(16, timestamp(c.lockedUntil()))
                 .executeUpdate();
     }
 
@@ -82,6 +86,29 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     }
 
     @Override
+    public List<Credential> findByNip(String nip) {
+        return credentials("WHERE nip = ?1", nip);
+    }
+
+    @Override
+    public List<Credential> findActiveEndingBefore(Instant instant) {
+        return credentials("WHERE status = 'ACTIVE' AND not_after < ?1", timestamp(instant));
+    }
+
+    @Override
+    public boolean markReminded(UUID credentialId, int days) {
+        return em.createNativeQuery("UPDATE credential SET reminded_days = ?1 WHERE id = ?2 AND (reminded_days IS NULL OR reminded_days > ?1)")
+                .setParameter(1, days).setParameter(2, credentialId).executeUpdate() == 1;
+    }
+
+    @Override
+    public void record(Instant at, String actorNip, String action, String serialNumber, String detail) {
+        em.createNativeQuery("INSERT INTO verifier_audit (at, actor_nip, action, serial_number, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, timestamp(at)).setParameter(2, actorNip).setParameter(3, action).setParameter(4, serialNumber)
+                .setParameter(5, detail).executeUpdate();
+    }
+
+    @Override
     public Optional<Credential> findBySerial(String serialHex) {
         return credentials("WHERE serial_number = ?1", serialHex).stream().findFirst();
     }
@@ -90,7 +117,7 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     private List<Credential> credentials(String where, Object... params) {
         jakarta.persistence.Query query = em.createNativeQuery("""
                         SELECT id, nip, serial_number, subject_dn, certificate_pem, not_before, not_after, status, revocation_reason,
-                          revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at
+                          revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at, failed_attempts, locked_until
                         FROM credential""" + " " + where + " ORDER BY created_at");
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
@@ -99,7 +126,7 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
         return rows.stream().map(r -> new Credential((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 instant(r[5]), instant(r[6]), Credential.Status.valueOf((String) r[7]),
                 r[8] == null ? null : RevocationReason.valueOf((String) r[8]), instant(r[9]), (byte[]) r[10], (String) r[11],
-                instant(r[12]), instant(r[13]))).toList();
+                instant(r[12]), instant(r[13]), ((Number) r[14]).intValue(), instant(r[15]))).toList();
     }
 
     @Override

@@ -8,4 +8,10 @@ public interface CertificateEvents {
     void issued(Credential credential, String registrationId, String replacesSerialNumber);
 
     void revoked(Credential credential, String revokedBy);
+
+    void suspended(Credential credential, String by);
+
+    void reinstated(Credential credential, String by);
+
+    void expired(Credential credential);
 }

@@ -13,4 +13,10 @@ public interface CertificateMailer {
     void sendPassphraseLink(SubscriberIdentity to, PassphraseLink.Purpose purpose, String link, Instant expiresAt);
 
     void sendCertificateIssued(SubscriberIdentity to, String serialNumber, Instant notBefore, Instant notAfter);
+
+    void sendCredentialLocked(SubscriberIdentity to, Instant lockedUntil);
+
+    void sendStatusChanged(SubscriberIdentity to, String serialNumber, String newStatus, String reason);
+
+    void sendExpiryReminder(SubscriberIdentity to, String serialNumber, Instant notAfter);
 }

@@ -14,6 +14,14 @@ public interface CredentialRepository {
 
     List<Credential> findRevoked();
 
+    List<Credential> findByNip(String nip);
+
+    /** ACTIVE credentials whose end is before the instant. */
+    List<Credential> findActiveEndingBefore(java.time.Instant instant);
+
+    /** Remembers that a reminder for this many days before the end was mailed. */
+    boolean markReminded(java.util.UUID credentialId, int days);
+
     /** By serial number (hex, upper case). */
     Optional<Credential> findBySerial(String serialHex);
 }

@@ -10,8 +10,14 @@ public interface KeyCustody {
 
     GeneratedKey generate(UUID credentialId, char[] passphrase);
 
-    /** True when the passphrase opens the sealed key (used by checks and, later, by sign-hash). */
+    /** True when the passphrase opens the sealed key. */
     boolean opens(UUID credentialId, byte[] sealedKey, char[] passphrase);
+
+    /**
+     * Signs a precomputed digest (PKCS#1 v1.5 over the DigestInfo) with the sealed key; empty when the passphrase
+     * does not open it. The clear key lives only for this call.
+     */
+    java.util.Optional<byte[]> signDigest(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm, byte[] digest);
 
     /** The public key (DER SubjectPublicKeyInfo) and the sealed private key. */
     record GeneratedKey(byte[] publicKeyDer, byte[] sealedKey) {

@@ -1,0 +1,74 @@
+package id.teken.certificate.adapter.in.rest;
+
+import id.teken.certificate.application.port.in.SignHashUseCase;
+import id.teken.certificate.domain.DomainException;
+import id.teken.certificate.domain.ErrorCode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Internal sign-hash for signing-service only: authenticated with the service token (TEKEN_INTERNAL_TOKEN,
+ * compared in constant time), never routed by the gateway.
+ */
+@Path("/internal/v1/sign-hash")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal", description = "Hanya untuk signing-service di jaringan internal")
+public class InternalSigningResource {
+
+    @Inject
+    SignHashUseCase signing;
+
+    @ConfigProperty(name = "teken.internal.token")
+    Optional<String> serviceToken;
+
+    /** Body: whose key, which digest, the passphrase. */
+    public record SignHashRequest(String nip, String digest, String digestAlgorithm, String passphrase) {
+    }
+
+    /** The signature and the chain. */
+    public record SignHashResponse(String signature, String signatureAlgorithm, String serialNumber, List<String> certificateChain) {
+    }
+
+    @POST
+    @Operation(summary = "Tanda tangan atas digest dengan kunci pemilik (passphrase); rantai sertifikat disertakan")
+    public SignHashResponse signHash(@HeaderParam("Authorization") String authorization, SignHashRequest body) {
+        authenticate(authorization);
+        if (body == null) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "request body required");
+        }
+        byte[] digest;
+        try {
+            digest = body.digest() == null ? null : Base64.getDecoder().decode(body.digest());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digest must be base64.");
+        }
+        SignHashUseCase.SignedHash signed = signing.signHash(new SignHashUseCase.SignHashCommand(body.nip(), digest,
+                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray()));
+        return new SignHashResponse(Base64.getEncoder().encodeToString(signed.signature()), signed.signatureAlgorithm(),
+                signed.serialNumber(), signed.certificateChainPem());
+    }
+
+    private void authenticate(String authorization) {
+        String expected = serviceToken.filter(t -> !t.isBlank()).orElseThrow(() ->
+                new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal signing is not configured (TEKEN_INTERNAL_TOKEN)"));
+        String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+        }
+    }
+}

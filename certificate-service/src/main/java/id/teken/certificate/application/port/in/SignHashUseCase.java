@@ -1,0 +1,42 @@
+package id.teken.certificate.application.port.in;
+
+import id.teken.certificate.domain.DomainException;
+import id.teken.certificate.domain.ErrorCode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The internal sign-hash operation for signing-service (in the spirit of the CSC API): the owner's NIP, a
+ * digest, its algorithm and the passphrase give a signature value and the certificate chain. The key never
+ * leaves this service; a wrong passphrase is counted and locks the credential after the limit.
+ */
+public interface SignHashUseCase {
+
+    SignedHash signHash(SignHashCommand command);
+
+    /** What to sign; the digest length must fit the algorithm. */
+    record SignHashCommand(String nip, byte[] digest, String digestAlgorithm, char[] passphrase) {
+
+        private static final Map<String, Integer> LENGTHS = Map.of("SHA-256", 32, "SHA-384", 48, "SHA-512", 64);
+
+        public SignHashCommand {
+            if (nip == null || !nip.matches("[0-9]{18}")) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
+            }
+            if (digestAlgorithm == null || !LENGTHS.containsKey(digestAlgorithm)) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digestAlgorithm must be SHA-256, SHA-384 or SHA-512.");
+            }
+            if (digest == null || digest.length != LENGTHS.get(digestAlgorithm)) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "the digest does not have the length of " + digestAlgorithm + ".");
+            }
+            if (passphrase == null || passphrase.length == 0 || passphrase.length > 256) {
+                throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase anda salah.");
+            }
+        }
+    }
+
+    /** The signature (PKCS#1 v1.5 over the DigestInfo), the signer's serial and the chain (leaf first, PEM). */
+    record SignedHash(byte[] signature, String signatureAlgorithm, String serialNumber, List<String> certificateChainPem) {
+    }
+}
