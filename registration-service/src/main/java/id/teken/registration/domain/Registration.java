@@ -110,6 +110,17 @@ public final class Registration {
         return true;
     }
 
+    /** The current certificate was suspended (SUSPEND), reinstated (ISSUE) or reached its end (EXPIRED). */
+    public boolean certificateStatusChanged(String serial, CertificateStatus newStatus, String note, Instant now) {
+        if (!serial.equals(certificateSerial) || status == newStatus || status == CertificateStatus.REVOKE) {
+            return false;
+        }
+        status = newStatus;
+        statusNote = note;
+        updatedAt = now;
+        return true;
+    }
+
     private boolean move(UUID registrationId, java.util.Set<CertificateStatus> from, CertificateStatus to, String note,
                          Instant now) {
         if (!id.equals(registrationId) || !from.contains(status)) {

@@ -2,6 +2,7 @@ package id.teken.registration.application.service;
 
 import id.teken.registration.application.port.in.FollowCertificateUseCase;
 import id.teken.registration.application.port.out.RegistrationRepository;
+import id.teken.registration.domain.CertificateStatus;
 import id.teken.registration.domain.Nip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,29 @@ public class CertificateProgressService implements FollowCertificateUseCase {
     @Transactional
     public void issued(Nip nip, String serialNumber, Instant validFrom, Instant validTo) {
         registrations.find(nip).filter(r -> r.certificateIssued(serialNumber, validFrom, validTo, clock.instant()))
+                .ifPresent(registrations::save);
+    }
+
+    @Override
+    @Transactional
+    public void suspended(Nip nip, String serialNumber) {
+        change(nip, serialNumber, CertificateStatus.SUSPEND, "Sertifikat dibekukan oleh Verifikator TTE.");
+    }
+
+    @Override
+    @Transactional
+    public void reinstated(Nip nip, String serialNumber) {
+        change(nip, serialNumber, CertificateStatus.ISSUE, null);
+    }
+
+    @Override
+    @Transactional
+    public void expired(Nip nip, String serialNumber) {
+        change(nip, serialNumber, CertificateStatus.EXPIRED, "Masa berlaku sertifikat telah berakhir.");
+    }
+
+    private void change(Nip nip, String serial, CertificateStatus status, String note) {
+        registrations.find(nip).filter(r -> r.certificateStatusChanged(serial, status, note, clock.instant()))
                 .ifPresent(registrations::save);
     }
 

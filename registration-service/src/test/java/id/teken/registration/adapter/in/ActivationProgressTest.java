@@ -111,6 +111,11 @@ class ActivationProgressTest {
             Thread.sleep(200);
         }
         as(AGUS).get("/api/v1/me/certificate").then().body("status", equalTo("ISSUE")).body("serialNumber", equalTo("BB02"));
+        // Suspended and reinstated by a verifier.
+        publish(Topics.CERTIFICATE_SUSPENDED, AGUS, new id.teken.events.certificate.CertificateSuspended("c-2", AGUS, "BB02", "v", Instant.now()));
+        awaitStatus(AGUS, "SUSPEND");
+        publish(Topics.CERTIFICATE_REINSTATED, AGUS, new id.teken.events.certificate.CertificateReinstated("c-2", AGUS, "BB02", "v", Instant.now()));
+        awaitStatus(AGUS, "ISSUE");
         // A revocation of the current certificate by a verifier: REVOKE.
         publish(Topics.CERTIFICATE_REVOKED, AGUS, new CertificateRevoked("c-2", AGUS, "BB02", "keyCompromise", "v", Instant.now()));
         awaitStatus(AGUS, "REVOKE");

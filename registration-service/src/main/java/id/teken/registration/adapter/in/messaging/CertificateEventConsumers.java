@@ -52,4 +52,55 @@ public final class CertificateEventConsumers {
             follow.revoked(Nip.of(c.nip()), c.serialNumber(), c.reason());
         }
     }
+
+    /** certificate.suspended -> SUSPEND. */
+    @ApplicationScoped
+    public static class Suspended implements EventHandler<id.teken.events.certificate.CertificateSuspended> {
+        @Inject
+        FollowCertificateUseCase follow;
+
+        @Override
+        public Topic<id.teken.events.certificate.CertificateSuspended> topic() {
+            return Topics.CERTIFICATE_SUSPENDED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<id.teken.events.certificate.CertificateSuspended> event) {
+            follow.suspended(Nip.of(event.payload().nip()), event.payload().serialNumber());
+        }
+    }
+
+    /** certificate.reinstated -> ISSUE. */
+    @ApplicationScoped
+    public static class Reinstated implements EventHandler<id.teken.events.certificate.CertificateReinstated> {
+        @Inject
+        FollowCertificateUseCase follow;
+
+        @Override
+        public Topic<id.teken.events.certificate.CertificateReinstated> topic() {
+            return Topics.CERTIFICATE_REINSTATED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<id.teken.events.certificate.CertificateReinstated> event) {
+            follow.reinstated(Nip.of(event.payload().nip()), event.payload().serialNumber());
+        }
+    }
+
+    /** certificate.expired -> EXPIRED. */
+    @ApplicationScoped
+    public static class Expired implements EventHandler<id.teken.events.certificate.CertificateExpired> {
+        @Inject
+        FollowCertificateUseCase follow;
+
+        @Override
+        public Topic<id.teken.events.certificate.CertificateExpired> topic() {
+            return Topics.CERTIFICATE_EXPIRED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<id.teken.events.certificate.CertificateExpired> event) {
+            follow.expired(Nip.of(event.payload().nip()), event.payload().serialNumber());
+        }
+    }
 }

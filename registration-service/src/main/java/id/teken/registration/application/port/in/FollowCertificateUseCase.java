@@ -10,4 +10,10 @@ public interface FollowCertificateUseCase {
     void issued(Nip nip, String serialNumber, Instant validFrom, Instant validTo);
 
     void revoked(Nip nip, String serialNumber, String reason);
+
+    void suspended(Nip nip, String serialNumber);
+
+    void reinstated(Nip nip, String serialNumber);
+
+    void expired(Nip nip, String serialNumber);
 }
