@@ -7,6 +7,7 @@ import id.teken.events.activation.ActivationReviewRequested;
 import id.teken.events.certificate.CertificateExpired;
 import id.teken.events.certificate.CertificateIssued;
 import id.teken.events.certificate.CertificateReinstated;
+import id.teken.events.certificate.CertificateRenewalRequested;
 import id.teken.events.certificate.CertificateRevoked;
 import id.teken.events.certificate.CertificateSuspended;
 import id.teken.events.registration.RegistrationSubmitted;
@@ -36,6 +37,8 @@ public final class Topics {
             "teken.certificate.suspended.v1", "certificate.suspended", 1, CertificateSuspended.class);
     public static final Topic<CertificateReinstated> CERTIFICATE_REINSTATED = new Topic<>(
             "teken.certificate.reinstated.v1", "certificate.reinstated", 1, CertificateReinstated.class);
+    public static final Topic<CertificateRenewalRequested> CERTIFICATE_RENEWAL_REQUESTED = new Topic<>(
+            "teken.certificate.renewal-requested.v1", "certificate.renewal-requested", 1, CertificateRenewalRequested.class);
     public static final Topic<CertificateExpired> CERTIFICATE_EXPIRED = new Topic<>(
             "teken.certificate.expired.v1", "certificate.expired", 1, CertificateExpired.class);
     public static final Topic<DocumentSigned> DOCUMENT_SIGNED = new Topic<>(
@@ -43,7 +46,7 @@ public final class Topics {
 
     public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACTIVATION_REVIEW_REQUESTED, ACTIVATION_COMPLETED,
             ACTIVATION_REJECTED, ACTIVATION_EXPIRED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
-            CERTIFICATE_SUSPENDED, CERTIFICATE_REINSTATED, CERTIFICATE_EXPIRED, DOCUMENT_SIGNED);
+            CERTIFICATE_SUSPENDED, CERTIFICATE_REINSTATED, CERTIFICATE_RENEWAL_REQUESTED, CERTIFICATE_EXPIRED, DOCUMENT_SIGNED);
 
     private Topics() {
     }

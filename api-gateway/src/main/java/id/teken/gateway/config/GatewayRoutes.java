@@ -42,6 +42,7 @@ public class GatewayRoutes {
                 new Route("/api/v1/verifier", activation, Optional.of("VERIFIKATOR"), json),
                 new Route("/api/v1/verifier/certificates", certificate, Optional.of("VERIFIKATOR"), json),
                 new Route("/api/v1/me/certificate/passphrase-reset", certificate, Optional.of("ASN"), json),
+                new Route("/api/v1/me/certificate/renewal", certificate, Optional.of("ASN"), json),
                 new Route("/api/v1/passphrase-links", certificate, Optional.empty(), json),
                 new Route("/pki", certificate, Optional.empty(), json)));
     }

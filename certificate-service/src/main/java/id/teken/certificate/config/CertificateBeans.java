@@ -39,8 +39,10 @@ public class CertificateBeans {
                                  @ConfigProperty(name = "teken.ca.certificate-validity") Duration validity,
                                  @ConfigProperty(name = "teken.consent.subscriber-agreement-version") String agreement,
                                  @ConfigProperty(name = "teken.ca.crl-validity") Duration crlValidity,
-                                 @ConfigProperty(name = "teken.passphrase.max-reset-mails-per-hour") int maxResets) {
-        return new CertificateSettings(linkValidity, publicUrl.replaceAll("/+$", ""), validity, agreement, crlValidity, maxResets);
+                                 @ConfigProperty(name = "teken.passphrase.max-reset-mails-per-hour") int maxResets,
+                                 @ConfigProperty(name = "teken.ca.renewal-window") Duration renewalWindow) {
+        return new CertificateSettings(linkValidity, publicUrl.replaceAll("/+$", ""), validity, agreement, crlValidity, maxResets,
+                renewalWindow);
     }
 
     @Produces

@@ -17,7 +17,8 @@ public enum ErrorCode {
     PASSPHRASE_WRONG(Kind.INVALID, "Passphrase salah"),
     CREDENTIAL_LOCKED(Kind.LOCKED, "Sertifikat terkunci"),
     SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan tidak dikenal"),
-    REASON_INVALID(Kind.INVALID, "Alasan pencabutan tidak valid");
+    REASON_INVALID(Kind.INVALID, "Alasan pencabutan tidak valid"),
+    RENEWAL_NOT_DUE(Kind.CONFLICT, "Sertifikat belum dapat diperbarui");
 
     /** What sort of failure a code is. */
     public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, LOCKED, UNAUTHENTICATED }

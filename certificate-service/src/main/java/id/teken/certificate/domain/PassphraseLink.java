@@ -14,7 +14,7 @@ public record PassphraseLink(String tokenHash, String nip, Purpose purpose, Inst
                              Instant usedAt) {
 
     /** Why the link was sent. */
-    public enum Purpose { SET, RESET }
+    public enum Purpose { SET, RESET, RENEW }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,7 +45,7 @@ public record PassphraseLink(String tokenHash, String nip, Purpose purpose, Inst
         if (!now.isBefore(expiresAt)) {
             throw new DomainException(ErrorCode.LINK_EXPIRED, purpose == Purpose.SET
                     ? "Tautan ini sudah kedaluwarsa. Hubungi Verifikator TTE untuk mendapatkan tautan baru."
-                    : "Tautan ini sudah kedaluwarsa. Minta reset passphrase lagi dari dasbor.");
+                    : "Tautan ini sudah kedaluwarsa. Minta tautan baru dari dasbor.");
         }
     }
 

@@ -110,7 +110,10 @@ public final class Registration {
         return true;
     }
 
-    /** The current certificate was suspended (SUSPEND), reinstated (ISSUE) or reached its end (EXPIRED). */
+    /**
+     * The current certificate was suspended (SUSPEND), reinstated (ISSUE), reached its end (EXPIRED) or is being
+     * renewed (RENEW, until the new certificate's issue).
+     */
     public boolean certificateStatusChanged(String serial, CertificateStatus newStatus, String note, Instant now) {
         if (!serial.equals(certificateSerial) || status == newStatus || status == CertificateStatus.REVOKE) {
             return false;

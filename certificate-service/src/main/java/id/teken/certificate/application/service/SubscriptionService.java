@@ -151,6 +151,29 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
         mailer.sendPassphraseLink(subscriber.identity(), PassphraseLink.Purpose.RESET, link(issued.token()), issued.link().expiresAt());
     }
 
+    @Override
+    @Transactional
+    public void requestRenewal(String nip) {
+        Subscriber subscriber = subscriber(nip);
+        Instant now = clock.instant();
+        Credential latest = credentials.findByNip(nip).stream().filter(c -> c.status() == Credential.Status.ACTIVE
+                        || c.status() == Credential.Status.EXPIRED).reduce((a, b) -> b)
+                .orElseThrow(() -> new DomainException(ErrorCode.NO_CERTIFICATE, "Tidak ada sertifikat yang dapat diperbarui."));
+        if (latest.status() == Credential.Status.ACTIVE && latest.notAfter().isAfter(now.plus(settings.renewalWindow()))) {
+            throw new DomainException(ErrorCode.RENEWAL_NOT_DUE, "Pembaruan dapat diminta mulai "
+                    + settings.renewalWindow().toDays() + " hari sebelum sertifikat berakhir.");
+        }
+        if (links.countIssuedSince(nip, PassphraseLink.Purpose.RENEW, now.minus(Duration.ofHours(1))) >= settings.maxResetMailsPerHour()) {
+            throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "Tautan pembaruan sudah dikirim beberapa kali. Periksa Email Dinas Anda atau coba lagi nanti.", Duration.ofHours(1));
+        }
+        links.retireOthers(nip, now);
+        PassphraseLink.Issued issued = PassphraseLink.issue(nip, PassphraseLink.Purpose.RENEW, now, settings.passphraseLinkValidity());
+        links.save(issued.link());
+        events.renewalRequested(latest);
+        mailer.sendPassphraseLink(subscriber.identity(), PassphraseLink.Purpose.RENEW, link(issued.token()), issued.link().expiresAt());
+    }
+
     private PassphraseLink usableLink(String token) {
         if (!PassphraseLink.wellFormed(token)) {
             throw unknown();

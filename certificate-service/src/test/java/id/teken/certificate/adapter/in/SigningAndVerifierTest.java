@@ -191,6 +191,28 @@ class SigningAndVerifierTest {
         verifier().get("/api/v1/verifier/certificates?nip=" + nip).then().statusCode(200).body("[0].status", equalTo("EXPIRED"));
     }
 
+    @Test
+    void renewal_isOnlyForCertificatesNearTheirEnd_andReKeysLikeAReset() throws Exception {
+        String nip = "199304182023031007";
+        String email = "andi.sign@ponorogo.go.id";
+        String serial = issue(nip, "3502071804930007", "Andi Wijaya", email);
+        String token = Jwt.issuer("https://teken.local").subject(nip).groups("ASN").expiresIn(300).sign();
+        given().auth().oauth2(token).post("/api/v1/me/certificate/renewal").then().statusCode(409).body("code", equalTo("RENEWAL_NOT_DUE"));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE credential SET not_after = now() + interval '10 days' WHERE serial_number = ?1").setParameter(1, serial).executeUpdate());
+        given().auth().oauth2(token).post("/api/v1/me/certificate/renewal").then().statusCode(202);
+        assertThat(TopicReader.await(kafka, Topics.CERTIFICATE_RENEWAL_REQUESTED.name(), r -> r.value().contains(serial), 1,
+                Duration.ofSeconds(30))).hasSize(1);
+        MailInbox.Message mail = new MailInbox(mailApi).await(email, 4, Duration.ofSeconds(30)).stream()
+                .filter(m -> m.subject().contains("Perbarui")).findFirst().orElseThrow();
+        String link = mail.link("/passphrase/").orElseThrow();
+        String renewed = given().contentType(ContentType.JSON).body(Map.of("passphrase", "Sawah!Padi8Ngebel", "setujuPerjanjianPemilik", true))
+                .post("/api/v1/passphrase-links/" + link.substring(link.lastIndexOf('/') + 1)).then().statusCode(200)
+                .body("serialNumberDicabut", equalTo(serial)).extract().jsonPath().getString("serialNumber");
+        assertThat(renewed).isNotEqualTo(serial);
+        given().post("/api/v1/me/certificate/renewal").then().statusCode(401);
+    }
+
     private String ocsp(String serial) throws Exception {
         String chain = given().get("/pki/ca").then().statusCode(200).extract().asString();
         int split = chain.indexOf("-----BEGIN CERTIFICATE-----", 10);

@@ -49,6 +49,12 @@ public class CertificateProgressService implements FollowCertificateUseCase {
         change(nip, serialNumber, CertificateStatus.EXPIRED, "Masa berlaku sertifikat telah berakhir.");
     }
 
+    @Override
+    @Transactional
+    public void renewalRequested(Nip nip, String serialNumber) {
+        change(nip, serialNumber, CertificateStatus.RENEW, "Pembaruan sertifikat sedang diproses; atur passphrase dari tautan di Email Dinas.");
+    }
+
     private void change(Nip nip, String serial, CertificateStatus status, String note) {
         registrations.find(nip).filter(r -> r.certificateStatusChanged(serial, status, note, clock.instant()))
                 .ifPresent(registrations::save);

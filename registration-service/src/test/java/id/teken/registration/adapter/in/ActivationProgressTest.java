@@ -116,8 +116,16 @@ class ActivationProgressTest {
         awaitStatus(AGUS, "SUSPEND");
         publish(Topics.CERTIFICATE_REINSTATED, AGUS, new id.teken.events.certificate.CertificateReinstated("c-2", AGUS, "BB02", "v", Instant.now()));
         awaitStatus(AGUS, "ISSUE");
+        // Renewal: RENEW until the new certificate is issued.
+        publish(Topics.CERTIFICATE_RENEWAL_REQUESTED, AGUS, new id.teken.events.certificate.CertificateRenewalRequested("c-2", AGUS,
+                "BB02", to, Instant.now()));
+        awaitStatus(AGUS, "RENEW");
+        publish(Topics.CERTIFICATE_ISSUED, AGUS, new CertificateIssued("c-3", id, AGUS, "CC03", "CN=Agus", "pem", from, to, "BB02"));
+        awaitStatus(AGUS, "ISSUE");
+        as(AGUS).get("/api/v1/me/certificate").then().body("serialNumber", equalTo("CC03"));
+        publish(Topics.CERTIFICATE_REVOKED, AGUS, new CertificateRevoked("c-2", AGUS, "BB02", "superseded", AGUS, Instant.now()));
         // A revocation of the current certificate by a verifier: REVOKE.
-        publish(Topics.CERTIFICATE_REVOKED, AGUS, new CertificateRevoked("c-2", AGUS, "BB02", "keyCompromise", "v", Instant.now()));
+        publish(Topics.CERTIFICATE_REVOKED, AGUS, new CertificateRevoked("c-3", AGUS, "CC03", "keyCompromise", "v", Instant.now()));
         awaitStatus(AGUS, "REVOKE");
     }
 

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
 
-/** Dashboard > Reset Passphrase (the gateway routes this one path of /api/v1/me here). */
-@Path("/api/v1/me/certificate/passphrase-reset")
+/** Dashboard > Reset Passphrase and Perbarui Sertifikat (the gateway routes these two paths of /api/v1/me here). */
+@Path("/api/v1/me/certificate")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ASN")
 @SecurityRequirement(name = "jwt")
@@ -30,9 +30,18 @@ public class PassphraseResetResource {
     JsonWebToken jwt;
 
     @POST
+    @jakarta.ws.rs.Path("/passphrase-reset")
     @Operation(summary = "Kirim tautan reset passphrase ke Email Dinas (pemilik sertifikat aktif)")
     public Response request() {
         reset.requestReset(jwt.getSubject());
         return Response.accepted(Map.of("message", "Tautan reset passphrase telah dikirim ke Email Dinas Anda.")).build();
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/renewal")
+    @Operation(summary = "Minta pembaruan sertifikat (mulai 30 hari sebelum berakhir, atau setelah kedaluwarsa); status RENEW")
+    public Response renew() {
+        reset.requestRenewal(jwt.getSubject());
+        return Response.accepted(Map.of("message", "Tautan pembaruan sertifikat telah dikirim ke Email Dinas Anda.")).build();
     }
 }

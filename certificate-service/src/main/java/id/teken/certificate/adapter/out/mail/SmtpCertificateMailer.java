@@ -42,15 +42,18 @@ public class SmtpCertificateMailer implements CertificateMailer {
     @Override
     public void sendPassphraseLink(SubscriberIdentity to, PassphraseLink.Purpose purpose, String link, Instant expiresAt) {
         boolean reset = purpose == PassphraseLink.Purpose.RESET;
-        String what = reset ? "mengatur ulang (reset) passphrase" : "mengatur passphrase";
+        boolean renew = purpose == PassphraseLink.Purpose.RENEW;
+        String what = reset ? "mengatur ulang (reset) passphrase" : renew ? "memperbarui" : "mengatur passphrase";
         String note = reset ? "Reset passphrase membuat pasangan kunci dan sertifikat baru; sertifikat lama dicabut. "
-                + "Dokumen yang sudah ditandatangani tetap dapat diverifikasi." : "Setelah passphrase diatur, sertifikat elektronik Anda diterbitkan.";
-        send(to, (reset ? "Reset Passphrase" : "Atur Passphrase") + " Sertifikat Elektronik - " + tenantName,
+                + "Dokumen yang sudah ditandatangani tetap dapat diverifikasi."
+                : renew ? "Pembaruan membuat pasangan kunci dan sertifikat baru dengan passphrase yang Anda atur."
+                : "Setelah passphrase diatur, sertifikat elektronik Anda diterbitkan.";
+        send(to, (reset ? "Reset Passphrase" : renew ? "Perbarui" : "Atur Passphrase") + " Sertifikat Elektronik - " + tenantName,
                 "Yth. " + to.nama() + ",\n\nBuka tautan berikut untuk " + what + " sertifikat elektronik Anda:\n\n" + link
                         + "\n\nTautan ini hanya dapat digunakan satu kali dan berlaku sampai " + WHEN.format(expiresAt) + ".\n" + note
                         + "\nJangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.\n\n" + tenantName + "\n",
                 "<p>Yth. " + esc(to.nama()) + ",</p><p>Klik tautan berikut untuk " + what + " sertifikat elektronik Anda:</p><p><a href=\""
-                        + link + "\">" + (reset ? "Reset Passphrase" : "Atur Passphrase") + "</a></p><p>Atau salin tautan ini: " + link
+                        + link + "\">" + (reset ? "Reset Passphrase" : renew ? "Perbarui Sertifikat" : "Atur Passphrase") + "</a></p><p>Atau salin tautan ini: " + link
                         + "</p><p>Tautan ini hanya dapat digunakan satu kali dan berlaku sampai " + WHEN.format(expiresAt) + ". " + note
                         + "</p><p>Jangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.</p><p>" + esc(tenantName) + "</p>");
     }

@@ -35,6 +35,12 @@ public class OutboxCertificateEvents implements CertificateEvents {
     }
 
     @Override
+    public void renewalRequested(Credential c) {
+        outbox.append(Topics.CERTIFICATE_RENEWAL_REQUESTED, c.nip(), new id.teken.events.certificate.CertificateRenewalRequested(
+                c.id().toString(), c.nip(), c.serialNumber(), c.notAfter(), java.time.Instant.now()));
+    }
+
+    @Override
     public void expired(Credential c) {
         outbox.append(Topics.CERTIFICATE_EXPIRED, c.nip(), new id.teken.events.certificate.CertificateExpired(
                 c.id().toString(), c.nip(), c.serialNumber(), c.notAfter()));

@@ -4,4 +4,10 @@ package id.teken.certificate.application.port.in;
 public interface RequestPassphraseResetUseCase {
 
     void requestReset(String nip);
+
+    /**
+     * Renewal: for a certificate within the renewal window before its end, or already expired, mails a RENEW link;
+     * setting the passphrase then re-keys like a reset. Announced so that the dashboard shows RENEW.
+     */
+    void requestRenewal(String nip);
 }

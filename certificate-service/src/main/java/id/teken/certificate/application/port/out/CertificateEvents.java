@@ -14,4 +14,6 @@ public interface CertificateEvents {
     void reinstated(Credential credential, String by);
 
     void expired(Credential credential);
+
+    void renewalRequested(Credential credential);
 }

@@ -103,4 +103,21 @@ public final class CertificateEventConsumers {
             follow.expired(Nip.of(event.payload().nip()), event.payload().serialNumber());
         }
     }
+
+    /** certificate.renewal-requested -> RENEW. */
+    @ApplicationScoped
+    public static class RenewalRequested implements EventHandler<id.teken.events.certificate.CertificateRenewalRequested> {
+        @Inject
+        FollowCertificateUseCase follow;
+
+        @Override
+        public Topic<id.teken.events.certificate.CertificateRenewalRequested> topic() {
+            return Topics.CERTIFICATE_RENEWAL_REQUESTED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<id.teken.events.certificate.CertificateRenewalRequested> event) {
+            follow.renewalRequested(Nip.of(event.payload().nip()), event.payload().serialNumber());
+        }
+    }
 }

@@ -16,4 +16,6 @@ public interface FollowCertificateUseCase {
     void reinstated(Nip nip, String serialNumber);
 
     void expired(Nip nip, String serialNumber);
+
+    void renewalRequested(Nip nip, String serialNumber);
 }
