@@ -24,6 +24,12 @@ public class GatewayRoutes {
     @ConfigProperty(name = "teken.gateway.upstream.certificate")
     String certificate;
 
+    @ConfigProperty(name = "teken.gateway.upstream.signing")
+    String signing;
+
+    @ConfigProperty(name = "teken.gateway.document-body-limit")
+    MemorySize documentLimit;
+
     @ConfigProperty(name = "teken.gateway.json-body-limit")
     MemorySize jsonLimit;
 
@@ -44,6 +50,7 @@ public class GatewayRoutes {
                 new Route("/api/v1/me/certificate/passphrase-reset", certificate, Optional.of("ASN"), json),
                 new Route("/api/v1/me/certificate/renewal", certificate, Optional.of("ASN"), json),
                 new Route("/api/v1/passphrase-links", certificate, Optional.empty(), json),
-                new Route("/pki", certificate, Optional.empty(), json)));
+                new Route("/pki", certificate, Optional.empty(), json),
+                new Route("/api/v1/signatures", signing, Optional.of("ASN"), documentLimit.asLongValue())));
     }
 }

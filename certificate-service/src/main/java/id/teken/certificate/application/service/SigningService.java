@@ -69,17 +69,33 @@ public class SigningService implements SignHashUseCase {
             if (credential.failedAttempts() > 0 || credential.lockedUntil() != null) {
                 credentials.save(credential.withAttempts(0, null));
             }
-            List<String> chain = new ArrayList<>();
-            chain.add(credential.certificatePem());
-            String ca = pki.caChainPem();
-            int split = ca.indexOf("-----BEGIN CERTIFICATE-----", 10);
-            chain.add(ca.substring(0, split));
-            chain.add(ca.substring(split));
             return new SignedHash(signature.get(), command.digestAlgorithm().replace("-", "") + "withRSA",
-                    credential.serialNumber(), chain);
+                    credential.serialNumber(), chain(credential));
         } finally {
             Arrays.fill(command.passphrase(), '\0');
         }
+    }
+
+    @Override
+    @Transactional
+    public SigningCertificate signingCertificate(String nip) {
+        if (nip == null || !nip.matches("[0-9]{18}")) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
+        }
+        Credential credential = current(nip);
+        Instant now = clock.instant();
+        return new SigningCertificate(credential.serialNumber(), SigningGate.statusName(credential.status()),
+                credential.lockedUntil() != null && now.isBefore(credential.lockedUntil()), chain(credential));
+    }
+
+    private List<String> chain(Credential credential) {
+        List<String> chain = new ArrayList<>();
+        chain.add(credential.certificatePem());
+        String ca = pki.caChainPem();
+        int split = ca.indexOf("-----BEGIN CERTIFICATE-----", 10);
+        chain.add(ca.substring(0, split));
+        chain.add(ca.substring(split));
+        return chain;
     }
 
     private Credential current(String nip) {

@@ -103,6 +103,13 @@ class SigningAndVerifierTest {
         verify.update(data);
         assertThat(verify.verify(Base64.getDecoder().decode(signed.jsonPath().getString("signature")))).isTrue();
 
+        // The signer's certificate, as signing-service asks for it before signing.
+        internal().get("/internal/v1/signing-certificates/" + nip).then().statusCode(200).body("status", equalTo("ISSUE"))
+                .body("locked", equalTo(false)).body("certificateChain.size()", equalTo(3));
+        given().get("/internal/v1/signing-certificates/" + nip).then().statusCode(401);
+        internal().get("/internal/v1/signing-certificates/123").then().statusCode(400);
+        internal().get("/internal/v1/signing-certificates/199912312020121001").then().statusCode(404);
+
         // Service authentication and bad input.
         given().contentType(ContentType.JSON).body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash")
                 .then().statusCode(401).body("code", equalTo("SERVICE_UNAUTHENTICATED"));

@@ -24,7 +24,7 @@ import java.util.Optional;
  * Internal sign-hash for signing-service only: authenticated with the service token (TEKEN_INTERNAL_TOKEN,
  * compared in constant time), never routed by the gateway.
  */
-@Path("/internal/v1/sign-hash")
+@Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal", description = "Hanya untuk signing-service di jaringan internal")
@@ -44,7 +44,22 @@ public class InternalSigningResource {
     public record SignHashResponse(String signature, String signatureAlgorithm, String serialNumber, List<String> certificateChain) {
     }
 
+    /** The signer's certificate for building a signature. */
+    public record SigningCertificateResponse(String serialNumber, String status, boolean locked, List<String> certificateChain) {
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/signing-certificates/{nip}")
+    @Operation(summary = "Sertifikat penanda tangan saat ini (status, terkunci, rantai) untuk menyusun tanda tangan")
+    public SigningCertificateResponse signingCertificate(@HeaderParam("Authorization") String authorization,
+                                                         @jakarta.ws.rs.PathParam("nip") String nip) {
+        authenticate(authorization);
+        SignHashUseCase.SigningCertificate c = signing.signingCertificate(nip);
+        return new SigningCertificateResponse(c.serialNumber(), c.status(), c.locked(), c.certificateChainPem());
+    }
+
     @POST
+    @Path("/sign-hash")
     @Operation(summary = "Tanda tangan atas digest dengan kunci pemilik (passphrase); rantai sertifikat disertakan")
     public SignHashResponse signHash(@HeaderParam("Authorization") String authorization, SignHashRequest body) {
         authenticate(authorization);

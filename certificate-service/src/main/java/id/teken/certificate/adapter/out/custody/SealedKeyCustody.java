@@ -103,7 +103,7 @@ public class SealedKeyCustody implements KeyCustody {
             java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
                     .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
             org.bouncycastle.asn1.x509.DigestInfo digestInfo = new org.bouncycastle.asn1.x509.DigestInfo(
-                    new org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder().find(digestAlgorithm), digest);
+                    pkcs1DigestAlgorithm(digestAlgorithm), digest);
             java.security.Signature signature = java.security.Signature.getInstance("NONEwithRSA");
             signature.initSign(key);
             signature.update(digestInfo.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
@@ -137,5 +137,19 @@ public class SealedKeyCustody implements KeyCustody {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealed key cannot be unwrapped");
         }
+    }
+
+    /**
+     * The digest AlgorithmIdentifier for a PKCS#1 v1.5 DigestInfo, with explicit NULL parameters as RFC 8017 writes
+     * it (strict verifiers such as NSS reject the form without them).
+     */
+    static org.bouncycastle.asn1.x509.AlgorithmIdentifier pkcs1DigestAlgorithm(String name) {
+        org.bouncycastle.asn1.ASN1ObjectIdentifier oid = switch (name) {
+            case "SHA-256" -> org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256;
+            case "SHA-384" -> org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha384;
+            case "SHA-512" -> org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha512;
+            default -> throw new IllegalArgumentException("unsupported digest " + name);
+        };
+        return new org.bouncycastle.asn1.x509.AlgorithmIdentifier(oid, org.bouncycastle.asn1.DERNull.INSTANCE);
     }
 }

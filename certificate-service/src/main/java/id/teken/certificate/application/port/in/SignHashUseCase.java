@@ -15,6 +15,13 @@ public interface SignHashUseCase {
 
     SignedHash signHash(SignHashCommand command);
 
+    /** The owner's current certificate and chain (for building the signature before the hash is signed); no secret needed. */
+    SigningCertificate signingCertificate(String nip);
+
+    /** Status in the nine-status vocabulary (ISSUE, SUSPEND, REVOKE, EXPIRED), locked flag, chain (leaf first, PEM). */
+    record SigningCertificate(String serialNumber, String status, boolean locked, List<String> certificateChainPem) {
+    }
+
     /** What to sign; the digest length must fit the algorithm. */
     record SignHashCommand(String nip, byte[] digest, String digestAlgorithm, char[] passphrase) {
 

@@ -1,0 +1,104 @@
+package id.teken.signing.adapter.out.certificate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.teken.signing.application.port.out.SigningKeys;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * certificate-service's internal API over HTTP with the service token: the signer's chain and sign-hash.
+ * Its problem codes become ours (wrong passphrase, locked, not active, not registered); anything else is
+ * "signing unavailable". The passphrase goes only into the request body, never into a log or an error.
+ */
+public class HttpSigningKeys implements SigningKeys {
+
+    private final HttpClient http;
+    private final URI base;
+    private final String token;
+    private final Duration timeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HttpSigningKeys(URI base, String token, Duration timeout) {
+        this.base = base;
+        this.token = token;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public SignerCertificate signerCertificate(String nip) {
+        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/signing-certificates/" + nip)).GET());
+        List<byte[]> chain = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (JsonNode pem : body.path("certificateChain")) {
+                chain.add(factory.generateCertificate(new ByteArrayInputStream(pem.asText().getBytes(StandardCharsets.US_ASCII))).getEncoded());
+            }
+        } catch (CertificateException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Rantai sertifikat tidak terbaca.");
+        }
+        return new SignerCertificate(body.path("serialNumber").asText(), body.path("status").asText(), body.path("locked").asBoolean(), chain);
+    }
+
+    @Override
+    public byte[] signDigest(String nip, byte[] digest, String digestAlgorithm, char[] passphrase) {
+        byte[] request;
+        try {
+            request = json.writeValueAsBytes(Map.of("nip", nip, "digest", Base64.getEncoder().encodeToString(digest),
+                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/sign-hash"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request)));
+        return Base64.getDecoder().decode(body.path("signature").asText());
+    }
+
+    private JsonNode call(HttpRequest.Builder request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.timeout(timeout).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat tidak dapat dihubungi. Coba lagi nanti.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Permintaan dibatalkan.");
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak terbaca.");
+        }
+        if (response.statusCode() == 200) {
+            return body;
+        }
+        String code = body.path("code").asText("");
+        String detail = body.path("detail").asText("");
+        Duration retry = response.headers().firstValue("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s))).orElse(null);
+        throw switch (code) {
+            case "PASSPHRASE_WRONG" -> new DomainException(ErrorCode.PASSPHRASE_WRONG, detail);
+            case "CREDENTIAL_LOCKED" -> new DomainException(ErrorCode.CREDENTIAL_LOCKED, detail, retry);
+            case "CERTIFICATE_NOT_ACTIVE" -> new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, detail);
+            case "CERTIFICATE_NOT_FOUND" -> new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar atau belum memiliki sertifikat.");
+            default -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat menolak permintaan (" + response.statusCode() + ").");
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package id.teken.signing.adapter.out.messaging;
+
+import id.teken.events.Topics;
+import id.teken.events.outbox.Outbox;
+import id.teken.events.signing.DocumentSigned;
+import id.teken.signing.application.port.out.SigningEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/** document.signed into the outbox (key: document id) for every attempt, with its outcome. */
+@ApplicationScoped
+public class OutboxSigningEvents implements SigningEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Override
+    public void signed(String documentId, String nip, String serialNumber, String clientId, String sha256, String level, Instant at) {
+        outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, serialNumber, clientId, sha256, level,
+                "SIGNED", null, at));
+    }
+
+    @Override
+    public void failed(String documentId, String nip, String clientId, String sha256, String failureCode, Instant at) {
+        outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, null, clientId, sha256, null,
+                "FAILED", failureCode, at));
+    }
+}

@@ -1,2 +1,0 @@
-/** Outbox writers of signing-service. */
-package id.teken.signing.adapter.out.messaging;

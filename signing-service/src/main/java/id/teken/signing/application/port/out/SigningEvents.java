@@ -1,0 +1,11 @@
+package id.teken.signing.application.port.out;
+
+import java.time.Instant;
+
+/** The signing audit as events (document.signed): successes and failures; never the document or passphrase. */
+public interface SigningEvents {
+
+    void signed(String documentId, String nip, String serialNumber, String clientId, String sha256, String level, Instant at);
+
+    void failed(String documentId, String nip, String clientId, String sha256, String failureCode, Instant at);
+}

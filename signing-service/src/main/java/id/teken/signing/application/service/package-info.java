@@ -1,2 +1,0 @@
-/** Use-case implementations; transactions start here. */
-package id.teken.signing.application.service;

@@ -1,0 +1,40 @@
+package id.teken.signing.config;
+
+import id.teken.signing.adapter.out.certificate.HttpSigningKeys;
+import id.teken.signing.adapter.out.pades.DssPdfSigner;
+import id.teken.signing.application.port.out.PdfSigner;
+import id.teken.signing.application.port.out.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Wires certificate-service's internal API (URL, service token) and the TSA into the signing core. */
+@ApplicationScoped
+public class SigningBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SigningKeys signingKeys(@ConfigProperty(name = "teken.signing.certificate-service-url") String url,
+                            @ConfigProperty(name = "teken.internal.token") Optional<String> token,
+                            @ConfigProperty(name = "teken.signing.certificate-service-timeout") Duration timeout) {
+        return new HttpSigningKeys(URI.create(url), token.orElse(""), timeout);
+    }
+
+    @Produces
+    @Singleton
+    PdfSigner pdfSigner(@ConfigProperty(name = "teken.signing.tsa-url") String tsaUrl) {
+        return new DssPdfSigner(tsaUrl);
+    }
+}

@@ -1,2 +1,0 @@
-/** Configuration mappings and CDI producers of signing-service. */
-package id.teken.signing.config;
