@@ -75,7 +75,9 @@ class SigningFlowTest {
 
         // One changed byte after signing: pdfsig no longer calls it valid.
         byte[] tampered = signed.clone();
-        int at = new String(signed, StandardCharsets.ISO_8859_1).indexOf("612");
+        String raw = new String(signed, StandardCharsets.ISO_8859_1);
+        // A page size (inside the signed ranges), not a digit of the signature's own /Contents.
+        int at = raw.indexOf("612", raw.indexOf("/MediaBox"));
         assertThat(at).isPositive();
         tampered[at] = (byte) '5';
         assertThat(pdfsig(tampered)).doesNotContain("Signature Validation: Signature is Valid.");
