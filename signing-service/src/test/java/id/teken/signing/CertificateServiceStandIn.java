@@ -74,6 +74,16 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             server.createContext("/internal/v1/signing-certificates/", this::certificate);
             server.createContext("/internal/v1/sign-hash", this::signHash);
             server.createContext("/pki/tsa", this::timestamp);
+            server.createContext("/pki/ca", x -> {
+                try {
+                    byte[] chain = pem(root).getBytes(StandardCharsets.US_ASCII);
+                    x.sendResponseHeaders(200, chain.length);
+                    x.getResponseBody().write(chain);
+                } catch (Exception e) {
+                    x.sendResponseHeaders(500, -1);
+                }
+                x.close();
+            });
             server.start();
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             return Map.of("teken.signing.certificate-service-url", base, "teken.signing.tsa-url", base + "/pki/tsa",

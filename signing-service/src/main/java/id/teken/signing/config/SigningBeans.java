@@ -34,6 +34,13 @@ public class SigningBeans {
 
     @Produces
     @Singleton
+    id.teken.signing.application.port.out.PdfValidator pdfValidator(
+            @ConfigProperty(name = "teken.signing.certificate-service-url") String url) {
+        return new id.teken.signing.adapter.out.pades.DssPdfValidator(URI.create(url.replaceAll("/+$", "") + "/pki/ca"));
+    }
+
+    @Produces
+    @Singleton
     PdfSigner pdfSigner(@ConfigProperty(name = "teken.signing.tsa-url") String tsaUrl) {
         return new DssPdfSigner(tsaUrl);
     }
