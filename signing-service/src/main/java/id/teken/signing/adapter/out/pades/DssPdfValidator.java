@@ -28,8 +28,8 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * EU DSS validation with Teken's root as the only trust anchor (fetched once from certificate-service's /pki/ca,
- * the last certificate of the chain), and online OCSP/CRL for revocation.
+ * EU DSS validation with Teken's CA chain (fetched once from certificate-service's /pki/ca) as the trust anchors,
+ * and online OCSP/CRL for the revocation status of subscriber certificates.
  */
 public class DssPdfValidator implements PdfValidator {
 
@@ -81,7 +81,11 @@ public class DssPdfValidator implements PdfValidator {
                         List<java.security.cert.Certificate> list = new ArrayList<>(java.security.cert.CertificateFactory
                                 .getInstance("X.509").generateCertificates(new ByteArrayInputStream(response.body())));
                         CommonTrustedCertificateSource source = new CommonTrustedCertificateSource();
-                        source.addCertificate(DSSUtils.loadCertificate(list.get(list.size() - 1).getEncoded()));
+                        // Root and issuing CA are both Teken's own: the issuing CA has no revocation source of its
+                        // own, so it is an anchor too and only subscriber certificates need OCSP/CRL data.
+                        for (java.security.cert.Certificate c : list) {
+                            source.addCertificate(DSSUtils.loadCertificate(c.getEncoded()));
+                        }
                         trusted = source;
                     } catch (Exception e) {
                         throw new id.teken.signing.domain.DomainException(id.teken.signing.domain.ErrorCode.SIGNING_UNAVAILABLE,
