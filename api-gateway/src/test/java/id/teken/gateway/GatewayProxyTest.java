@@ -120,7 +120,7 @@ class GatewayProxyTest {
 
     @Test
     void upstreamSlow_is504_andUpstreamDown_is503() {
-        upstream().stubFor(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(200).withFixedDelay(2500)));
+        upstream().stubFor(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(200).withFixedDelay(6000)));
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/login")
                 .then().statusCode(504).body("code", equalTo("UPSTREAM_TIMEOUT"));
         int port = upstream().port();

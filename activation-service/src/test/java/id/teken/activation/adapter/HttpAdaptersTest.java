@@ -42,7 +42,7 @@ class HttpAdaptersTest {
     }
 
     private HttpFaceVerification faces() {
-        return new HttpFaceVerification(URI.create(server.baseUrl()), "kunci", Duration.ofSeconds(1), 0.8);
+        return new HttpFaceVerification(URI.create(server.baseUrl()), "kunci", Duration.ofSeconds(3), 0.8);
     }
 
     @Test
@@ -66,7 +66,7 @@ class HttpAdaptersTest {
         server.stubFor(post(urlEqualTo("/api/face/verify")).withRequestBody(matchingJsonPath("$.nik", equalTo("2222222222222222")))
                 .willReturn(aResponse().withStatus(200).withBody("{\"score\": 7}")));
         server.stubFor(post(urlEqualTo("/api/face/verify")).withRequestBody(matchingJsonPath("$.nik", equalTo("3333333333333333")))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(2500).withBody("{\"score\": 0.9}")));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(6000).withBody("{\"score\": 0.9}")));
         for (String nik : new String[] {"1111111111111111", "2222222222222222", "3333333333333333"}) {
             assertThatThrownBy(() -> faces().verify(nik, "image/png", new byte[] {1})).isInstanceOf(FaceVerification.Unavailable.class);
         }
@@ -74,7 +74,7 @@ class HttpAdaptersTest {
 
     @Test
     void siasnLookups_foundMissingAndDown() {
-        HttpSiasnDirectory siasn = new HttpSiasnDirectory(URI.create(server.baseUrl()), null, Duration.ofSeconds(1));
+        HttpSiasnDirectory siasn = new HttpSiasnDirectory(URI.create(server.baseUrl()), null, Duration.ofSeconds(3));
         server.stubFor(get(urlEqualTo("/api/pegawai/198503152010011001")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"data\":{\"nip\":\"198503152010011001\",\"unitOrganisasi\":\"Dinas Kominfo\",\"jabatan\":\"Pranata\",\"provinsi\":\"Jawa Timur\"}}")));
         server.stubFor(get(urlEqualTo("/api/pegawai/12345678")).willReturn(aResponse().withStatus(404)));

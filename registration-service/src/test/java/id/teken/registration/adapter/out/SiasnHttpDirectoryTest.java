@@ -32,7 +32,8 @@ class SiasnHttpDirectoryTest {
     static void start() {
         siasn = new WireMockServer(options().dynamicPort());
         siasn.start();
-        directory = new SiasnHttpDirectory(URI.create(siasn.baseUrl()), "kunci-api", Duration.ofSeconds(1));
+        // Generous enough for a loaded CI machine; the timeout case below waits longer still.
+        directory = new SiasnHttpDirectory(URI.create(siasn.baseUrl()), "kunci-api", Duration.ofSeconds(3));
     }
 
     @AfterAll
@@ -71,7 +72,7 @@ class SiasnHttpDirectoryTest {
         assertThatThrownBy(() -> directory.findByNip(Nip.of("199007222015032002")))
                 .isInstanceOf(EmployeeDirectory.DirectoryUnavailable.class);
         siasn.stubFor(get(urlEqualTo("/api/pegawai/199511052022022001")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(2500).withBody("{}")));
+                .withFixedDelay(6000).withBody("{}")));
         assertThatThrownBy(() -> directory.findByNip(Nip.of("199511052022022001")))
                 .isInstanceOf(EmployeeDirectory.DirectoryUnavailable.class);
         siasn.stubFor(get(urlEqualTo("/api/pegawai/197812012005041003")).willReturn(aResponse().withStatus(200)
