@@ -52,6 +52,7 @@ public class GatewayRoutes {
                 new Route("/api/v1/passphrase-links", certificate, Optional.empty(), json),
                 new Route("/pki", certificate, Optional.empty(), json),
                 new Route("/api/v1/signatures", signing, Optional.of("ASN"), documentLimit.asLongValue()),
-                new Route("/api/v1/verifications", signing, Optional.empty(), documentLimit.asLongValue())));
+                new Route("/api/v1/verifications", signing, Optional.empty(), documentLimit.asLongValue()),
+                new Route("/verify", signing, Optional.empty(), json)));
     }
 }

@@ -13,7 +13,8 @@ public enum ErrorCode {
     CREDENTIAL_LOCKED(Kind.LOCKED, "Sertifikat terkunci"),
     NOT_REGISTERED(Kind.NOT_FOUND, "User tidak terdaftar"),
     CERTIFICATE_NOT_ACTIVE(Kind.CONFLICT, "Sertifikat tidak aktif"),
-    SIGNING_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan tanda tangan sedang tidak tersedia");
+    SIGNING_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan tanda tangan sedang tidak tersedia"),
+    DOCUMENT_NOT_FOUND(Kind.NOT_FOUND, "Dokumen tidak ditemukan");
 
     /** What sort of failure a code is. */
     public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE }

@@ -29,13 +29,16 @@ public class SignDocumentService implements SignDocumentUseCase {
     private final SigningKeys keys;
     private final PdfSigner signer;
     private final SigningEvents events;
+    private final id.teken.signing.application.port.out.SignedDocuments documents;
     private final Clock clock;
 
     @Inject
-    public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events, Clock clock) {
+    public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events,
+                               id.teken.signing.application.port.out.SignedDocuments documents, Clock clock) {
         this.keys = keys;
         this.signer = signer;
         this.events = events;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -61,6 +64,9 @@ public class SignDocumentService implements SignDocumentUseCase {
             byte[] signed = signer.sign(command.document().bytes(), certificate.chainDer(), command.level(), now,
                     digest -> keys.signDigest(command.nip(), digest, "SHA-256", command.passphrase()));
             String signedSha = sha256(signed);
+            documents.save(new id.teken.signing.application.port.out.SignedDocuments.SignedDocumentRecord(UUID.fromString(documentId),
+                    command.nip(), certificate.subjectCommonName(), certificate.serialNumber(), signedSha, command.level().label(),
+                    command.clientId(), now));
             events.signed(documentId, command.nip(), certificate.serialNumber(), command.clientId(), signedSha,
                     command.level().label(), now);
             return new SignedDocument(documentId, signed, signedSha, command.level(), certificate.serialNumber());

@@ -41,6 +41,22 @@ class VerificationTest {
     }
 
     @Test
+    void theQrCodeLookup_showsSignerTimeLevelAndHash_withoutTheNip() throws Exception {
+        Response signedResponse = given().auth().oauth2(Jwt.issuer("https://teken.local").subject(CertificateServiceStandIn.SIGNER)
+                        .groups("ASN").expiresIn(300).sign())
+                .multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures");
+        String id = signedResponse.header("X-Document-Id");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(signedResponse.asByteArray()));
+        String body = given().get("/verify/" + id).then().statusCode(200).body("documentId", equalTo(id))
+                .body("signerName", equalTo("Budi Santoso")).body("padesLevel", equalTo("PAdES-BASELINE-T"))
+                .body("documentSha256", equalTo(sha)).body("status", equalTo("SIGNED")).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain(CertificateServiceStandIn.SIGNER);
+        given().get("/verify/" + java.util.UUID.randomUUID()).then().statusCode(404).body("code", equalTo("DOCUMENT_NOT_FOUND"));
+        given().get("/verify/not-an-id").then().statusCode(404);
+    }
+
+    @Test
     void aChangedByte_isReportedInvalid() {
         byte[] tampered = signed();
         String raw = new String(tampered, StandardCharsets.ISO_8859_1);

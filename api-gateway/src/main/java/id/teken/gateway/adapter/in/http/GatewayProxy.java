@@ -65,6 +65,7 @@ public class GatewayProxy {
                 .setKeepAlive(true).setDecompressionSupported(false));
         router.route("/api/*").order(-100).handler(this::handle);
         router.route("/pki/*").order(-100).handler(this::handle);
+        router.route("/verify/*").order(-100).handler(this::handle);
         router.route().order(Integer.MAX_VALUE - 10).handler(this::notFound);
     }
 

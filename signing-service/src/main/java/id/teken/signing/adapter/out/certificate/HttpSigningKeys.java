@@ -53,7 +53,23 @@ public class HttpSigningKeys implements SigningKeys {
         } catch (CertificateException e) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Rantai sertifikat tidak terbaca.");
         }
-        return new SignerCertificate(body.path("serialNumber").asText(), body.path("status").asText(), body.path("locked").asBoolean(), chain);
+        return new SignerCertificate(body.path("serialNumber").asText(), commonName(chain), body.path("status").asText(),
+                body.path("locked").asBoolean(), chain);
+    }
+
+    private static String commonName(List<byte[]> chain) {
+        if (chain.isEmpty()) {
+            return null;
+        }
+        try {
+            java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(chain.get(0)));
+            javax.naming.ldap.LdapName name = new javax.naming.ldap.LdapName(leaf.getSubjectX500Principal().getName());
+            return name.getRdns().stream().filter(r -> r.getType().equalsIgnoreCase("CN")).map(r -> r.getValue().toString())
+                    .findFirst().orElse(null);
+        } catch (CertificateException | javax.naming.InvalidNameException e) {
+            return null;
+        }
     }
 
     @Override

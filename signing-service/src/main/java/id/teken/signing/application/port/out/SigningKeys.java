@@ -12,6 +12,6 @@ public interface SigningKeys {
     byte[] signDigest(String nip, byte[] digest, String digestAlgorithm, char[] passphrase);
 
     /** The signer's certificate state and chain (DER, leaf first). */
-    record SignerCertificate(String serialNumber, String status, boolean locked, List<byte[]> chainDer) {
+    record SignerCertificate(String serialNumber, String subjectCommonName, String status, boolean locked, List<byte[]> chainDer) {
     }
 }
