@@ -30,15 +30,18 @@ public class SignDocumentService implements SignDocumentUseCase {
     private final PdfSigner signer;
     private final SigningEvents events;
     private final id.teken.signing.application.port.out.SignedDocuments documents;
+    private final id.teken.signing.application.port.out.SignerStatuses statuses;
     private final Clock clock;
 
     @Inject
     public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events,
-                               id.teken.signing.application.port.out.SignedDocuments documents, Clock clock) {
+                               id.teken.signing.application.port.out.SignedDocuments documents,
+                               id.teken.signing.application.port.out.SignerStatuses statuses, Clock clock) {
         this.keys = keys;
         this.signer = signer;
         this.events = events;
         this.documents = documents;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -52,6 +55,11 @@ public class SignDocumentService implements SignDocumentUseCase {
             if (command.passphrase() == null || command.passphrase().length == 0) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
             }
+            // The projection refuses a suspended, revoked or expired signer at once, without a remote call.
+            statuses.find(command.nip()).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
+                throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + s.status()
+                        + "; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
+            });
             signer.checkReadable(command.document().bytes());
             SigningKeys.SignerCertificate certificate = keys.signerCertificate(command.nip());
             if (!"ISSUE".equals(certificate.status())) {

@@ -1,2 +1,0 @@
-/** Kafka event handlers of signing-service (id.teken.events.consumer.EventHandler beans). */
-package id.teken.signing.adapter.in.messaging;

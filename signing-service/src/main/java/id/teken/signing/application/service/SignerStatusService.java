@@ -1,0 +1,44 @@
+package id.teken.signing.application.service;
+
+import id.teken.signing.application.port.in.FollowCertificatesUseCase;
+import id.teken.signing.application.port.out.SignerStatuses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+
+/** The projection: a new certificate sets ISSUE; later events change the status of that serial only. */
+@ApplicationScoped
+public class SignerStatusService implements FollowCertificatesUseCase {
+
+    private final SignerStatuses statuses;
+    private final Clock clock;
+
+    @Inject
+    public SignerStatusService(SignerStatuses statuses, Clock clock) {
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void issued(String nip, String serialNumber) {
+        statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, "ISSUE", clock.instant()));
+    }
+
+    @Override
+    @Transactional
+    public void revoked(String nip, String serialNumber, String reason) {
+        if (!"superseded".equals(reason)) {
+            changed(nip, serialNumber, "REVOKE");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void changed(String nip, String serialNumber, String status) {
+        statuses.find(nip).filter(s -> s.serialNumber().equals(serialNumber) && !"REVOKE".equals(s.status()))
+                .ifPresent(s -> statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, status, clock.instant())));
+    }
+}
