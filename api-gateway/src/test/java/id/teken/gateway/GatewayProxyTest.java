@@ -136,6 +136,33 @@ class GatewayProxyTest {
     }
 
     @Test
+    void signingRoutes_letSystemClientsBasicThrough_butOnlyThere() {
+        upstream().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("surat:rahasia".getBytes());
+        // Basic passes to signing-service, which checks the system client; without any credential the gateway says 401.
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(200);
+        given().contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(401);
+        given().auth().oauth2(token("VERIFIKATOR")).contentType("application/json").body("{}").post("/api/v1/signatures")
+                .then().statusCode(403);
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/signatures/batch").then().statusCode(200);
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/sign/pdf").then().statusCode(200);
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v2/sign/pdf").then().statusCode(200);
+        given().header("Authorization", basic).get("/api/user/status/3502011503850001").then().statusCode(200);
+        upstream().verify(4, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/api/.*"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(basic)));
+        // Basic is no key to the admin routes (JWT with ADMIN only), nor to other protected routes.
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/admin/clients").then().statusCode(401);
+        given().auth().oauth2(token("ASN")).contentType("application/json").body("{}").post("/api/v1/admin/clients").then().statusCode(403);
+        given().auth().oauth2(token("ADMIN")).contentType("application/json").body("{}").post("/api/v1/admin/clients").then().statusCode(200);
+        // A batch may be larger than one document, up to the batch limit.
+        given().header("Authorization", basic).contentType("application/octet-stream").body(new byte[22 * 1024 * 1024])
+                .post("/api/v1/signatures/batch").then().statusCode(200);
+        given().header("Authorization", basic).contentType("application/octet-stream").body(new byte[22 * 1024 * 1024])
+                .post("/api/v1/signatures").then().statusCode(413);
+    }
+
+    @Test
     void healthAndOpenApi_areServed() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Teken API"))

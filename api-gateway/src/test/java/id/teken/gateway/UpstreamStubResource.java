@@ -30,6 +30,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         JwtKeys.ensure(keys);
         return Map.of(
                 "teken.gateway.upstream.registration", upstream.baseUrl(),
+                "teken.gateway.upstream.signing", upstream.baseUrl(),
                 "teken.gateway.upstream-timeout", "PT3S",
                 "mp.jwt.verify.publickey.location", JwtKeys.publicKey(keys).toString(),
                 "smallrye.jwt.sign.key.location", JwtKeys.privateKey(keys).toString());

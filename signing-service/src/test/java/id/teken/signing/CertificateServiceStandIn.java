@@ -49,12 +49,20 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
 
     public static final String SIGNER = "198503152010011001";
     public static final String SUSPENDED = "199007222015032002";
+    public static final String SECOND = "199511052022022001";
+    public static final String SIGNER_NIK = "3502011503850001";
+    public static final String SECOND_NIK = "3502154511950003";
+    public static final String SIGNER_EMAIL = "budi.santoso@ponorogo.go.id";
+    public static X509Certificate second;
     public static final String PASSPHRASE = "Kebun#Teh7Lawu";
     public static X509Certificate root;
     public static X509Certificate leaf;
 
     private HttpServer server;
     private KeyPair leafKeys;
+    private KeyPair secondKeys;
+    private KeyPair rootKeys;
+    private String base;
     private KeyPair tsaKeys;
     private X509Certificate tsa;
     private final ObjectMapper json = new ObjectMapper();
@@ -64,13 +72,19 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            KeyPair rootKeys = generator.generateKeyPair();
+            rootKeys = generator.generateKeyPair();
             leafKeys = generator.generateKeyPair();
+            secondKeys = generator.generateKeyPair();
             tsaKeys = generator.generateKeyPair();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            base = "http://127.0.0.1:" + server.getAddress().getPort();
             root = cert("CN=Test Root CA,O=Teken Test,C=ID", "CN=Test Root CA,O=Teken Test,C=ID", rootKeys, rootKeys, true, null);
             leaf = cert("CN=Budi Santoso,O=Pemerintah Kabupaten Ponorogo,C=ID", "CN=Test Root CA,O=Teken Test,C=ID", leafKeys, rootKeys, false, null);
+            second = cert("CN=Dewi Lestari,O=Pemerintah Kabupaten Ponorogo,C=ID", "CN=Test Root CA,O=Teken Test,C=ID", secondKeys, rootKeys, false, null);
             tsa = cert("CN=Test TSA,O=Teken Test,C=ID", "CN=Test Root CA,O=Teken Test,C=ID", tsaKeys, rootKeys, false, KeyPurposeId.id_kp_timeStamping);
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/pki/ocsp", this::ocsp);
+            server.createContext("/pki/crl", this::crl);
+            server.createContext("/internal/v1/signers", this::signers);
             server.createContext("/internal/v1/signing-certificates/", this::certificate);
             server.createContext("/internal/v1/sign-hash", this::signHash);
             server.createContext("/pki/tsa", this::timestamp);
@@ -85,9 +99,8 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
                 x.close();
             });
             server.start();
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
             return Map.of("teken.signing.certificate-service-url", base, "teken.signing.tsa-url", base + "/pki/tsa",
-                    "teken.internal.token", "stand-in-token");
+                    "teken.internal.token", "stand-in-token", "teken.signing.registration-service-url", base);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -105,13 +118,14 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         if (!authorized(x)) {
             return;
         }
-        if (!nip.equals(SIGNER) && !nip.equals(SUSPENDED)) {
+        if (!nip.equals(SIGNER) && !nip.equals(SUSPENDED) && !nip.equals(SECOND)) {
             send(x, 404, Map.of("code", "CERTIFICATE_NOT_FOUND", "detail", "not found"));
             return;
         }
         try {
-            send(x, 200, Map.of("serialNumber", leaf.getSerialNumber().toString(16).toUpperCase(), "status",
-                    nip.equals(SIGNER) ? "ISSUE" : "SUSPEND", "locked", false, "certificateChain", List.of(pem(leaf), pem(root))));
+            X509Certificate c = nip.equals(SECOND) ? second : leaf;
+            send(x, 200, Map.of("serialNumber", c.getSerialNumber().toString(16).toUpperCase(), "status",
+                    nip.equals(SUSPENDED) ? "SUSPEND" : "ISSUE", "locked", false, "certificateChain", List.of(pem(c), pem(root))));
         } catch (Exception e) {
             send(x, 500, Map.of("code", "INTERNAL_ERROR"));
         }
@@ -130,7 +144,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             DigestInfo info = new DigestInfo(pkcs1DigestAlgorithm(body.path("digestAlgorithm").asText()),
                     Base64.getDecoder().decode(body.path("digest").asText()));
             Signature rsa = Signature.getInstance("NONEwithRSA");
-            rsa.initSign(leafKeys.getPrivate());
+            rsa.initSign(SECOND.equals(body.path("nip").asText()) ? secondKeys.getPrivate() : leafKeys.getPrivate());
             rsa.update(info.getEncoded());
             send(x, 200, Map.of("signature", Base64.getEncoder().encodeToString(rsa.sign()), "signatureAlgorithm", "SHA256withRSA"));
         } catch (Exception e) {
@@ -158,6 +172,79 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         }
     }
 
+    /** RFC 6960 answers signed by the root itself: good for every certificate asked about. */
+    private void ocsp(HttpExchange x) throws IOException {
+        try {
+            org.bouncycastle.cert.ocsp.OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReq(x.getRequestBody().readAllBytes());
+            org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder builder = new org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder(
+                    rootKeys.getPublic(), new JcaDigestCalculatorProviderBuilder().build().get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1));
+            Date now = new Date();
+            for (org.bouncycastle.cert.ocsp.Req r : request.getRequestList()) {
+                builder.addResponse(r.getCertID(), org.bouncycastle.cert.ocsp.CertificateStatus.GOOD, now,
+                        new Date(now.getTime() + 3_600_000L), null);
+            }
+            org.bouncycastle.asn1.x509.Extension nonce = request.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            if (nonce != null) {
+                builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
+            }
+            org.bouncycastle.cert.ocsp.BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate()),
+                    new X509CertificateHolder[]{new X509CertificateHolder(root.getEncoded())}, now);
+            byte[] reply = new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            x.getResponseHeaders().add("Content-Type", "application/ocsp-response");
+            x.sendResponseHeaders(200, reply.length);
+            x.getResponseBody().write(reply);
+        } catch (Exception e) {
+            x.sendResponseHeaders(400, -1);
+        }
+        x.close();
+    }
+
+    /** An empty CRL signed by the root. */
+    private void crl(HttpExchange x) throws IOException {
+        try {
+            Date now = new Date();
+            org.bouncycastle.cert.X509v2CRLBuilder builder = new org.bouncycastle.cert.X509v2CRLBuilder(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), now);
+            builder.setNextUpdate(new Date(now.getTime() + 86_400_000L));
+            byte[] crl = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate())).getEncoded();
+            x.getResponseHeaders().add("Content-Type", "application/pkix-crl");
+            x.sendResponseHeaders(200, crl.length);
+            x.getResponseBody().write(crl);
+        } catch (Exception e) {
+            x.sendResponseHeaders(500, -1);
+        }
+        x.close();
+    }
+
+    /** registration-service's signer lookup for the two known signers and the suspended one. */
+    private void signers(HttpExchange x) throws IOException {
+        if (!authorized(x)) {
+            return;
+        }
+        String query = x.getRequestURI().getRawQuery() == null ? "" : java.net.URLDecoder.decode(x.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+        List<Map<String, String>> known = List.of(
+                Map.of("nip", SIGNER, "nik", SIGNER_NIK, "nama", "Budi Santoso", "jabatan", "Pranata Komputer Ahli Muda",
+                        "emailDinas", SIGNER_EMAIL, "status", "ISSUE"),
+                Map.of("nip", SECOND, "nik", SECOND_NIK, "nama", "Dewi Lestari", "jabatan", "Guru Ahli Pertama",
+                        "emailDinas", "dewi.lestari@ponorogo.go.id", "status", "ISSUE"),
+                Map.of("nip", SUSPENDED, "nik", "3502106207900002", "nama", "Siti Rahayu", "jabatan", "Analis Kepegawaian Ahli Pertama",
+                        "emailDinas", "siti.rahayu@ponorogo.go.id", "status", "SUSPEND"),
+                Map.of("nip", "199304182023031007", "nik", "3502071804930007", "nama", "Andi Wijaya", "jabatan", "Penata Kelola",
+                        "emailDinas", "andi.wijaya@ponorogo.go.id", "status", "WAITING_FOR_VERIFICATION"));
+        String[] kv = query.split("=", 2);
+        if (kv.length != 2) {
+            send(x, 400, Map.of("code", "MALFORMED_REQUEST", "detail", "one of nip, nik, email"));
+            return;
+        }
+        for (Map<String, String> s : known) {
+            String value = kv[0].equals("email") ? s.get("emailDinas") : s.get(kv[0]);
+            if (value != null && value.equalsIgnoreCase(kv[1])) {
+                send(x, 200, s);
+                return;
+            }
+        }
+        send(x, 404, Map.of("code", "SIGNER_NOT_FOUND", "detail", "User tidak terdaftar"));
+    }
+
     private boolean authorized(HttpExchange x) throws IOException {
         if (!"Bearer stand-in-token".equals(x.getRequestHeaders().getFirst("Authorization"))) {
             send(x, 401, Map.of("code", "SERVICE_UNAUTHENTICATED"));
@@ -174,7 +261,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         x.close();
     }
 
-    private static X509Certificate cert(String subject, String issuer, KeyPair subjectKeys, KeyPair issuerKeys, boolean ca,
+    private X509Certificate cert(String subject, String issuer, KeyPair subjectKeys, KeyPair issuerKeys, boolean ca,
                                         KeyPurposeId eku) throws Exception {
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(now.toEpochMilli()
@@ -185,6 +272,18 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
                         : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
         if (eku != null) {
             builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(eku));
+        }
+        if (!ca) {
+            builder.addExtension(Extension.cRLDistributionPoints, false, new org.bouncycastle.asn1.x509.CRLDistPoint(
+                    new org.bouncycastle.asn1.x509.DistributionPoint[]{new org.bouncycastle.asn1.x509.DistributionPoint(
+                            new org.bouncycastle.asn1.x509.DistributionPointName(new org.bouncycastle.asn1.x509.GeneralNames(
+                                    new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
+                                            base + "/pki/crl"))), null, null)}));
+        }
+        if (!ca && eku == null) {
+            builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                    org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp, new org.bouncycastle.asn1.x509.GeneralName(
+                    org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier, base + "/pki/ocsp")));
         }
         X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate()));
         return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);

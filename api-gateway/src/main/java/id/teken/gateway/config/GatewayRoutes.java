@@ -36,6 +36,9 @@ public class GatewayRoutes {
     @ConfigProperty(name = "teken.gateway.selfie-body-limit")
     MemorySize selfieLimit;
 
+    @ConfigProperty(name = "teken.gateway.batch-body-limit")
+    MemorySize batchLimit;
+
     @Produces
     @Singleton
     RouteTable routeTable() {
@@ -51,7 +54,13 @@ public class GatewayRoutes {
                 new Route("/api/v1/me/certificate/renewal", certificate, Optional.of("ASN"), json),
                 new Route("/api/v1/passphrase-links", certificate, Optional.empty(), json),
                 new Route("/pki", certificate, Optional.empty(), json),
-                new Route("/api/v1/signatures", signing, Optional.of("ASN"), documentLimit.asLongValue()),
+                new Route("/api/v1/signatures", signing, Optional.of("ASN"), documentLimit.asLongValue(), Optional.of("/batch"),
+                        batchLimit.asLongValue()).withSystemClients(),
+                new Route("/api/v1/admin/clients", signing, Optional.of("ADMIN"), json),
+                // BSrE Esign Client compatible routes: system clients' Basic credentials, checked by signing-service.
+                new Route("/api/sign", signing, Optional.empty(), documentLimit.asLongValue()),
+                new Route("/api/v2", signing, Optional.empty(), batchLimit.asLongValue()),
+                new Route("/api/user", signing, Optional.empty(), json),
                 new Route("/api/v1/verifications", signing, Optional.empty(), documentLimit.asLongValue()),
                 new Route("/verify", signing, Optional.empty(), json)));
     }

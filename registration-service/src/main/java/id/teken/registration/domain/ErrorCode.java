@@ -24,6 +24,8 @@ public enum ErrorCode {
     RESET_LINK_UNKNOWN(Kind.NOT_FOUND, "Tautan tidak dikenal"),
     RESET_LINK_EXPIRED(Kind.GONE, "Tautan sudah kedaluwarsa"),
     RESET_LINK_USED(Kind.GONE, "Tautan sudah digunakan"),
+    SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan internal tidak dikenal"),
+    SIGNER_NOT_FOUND(Kind.NOT_FOUND, "User tidak terdaftar"),
     DIRECTORY_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan data kepegawaian sedang tidak tersedia");
 
     /** What sort of failure a code is; adapters turn it into a protocol status. */

@@ -148,6 +148,17 @@ final class Fakes {
             return rows.values().stream().anyMatch(r -> !r.nip().equals(nip)
                     && r.emailDinas().value().equalsIgnoreCase(emailDinas.value()) && !r.status().allowsRegistration());
         }
+
+        @Override
+        public Optional<Registration> findByNik(id.teken.registration.domain.Nik nik) {
+            return rows.values().stream().filter(r -> r.nik().equals(nik)).findFirst();
+        }
+
+        @Override
+        public Optional<Registration> findByEmail(String email) {
+            return rows.values().stream().filter(r -> r.emailDinas().value().equalsIgnoreCase(email)
+                    || r.emailSiasn().value().equalsIgnoreCase(email)).findFirst();
+        }
     }
 
     /** Reversible "hash" that is enough to test the service's logic. */

@@ -2,6 +2,7 @@ package id.teken.signing.config;
 
 import id.teken.signing.adapter.out.certificate.HttpSigningKeys;
 import id.teken.signing.adapter.out.pades.DssPdfSigner;
+import id.teken.signing.adapter.out.pades.TekenPki;
 import id.teken.signing.application.port.out.PdfSigner;
 import id.teken.signing.application.port.out.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,14 +35,43 @@ public class SigningBeans {
 
     @Produces
     @Singleton
-    id.teken.signing.application.port.out.PdfValidator pdfValidator(
-            @ConfigProperty(name = "teken.signing.certificate-service-url") String url) {
-        return new id.teken.signing.adapter.out.pades.DssPdfValidator(URI.create(url.replaceAll("/+$", "") + "/pki/ca"));
+    id.teken.signing.application.port.out.SignerDirectory signerDirectory(
+            @ConfigProperty(name = "teken.signing.registration-service-url") String url,
+            @ConfigProperty(name = "teken.internal.token") Optional<String> token,
+            @ConfigProperty(name = "teken.signing.registration-service-timeout") Duration timeout) {
+        return new id.teken.signing.adapter.out.registration.HttpSignerDirectory(URI.create(url), token.orElse(""), timeout);
     }
 
     @Produces
     @Singleton
-    PdfSigner pdfSigner(@ConfigProperty(name = "teken.signing.tsa-url") String tsaUrl) {
-        return new DssPdfSigner(tsaUrl);
+    id.teken.signing.application.SigningSettings settings(@ConfigProperty(name = "teken.public-url") String publicUrl,
+                                                          @ConfigProperty(name = "teken.signing.max-batch-files") int maxBatchFiles) {
+        return new id.teken.signing.application.SigningSettings(publicUrl.replaceAll("/+$", ""), maxBatchFiles);
+    }
+
+    @Produces
+    @Singleton
+    @jakarta.inject.Named("downloadRetention")
+    Duration downloadRetention(@ConfigProperty(name = "teken.signing.download-retention") Duration retention) {
+        return retention;
+    }
+
+    @Produces
+    @Singleton
+    TekenPki pki(@ConfigProperty(name = "teken.signing.certificate-service-url") String url,
+                 @ConfigProperty(name = "teken.public-url") String publicUrl) {
+        return new TekenPki(URI.create(url), publicUrl);
+    }
+
+    @Produces
+    @Singleton
+    id.teken.signing.application.port.out.PdfValidator pdfValidator(TekenPki pki) {
+        return new id.teken.signing.adapter.out.pades.DssPdfValidator(pki);
+    }
+
+    @Produces
+    @Singleton
+    PdfSigner pdfSigner(@ConfigProperty(name = "teken.signing.tsa-url") String tsaUrl, TekenPki pki) {
+        return new DssPdfSigner(tsaUrl, pki);
     }
 }

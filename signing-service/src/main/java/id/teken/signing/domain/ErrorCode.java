@@ -14,10 +14,26 @@ public enum ErrorCode {
     NOT_REGISTERED(Kind.NOT_FOUND, "User tidak terdaftar"),
     CERTIFICATE_NOT_ACTIVE(Kind.CONFLICT, "Sertifikat tidak aktif"),
     SIGNING_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan tanda tangan sedang tidak tersedia"),
-    DOCUMENT_NOT_FOUND(Kind.NOT_FOUND, "Dokumen tidak ditemukan");
+    DOCUMENT_NOT_FOUND(Kind.NOT_FOUND, "Dokumen tidak ditemukan"),
+    DOCUMENT_ALREADY_DOWNLOADED(Kind.NOT_FOUND, "Dokumen telah didownload sebelumnya"),
+    APPEARANCE_INVALID(Kind.INVALID, "Pengaturan tampilan tanda tangan tidak valid"),
+    IMAGE_INVALID(Kind.INVALID, "Gambar spesimen tidak valid"),
+    MARKER_NOT_FOUND(Kind.UNPROCESSABLE, "Penanda posisi (tag_koordinat) tidak ditemukan"),
+    PAGE_NOT_FOUND(Kind.UNPROCESSABLE, "Halaman tidak ada"),
+    COORDINATES_OFF_PAGE(Kind.UNPROCESSABLE, "Posisi tanda tangan di luar halaman"),
+    TOO_MANY_FILES(Kind.INVALID, "Terlalu banyak berkas"),
+    SIGNER_REQUIRED(Kind.INVALID, "Penanda tangan wajib disebutkan"),
+    CLIENT_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Kredensial aplikasi tidak valid"),
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Perlu masuk"),
+    FORBIDDEN(Kind.FORBIDDEN, "Akses ditolak"),
+    CLIENT_INVALID(Kind.INVALID, "Data aplikasi klien tidak valid"),
+    CLIENT_EXISTS(Kind.CONFLICT, "Nama aplikasi klien sudah dipakai"),
+    CLIENT_NOT_FOUND(Kind.NOT_FOUND, "Aplikasi klien tidak ditemukan"),
+    MALFORMED_REQUEST(Kind.INVALID, "Format permintaan tidak valid"),
+    TOTP_NOT_SUPPORTED(Kind.INVALID, "TOTP belum didukung");
 
     /** What sort of failure a code is. */
-    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE }
+    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN }
 
     private final Kind kind;
     private final String title;

@@ -1,11 +1,17 @@
 package id.teken.signing.application.service;
 
+import id.teken.signing.application.SigningSettings;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.application.port.out.PdfSigner;
+import id.teken.signing.application.port.out.SignedDocuments;
+import id.teken.signing.application.port.out.SignerDirectory;
+import id.teken.signing.application.port.out.SignerStatuses;
 import id.teken.signing.application.port.out.SigningEvents;
 import id.teken.signing.application.port.out.SigningKeys;
+import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.PdfDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,78 +20,177 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * One signature: check the PDF, ask certificate-service for the signer's chain (refusing at once when the
- * certificate is not ISSUE or is locked), let DSS build the signature around the remote sign-hash, audit.
- * Every attempt, failed or not, becomes a document.signed event.
+ * Signing: check the PDFs and where their blocks go, find the signer (by NIP, or NIK/email for system clients), refuse
+ * at once a certificate that is not ISSUE or is locked, let DSS build each signature around the remote sign-hash, and
+ * record the signed documents with their audit events in one transaction. Every attempt, failed or not, becomes a
+ * document.signed event; nothing is recorded as signed unless it is delivered.
  */
 @ApplicationScoped
 public class SignDocumentService implements SignDocumentUseCase {
 
+    private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
+
     private final SigningKeys keys;
     private final PdfSigner signer;
     private final SigningEvents events;
-    private final id.teken.signing.application.port.out.SignedDocuments documents;
-    private final id.teken.signing.application.port.out.SignerStatuses statuses;
+    private final SignedDocuments documents;
+    private final SignerStatuses statuses;
+    private final SignerDirectory directory;
+    private final SigningSettings settings;
     private final Clock clock;
 
     @Inject
-    public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events,
-                               id.teken.signing.application.port.out.SignedDocuments documents,
-                               id.teken.signing.application.port.out.SignerStatuses statuses, Clock clock) {
+    public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events, SignedDocuments documents,
+                               SignerStatuses statuses, SignerDirectory directory, SigningSettings settings, Clock clock) {
         this.keys = keys;
         this.signer = signer;
         this.events = events;
         this.documents = documents;
         this.statuses = statuses;
+        this.directory = directory;
+        this.settings = settings;
         this.clock = clock;
     }
 
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
     public SignedDocument sign(SignDocumentCommand command) {
-        String documentId = UUID.randomUUID().toString();
-        String sha256 = sha256(command.document().bytes());
+        return signAll(command.signer(), command.clientId(), List.of(command.document()), command.passphrase(), command.level(),
+                List.of(command.appearance())).get(0);
+    }
+
+    @Override
+    @Transactional(dontRollbackOn = DomainException.class)
+    public List<SignedDocument> signBatch(SignBatchCommand command) {
+        if (command.documents().isEmpty()) {
+            throw new DomainException(ErrorCode.PDF_REQUIRED, "Unggah minimal satu berkas PDF.");
+        }
+        if (command.documents().size() > settings.maxBatchFiles()) {
+            throw new DomainException(ErrorCode.TOO_MANY_FILES, "Maksimal " + settings.maxBatchFiles() + " berkas per permintaan.");
+        }
+        List<Appearance> appearances = command.appearances();
+        if (appearances.size() != 1 && appearances.size() != command.documents().size()) {
+            throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Sebutkan satu pengaturan tampilan untuk semua berkas atau satu per berkas.");
+        }
+        return signAll(command.signer(), command.clientId(), command.documents(), command.passphrase(), command.level(), appearances);
+    }
+
+    private List<SignedDocument> signAll(SignerRef ref, String clientId, List<PdfDocument> pdfs, char[] passphrase,
+                                         id.teken.signing.domain.PadesLevel level, List<Appearance> appearances) {
         Instant now = clock.instant();
+        List<String> ids = pdfs.stream().map(d -> UUID.randomUUID().toString()).toList();
+        String nip = ref.nip();
+        int current = 0;
         try {
-            if (command.passphrase() == null || command.passphrase().length == 0) {
+            if (passphrase == null || passphrase.length == 0) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
             }
+            SignerDirectory.Signer profile = null;
+            if (nip == null) {
+                profile = directory.find(null, ref.nik(), ref.email()).orElseThrow(() ->
+                        new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar."));
+                nip = profile.nip();
+            }
+            String signerNip = nip;
             // The projection refuses a suspended, revoked or expired signer at once, without a remote call.
-            statuses.find(command.nip()).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
-                throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + s.status()
-                        + "; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
+            statuses.find(signerNip).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
+                throw notActive(s.status());
             });
-            signer.checkReadable(command.document().bytes());
-            SigningKeys.SignerCertificate certificate = keys.signerCertificate(command.nip());
+            List<PdfSigner.Inspected> inspected = new ArrayList<>();
+            for (int i = 0; i < pdfs.size(); i++) {
+                current = i;
+                inspected.add(inspect(pdfs, i, appearance(appearances, i)));
+            }
+            current = 0;
+            SigningKeys.SignerCertificate certificate = keys.signerCertificate(signerNip);
             if (!"ISSUE".equals(certificate.status())) {
-                throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + certificate.status()
-                        + "; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
+                throw notActive(certificate.status());
             }
             if (certificate.locked()) {
                 throw new DomainException(ErrorCode.CREDENTIAL_LOCKED, "Sertifikat terkunci karena passphrase salah berulang kali.");
             }
-            byte[] signed = signer.sign(command.document().bytes(), certificate.chainDer(), command.level(), now,
-                    digest -> keys.signDigest(command.nip(), digest, "SHA-256", command.passphrase()));
-            String signedSha = sha256(signed);
-            documents.save(new id.teken.signing.application.port.out.SignedDocuments.SignedDocumentRecord(UUID.fromString(documentId),
-                    command.nip(), certificate.subjectCommonName(), certificate.serialNumber(), signedSha, command.level().label(),
-                    command.clientId(), now));
-            events.signed(documentId, command.nip(), certificate.serialNumber(), command.clientId(), signedSha,
-                    command.level().label(), now);
-            return new SignedDocument(documentId, signed, signedSha, command.level(), certificate.serialNumber());
+            String text = null;
+            if (appearances.stream().anyMatch(Appearance::isVisible)) {
+                if (profile == null) {
+                    profile = profileOrNull(signerNip);
+                }
+                String name = profile != null && profile.nama() != null ? profile.nama() : certificate.subjectCommonName();
+                String jabatan = profile == null ? null : profile.jabatan();
+                text = "Ditandatangani secara elektronik oleh:\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
+                        + WIB.format(now) + " WIB";
+            }
+            List<SignedDocument> out = new ArrayList<>();
+            for (int i = 0; i < pdfs.size(); i++) {
+                current = i;
+                Appearance appearance = appearance(appearances, i);
+                String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + ids.get(i);
+                long started = System.nanoTime();
+                long[] remote = new long[1];
+                byte[] signed = signer.sign(pdfs.get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
+                        certificate.chainDer(), level, now, digest -> {
+                            long t = System.nanoTime();
+                            try {
+                                return keys.signDigest(signerNip, digest, "SHA-256", passphrase);
+                            } finally {
+                                remote[0] += System.nanoTime() - t;
+                            }
+                        });
+                out.add(new SignedDocument(ids.get(i), pdfs.get(i).name(), signed, sha256(signed), level, certificate.serialNumber(),
+                        remote[0] / 1_000_000, (System.nanoTime() - started) / 1_000_000));
+            }
+            // Only now, with every signature made, are the documents recorded and their events written (one transaction).
+            for (SignedDocument d : out) {
+                documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), signerNip,
+                        certificate.subjectCommonName(), certificate.serialNumber(), d.sha256(), level.label(), clientId, now));
+                events.signed(d.documentId(), signerNip, certificate.serialNumber(), clientId, d.sha256(), level.label(), now);
+            }
+            return out;
         } catch (DomainException e) {
-            events.failed(documentId, command.nip(), command.clientId(), sha256, e.code().name(), now);
+            events.failed(ids.get(current), nip, clientId, sha256(pdfs.get(current).bytes()), e.code().name(), now);
             throw e;
         } finally {
-            if (command.passphrase() != null) {
-                Arrays.fill(command.passphrase(), '\0');
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
             }
         }
+    }
+
+    private PdfSigner.Inspected inspect(List<PdfDocument> pdfs, int i, Appearance appearance) {
+        try {
+            return signer.inspect(pdfs.get(i).bytes(), appearance);
+        } catch (DomainException e) {
+            if (pdfs.size() == 1) {
+                throw e;
+            }
+            throw new DomainException(e.code(), "Berkas ke-" + (i + 1) + " (" + pdfs.get(i).name() + "): " + e.getMessage());
+        }
+    }
+
+    private SignerDirectory.Signer profileOrNull(String nip) {
+        try {
+            return directory.find(nip, null, null).orElse(null);
+        } catch (DomainException e) {
+            // Name from the certificate, no jabatan: a visible block must not fail because the directory is slow.
+            return null;
+        }
+    }
+
+    private static Appearance appearance(List<Appearance> appearances, int i) {
+        return appearances.size() == 1 ? appearances.get(0) : appearances.get(i);
+    }
+
+    private static DomainException notActive(String status) {
+        return new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + status
+                + "; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
     }
 
     static String sha256(byte[] bytes) {

@@ -55,21 +55,29 @@ class SigningFlowTest {
     }
 
     @Test
-    void aMultiPagePdf_isSignedAtBT_andPdfsigSaysValid_andTheAuditEventHasItsHash() throws Exception {
+    void aMultiPagePdf_isSignedAtBLT_byDefault_andPdfsigSaysValid_andTheAuditEventHasItsHash() throws Exception {
         Response response = as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(3), "application/pdf")
                 .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures");
         response.then().statusCode(200).contentType("application/pdf").header("X-Document-Id", notNullValue())
-                .header("X-Signature-Level", "PAdES-BASELINE-T").header("Content-Disposition", containsString("surat_signed.pdf"));
+                .header("X-Signature-Level", "PAdES-BASELINE-LT").header("Content-Disposition", containsString("surat_signed.pdf"))
+                .header("Server-Timing", containsString("passphrase;dur="));
         byte[] signed = response.asByteArray();
         String report = pdfsig(signed);
-        assertThat(report).contains("Signature Validation: Signature is Valid.").contains("Total document signed")
+        // B-LT appends the revocation data (DSS dictionary) after the signature, so pdfsig sees one later revision; DSS below
+        // checks that this revision only adds validation data. B-T (next test) covers the whole document.
+        assertThat(report).contains("Signature Validation: Signature is Valid.").contains("Not total document signed")
                 .contains("Signer Certificate Common Name: Budi Santoso");
         String id = response.header("X-Document-Id");
         List<ConsumerRecord<String, String>> events = TopicReader.await(kafka, Topics.DOCUMENT_SIGNED.name(), r -> id.equals(r.key()), 1,
                 Duration.ofSeconds(30));
         DocumentSigned event = EventCodec.fromJson(Topics.DOCUMENT_SIGNED, events.get(0).value()).payload();
         assertThat(event.outcome()).isEqualTo("SIGNED");
-        assertThat(event.padesLevel()).isEqualTo("PAdES-BASELINE-T");
+        assertThat(event.padesLevel()).isEqualTo("PAdES-BASELINE-LT");
+        // DSS with our root as the trust anchor: every check passes and the level is B-LT (revocation data embedded).
+        given().multiPart("file", "surat_signed.pdf", signed, "application/pdf").post("/api/v1/verifications").then().statusCode(200)
+                .body("conclusion", equalTo("VALID")).body("signatures[0].padesLevel", equalTo("PAdES-BASELINE-LT"))
+                .body("signatures[0].indication", equalTo("TOTAL_PASSED"));
+        assertThat(new String(signed, StandardCharsets.ISO_8859_1)).contains("/DSS").contains("/OCSPs");
         assertThat(event.documentSha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signed)));
         assertThat(events.get(0).value()).doesNotContain(CertificateServiceStandIn.PASSPHRASE).doesNotContain("%PDF");
 
@@ -84,7 +92,11 @@ class SigningFlowTest {
     }
 
     @Test
-    void levelBB_isValidToo() throws Exception {
+    void levelsBB_andBT_areValidToo() throws Exception {
+        byte[] bt = as(CertificateServiceStandIn.SIGNER).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).multiPart("level", "B-T").post("/api/v1/signatures")
+                .then().statusCode(200).header("X-Signature-Level", "PAdES-BASELINE-T").extract().asByteArray();
+        assertThat(pdfsig(bt)).contains("Signature is Valid.").contains("Total document signed");
         byte[] signed = as(CertificateServiceStandIn.SIGNER).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf")
                 .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).multiPart("level", "B-B").post("/api/v1/signatures")
                 .then().statusCode(200).header("X-Signature-Level", "PAdES-BASELINE-B").extract().asByteArray();
@@ -92,12 +104,14 @@ class SigningFlowTest {
     }
 
     @Test
-    void wrongPassphrase_notActive_andUnknownSigners_areRefused_andAudited() {
-        String documentId = as(CertificateServiceStandIn.SIGNER).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf")
+    void wrongPassphrase_notActive_andUnknownSigners_areRefused_andAudited() throws Exception {
+        byte[] pdf = Pdfs.letter(1);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+        String documentId = as(CertificateServiceStandIn.SIGNER).multiPart("file", "a.pdf", pdf, "application/pdf")
                 .multiPart("passphrase", "Salah#Sekali1").post("/api/v1/signatures")
                 .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("PASSPHRASE_WRONG"))
                 .body("detail", containsString("Passphrase anda salah")).extract().header("X-Document-Id");
-        assertThat(TopicReader.await(kafka, Topics.DOCUMENT_SIGNED.name(), r -> r.value().contains("\"failureCode\":\"PASSPHRASE_WRONG\""),
+        assertThat(TopicReader.await(kafka, Topics.DOCUMENT_SIGNED.name(), r -> r.value().contains("\"failureCode\":\"PASSPHRASE_WRONG\"") && r.value().contains(sha),
                 1, Duration.ofSeconds(30))).hasSize(1);
         as(CertificateServiceStandIn.SUSPENDED).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf")
                 .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures")

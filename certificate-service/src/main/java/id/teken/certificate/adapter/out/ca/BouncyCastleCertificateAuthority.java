@@ -163,14 +163,16 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
      */
     private boolean ensureServiceIdentity(KeyStore ks, String alias, char[] password, String tenant) throws GeneralSecurityException, IOException {
         X509Certificate existing = (X509Certificate) ks.getCertificate(alias);
-        if (existing != null && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(30, ChronoUnit.DAYS))) {
+        boolean isOcsp = alias.equals("ocsp");
+        // A TSA certificate from before B-LT signing carried no CRL address; it is replaced so its status can be embedded.
+        boolean tsaWithoutCrl = !isOcsp && existing != null && existing.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null;
+        if (existing != null && !tsaWithoutCrl && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(30, ChronoUnit.DAYS))) {
             return false;
         }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        boolean isOcsp = alias.equals("ocsp");
         X500Name subject = name((isOcsp ? "Teken OCSP Responder " : "Teken Time Stamping Authority ") + tenant, tenant);
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing, serial(), Date.from(now.minusSeconds(60)),
@@ -184,6 +186,11 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
                 .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing));
         if (isOcsp) {
             builder.addExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, org.bouncycastle.asn1.DERNull.INSTANCE);
+        } else {
+            // The TSA's status comes from the CRL (B-LT signatures embed it for the time-stamp certificate too).
+            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(
+                            new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl"))), null, null)}));
         }
         X509Certificate cert = sign(builder, issuingKey);
         ks.setKeyEntry(alias, keys.getPrivate(), password, new X509Certificate[] {cert, issuing, root});

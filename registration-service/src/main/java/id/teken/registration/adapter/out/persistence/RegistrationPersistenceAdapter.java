@@ -79,6 +79,19 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
                 emailDinas.value().toLowerCase(Locale.ROOT), nip.value(), CertificateStatus.NOT_REGISTERED.name()) > 0;
     }
 
+    @Override
+    public Optional<Registration> findByNik(Nik nik) {
+        return RegistrationEntity.<RegistrationEntity>find("nik = ?1 order by updatedAt desc", nik.value()).firstResultOptional()
+                .map(RegistrationPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public Optional<Registration> findByEmail(String email) {
+        String lower = email.toLowerCase(Locale.ROOT);
+        return RegistrationEntity.<RegistrationEntity>find("lower(emailDinas) = ?1 or lower(emailSiasn) = ?1 order by updatedAt desc", lower)
+                .firstResultOptional().map(RegistrationPersistenceAdapter::toDomain);
+    }
+
     private static DomainException concurrent() {
         return new DomainException(ErrorCode.ALREADY_REGISTERED, "NIP ini sudah terdaftar untuk sertifikat elektronik.");
     }

@@ -16,4 +16,10 @@ public interface RegistrationRepository {
     void save(Registration registration);
 
     boolean emailDinasTakenByOther(EmailDinas emailDinas, Nip nip);
+
+    /** The most recently changed registration with this NIK. */
+    Optional<Registration> findByNik(id.teken.registration.domain.Nik nik);
+
+    /** The most recently changed registration whose Email Dinas or Email SIASN is this address (any case). */
+    Optional<Registration> findByEmail(String email);
 }

@@ -21,9 +21,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
+        if (EsignCompat.applies(uri)) {
+            return EsignCompat.error(e, uri);
+        }
         Response.ResponseBuilder r = problem(status(e.code().kind()), e.code().name(), e.code().title(), e.getMessage(), uri);
         if (e.retryAfter() != null) {
             r.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        if (e.code() == ErrorCode.CLIENT_UNAUTHENTICATED) {
+            r.header("WWW-Authenticate", "Basic realm=\"teken\"");
+        } else if (e.code() == ErrorCode.UNAUTHENTICATED) {
+            r.header("WWW-Authenticate", "Bearer");
         }
         return r.build();
     }
@@ -80,11 +88,17 @@ public class ProblemMappers {
     }
 
     private static Response unauthorized(UriInfo uri) {
+        if (EsignCompat.applies(uri)) {
+            return EsignCompat.body(401, 401, "Unauthorized", null);
+        }
         return problem(401, "UNAUTHENTICATED", "Perlu masuk", "Token tidak ada, tidak valid, atau kedaluwarsa.", uri)
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     static Response.ResponseBuilder problem(int status, String code, String title, String detail, UriInfo uri) {
+        if (EsignCompat.applies(uri)) {
+            return Response.fromResponse(EsignCompat.body(status, status, title + (detail == null ? "" : ": " + detail), null));
+        }
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, code, title, detail, uri == null ? null : redact(uri.getPath()), Correlation.current()));
     }
@@ -103,6 +117,8 @@ public class ProblemMappers {
             case UNPROCESSABLE -> 422;
             case LOCKED -> 423;
             case UNAVAILABLE -> 503;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
         };
     }
 }

@@ -1,33 +1,46 @@
 package id.teken.signing.adapter.in.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
+import id.teken.signing.domain.Appearance;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import io.quarkus.runtime.configuration.MemorySize;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-/** POST /api/v1/signatures: the signed-in ASN signs a PDF with their passphrase (invisible PAdES signature). */
+/**
+ * POST /api/v1/signatures and /batch: a signed-in ASN (Bearer) or a system client (Basic, naming the signer by nip,
+ * nik or email) signs PDFs with the signer's passphrase; invisible, or visible with a QR code or specimen image.
+ */
 @Path("/api/v1/signatures")
-@RolesAllowed("ASN")
 @SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "basic")
 @Tag(name = "Tanda Tangan", description = "Menandatangani PDF dengan sertifikat elektronik (PAdES)")
 public class SignatureResource {
 
@@ -35,38 +48,157 @@ public class SignatureResource {
     SignDocumentUseCase signing;
 
     @Inject
-    JsonWebToken jwt;
+    Callers callers;
+
+    @Inject
+    ObjectMapper json;
 
     @ConfigProperty(name = "teken.signing.max-pdf-size")
     MemorySize maxPdf;
 
+    @ConfigProperty(name = "teken.signing.max-batch-size")
+    MemorySize maxBatch;
+
     @ConfigProperty(name = "teken.signing.default-level")
     String defaultLevel;
+
+    /** The appearance and signer fields both routes share. */
+    public static class Options {
+        @RestForm public String passphrase;
+        @RestForm public String level;
+        @RestForm public String tampilan;
+        @RestForm public String image;
+        @RestForm("imageTTD") public FileUpload specimen;
+        @RestForm public String page;
+        @RestForm public String originX;
+        @RestForm public String originY;
+        @RestForm public String width;
+        @RestForm public String height;
+        @RestForm("tag_koordinat") public String marker;
+        @RestForm public String footer;
+        @RestForm public String reason;
+        @RestForm public String location;
+        @RestForm public String linkQR;
+        @RestForm public String nip;
+        @RestForm public String nik;
+        @RestForm public String email;
+
+        Appearance appearance() {
+            return Forms.appearance(tampilan, image, specimen, page, originX, originY, Appearance.Origin.TOP_LEFT, width, height,
+                    marker, footer, reason, location, linkQR);
+        }
+    }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({"application/pdf", "application/problem+json"})
-    @Operation(summary = "Tanda tangani PDF (multipart: file, passphrase, level B-B atau B-T); hasil PDF, header X-Document-Id")
-    public Response sign(@RestForm("file") FileUpload file, @RestForm("passphrase") String passphrase, @RestForm("level") String level) {
-        byte[] bytes = file == null ? null : read(file);
-        PdfDocument document = PdfDocument.of(file == null ? null : file.fileName(), bytes, maxPdf.asLongValue());
-        PadesLevel padesLevel = PadesLevel.parse(level, PadesLevel.parse(defaultLevel, PadesLevel.B_T));
-        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignDocumentCommand(jwt.getSubject(),
-                "web:" + jwt.getSubject(), document, passphrase == null ? null : passphrase.toCharArray(), padesLevel));
+    @Operation(summary = "Tanda tangani satu PDF; hasil PDF dengan header X-Document-Id",
+            description = "Multipart: file, passphrase, level (B-B, B-T, B-LT; bawaan B-LT), tampilan (invisible|visible), image "
+                    + "(true = spesimen imageTTD, false = kode QR ke /verify/{id} atau linkQR), page (angka|first|last), originX/originY "
+                    + "(poin dari kiri atas), width/height, tag_koordinat, footer, reason, location. Klien sistem (Basic) menyebut "
+                    + "penanda tangan dengan nip, nik atau email.")
+    public Response sign(@RestForm("file") FileUpload file, @BeanParam Options options) {
+        Callers.Caller caller = callers.asnOrSystem();
+        PdfDocument document = pdf(file);
+        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignDocumentCommand(signer(caller, options),
+                caller.clientId(), document, chars(options.passphrase), level(options.level), options.appearance()));
         return Response.ok(signed.pdf(), "application/pdf")
                 .header("X-Document-Id", signed.documentId())
                 .header("id_dokumen", signed.documentId())
                 .header("X-Signature-Level", signed.level().label())
-                .header("Content-Disposition", "attachment; filename=\"" + document.name().replaceAll("[^A-Za-z0-9._-]", "_")
-                        .replaceAll("(?i)\\.pdf$", "") + "_signed.pdf\"")
+                .header("Server-Timing", "passphrase;dur=" + signed.passphraseCheckMillis() + ", sign;dur=" + signed.totalMillis())
+                .header("Content-Disposition", "attachment; filename=\"" + Forms.safeName(document.name()) + "_signed.pdf\"")
                 .build();
     }
 
-    private static byte[] read(FileUpload file) {
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({"application/zip", MediaType.APPLICATION_JSON, "application/problem+json"})
+    @Operation(summary = "Tanda tangani banyak PDF dengan satu kali passphrase; hasil ZIP (atau JSON base64 dengan Accept: application/json)",
+            description = "Multipart: files (berulang, maksimal teken.signing.max-batch-files), lalu opsi yang sama dengan /api/v1/signatures. "
+                    + "Semua berkas diperiksa dulu; bila satu gagal, tidak ada yang ditandatangani atau dicatat.")
+    public Response batch(@RestForm("files") List<FileUpload> files, @BeanParam Options options, @HeaderParam("Accept") String accept) {
+        Callers.Caller caller = callers.asnOrSystem();
+        List<FileUpload> uploads = files == null ? List.of() : files;
+        long total = uploads.stream().mapToLong(FileUpload::size).sum();
+        if (total > maxBatch.asLongValue()) {
+            throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + (maxBatch.asLongValue() / (1024 * 1024)) + " MB.");
         }
+        List<PdfDocument> documents = new ArrayList<>();
+        for (FileUpload f : uploads) {
+            documents.add(pdf(f));
+        }
+        List<SignDocumentUseCase.SignedDocument> signed = signing.signBatch(new SignDocumentUseCase.SignBatchCommand(signer(caller, options),
+                caller.clientId(), documents, chars(options.passphrase), level(options.level), List.of(options.appearance())));
+        long passphrase = signed.stream().mapToLong(SignDocumentUseCase.SignedDocument::passphraseCheckMillis).sum();
+        long sign = signed.stream().mapToLong(SignDocumentUseCase.SignedDocument::totalMillis).sum();
+        String timing = "passphrase;dur=" + passphrase + ", sign;dur=" + sign;
+        List<Map<String, Object>> manifest = new ArrayList<>();
+        for (SignDocumentUseCase.SignedDocument d : signed) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", Forms.safeName(d.name()) + "_signed.pdf");
+            entry.put("documentId", d.documentId());
+            entry.put("sha256", d.sha256());
+            entry.put("level", d.level().label());
+            manifest.add(entry);
+        }
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
+            for (int i = 0; i < signed.size(); i++) {
+                manifest.get(i).put("pdfBase64", Base64.getEncoder().encodeToString(signed.get(i).pdf()));
+            }
+            return Response.ok(Map.of("documents", manifest), MediaType.APPLICATION_JSON).header("Server-Timing", timing).build();
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < signed.size(); i++) {
+                zip.putNextEntry(new ZipEntry((i + 1) + "-" + manifest.get(i).get("name")));
+                zip.write(signed.get(i).pdf());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write(json.writeValueAsBytes(manifest));
+            zip.closeEntry();
+            zip.finish();
+            return Response.ok(out.toByteArray(), "application/zip").header("Server-Timing", timing)
+                    .header("Content-Disposition", "attachment; filename=\"dokumen_signed.zip\"").build();
+        } catch (IOException e) {
+            throw new IllegalStateException("zip could not be written");
+        }
+    }
+
+    private PdfDocument pdf(FileUpload file) {
+        byte[] bytes = Forms.read(file, maxPdf.asLongValue(), ErrorCode.PDF_TOO_LARGE,
+                "Ukuran PDF maksimal " + (maxPdf.asLongValue() / (1024 * 1024)) + " MB.");
+        return PdfDocument.of(file == null ? null : file.fileName(), bytes, maxPdf.asLongValue());
+    }
+
+    private PadesLevel level(String raw) {
+        return PadesLevel.parse(raw, PadesLevel.parse(defaultLevel, PadesLevel.B_LT));
+    }
+
+    static char[] chars(String s) {
+        return s == null ? null : s.toCharArray();
+    }
+
+    /** An ASN signs as themselves (a nip/nik field is ignored); a system client must name exactly one signer. */
+    static SignDocumentUseCase.SignerRef signer(Callers.Caller caller, Options options) {
+        if (caller.nip() != null) {
+            return SignDocumentUseCase.SignerRef.nip(caller.nip());
+        }
+        return systemSigner(options.nip, options.nik, options.email);
+    }
+
+    static SignDocumentUseCase.SignerRef systemSigner(String nip, String nik, String email) {
+        String n = Forms.blankToNull(nip);
+        String k = Forms.blankToNull(nik);
+        String e = Forms.blankToNull(email);
+        int given = (n == null ? 0 : 1) + (k == null ? 0 : 1) + (e == null ? 0 : 1);
+        if (given != 1) {
+            throw new DomainException(ErrorCode.SIGNER_REQUIRED, "Sebutkan penanda tangan dengan tepat satu dari nip, nik atau email.");
+        }
+        if (n != null && !n.matches("\\d{18}") || k != null && !k.matches("\\d{16}") || e != null && (e.length() > 254 || !e.contains("@"))) {
+            throw new DomainException(ErrorCode.SIGNER_REQUIRED, "NIP 18 digit, NIK 16 digit, atau email yang valid.");
+        }
+        return new SignDocumentUseCase.SignerRef(n, k, e);
     }
 }

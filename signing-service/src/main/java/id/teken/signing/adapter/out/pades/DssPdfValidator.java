@@ -33,21 +33,16 @@ import java.util.List;
  */
 public class DssPdfValidator implements PdfValidator {
 
-    private final URI caChainUrl;
-    private volatile CommonTrustedCertificateSource trusted;
+    private final TekenPki pki;
 
-    public DssPdfValidator(URI caChainUrl) {
-        this.caChainUrl = caChainUrl;
+    public DssPdfValidator(TekenPki pki) {
+        this.pki = pki;
     }
 
     @Override
     public List<SignatureReport> validate(byte[] pdf) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trustAnchor());
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        validator.setCertificateVerifier(verifier);
+        validator.setCertificateVerifier(pki.verifier());
         Reports reports = validator.validateDocument();
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diagnostic = reports.getDiagnosticData();
@@ -66,35 +61,23 @@ public class DssPdfValidator implements PdfValidator {
                     signer != null && signer.getCertificateRevocationData().stream().anyMatch(r -> r.isRevoked()),
                     simple.getSignatureFormat(id) == null ? null : simple.getSignatureFormat(id).toString(),
                     simple.getIndication(id) == null ? null : simple.getIndication(id).name(),
-                    simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name()));
+                    simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(), details(signature)));
         }
         return out;
     }
 
-    private CommonTrustedCertificateSource trustAnchor() {
-        if (trusted == null) {
-            synchronized (this) {
-                if (trusted == null) {
-                    try {
-                        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(caChainUrl)
-                                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                        List<java.security.cert.Certificate> list = new ArrayList<>(java.security.cert.CertificateFactory
-                                .getInstance("X.509").generateCertificates(new ByteArrayInputStream(response.body())));
-                        CommonTrustedCertificateSource source = new CommonTrustedCertificateSource();
-                        // Root and issuing CA are both Teken's own: the issuing CA has no revocation source of its
-                        // own, so it is an anchor too and only subscriber certificates need OCSP/CRL data.
-                        for (java.security.cert.Certificate c : list) {
-                            source.addCertificate(DSSUtils.loadCertificate(c.getEncoded()));
-                        }
-                        trusted = source;
-                    } catch (Exception e) {
-                        throw new id.teken.signing.domain.DomainException(id.teken.signing.domain.ErrorCode.SIGNING_UNAVAILABLE,
-                                "Rantai CA tidak dapat diambil untuk verifikasi. Coba lagi nanti.");
-                    }
-                }
-            }
-        }
-        return trusted;
+    private static id.teken.signing.application.port.in.VerifyDocumentUseCase.Details details(SignatureWrapper signature) {
+        eu.europa.esig.dss.diagnostic.PDFRevisionWrapper revision = signature.getPDFRevision();
+        CertificateWrapper signer = signature.getSigningCertificate();
+        String tsa = signature.getTimestampList().stream().map(TimestampWrapper::getSigningCertificate)
+                .filter(java.util.Objects::nonNull).map(CertificateWrapper::getCommonName).findFirst().orElse(null);
+        return new id.teken.signing.application.port.in.VerifyDocumentUseCase.Details(
+                revision == null ? null : revision.getFirstFieldName(), revision == null ? null : revision.getReason(),
+                revision == null ? null : revision.getLocation(), signer == null ? null : signer.getCommonName(),
+                signer == null ? null : signer.getCertificateIssuerDN(),
+                signature.getSignatureAlgorithm() == null ? null : signature.getSignatureAlgorithm().getJCEId(),
+                signature.getDigestAlgorithm() == null ? null : signature.getDigestAlgorithm().getName(),
+                signer == null ? List.of() : signer.getKeyUsages().stream().map(Enum::name).toList(), tsa);
     }
 
     private static Instant instant(Date date) {

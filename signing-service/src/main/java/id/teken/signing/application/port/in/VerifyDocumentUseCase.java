@@ -19,6 +19,12 @@ public interface VerifyDocumentUseCase {
     record SignatureReport(String id, String signerName, String signerDn, String certificateSerialNumber,
                            Instant certificateValidFrom, Instant certificateValidTo, Instant signingTime,
                            List<Instant> timestampTimes, boolean integrityValid, boolean chainTrusted,
-                           boolean certificateRevoked, String padesLevel, String indication, String subIndication) {
+                           boolean certificateRevoked, String padesLevel, String indication, String subIndication,
+                           Details details) {
+    }
+
+    /** What integrators' reports show besides (BSrE's v1/v2 verify fields). */
+    record Details(String fieldName, String reason, String location, String signerCommonName, String issuerDn,
+                   String signatureAlgorithm, String digestAlgorithm, List<String> keyUsages, String timestampSignerName) {
     }
 }

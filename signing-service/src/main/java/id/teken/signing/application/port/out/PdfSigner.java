@@ -1,5 +1,6 @@
 package id.teken.signing.application.port.out;
 
+import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.PadesLevel;
 
 import java.time.Instant;
@@ -8,10 +9,31 @@ import java.util.List;
 /** Makes a PAdES signature on a PDF whose signature value comes from elsewhere (the digest is handed out). */
 public interface PdfSigner {
 
-    byte[] sign(byte[] pdf, List<byte[]> chainDer, PadesLevel level, Instant signingTime, DigestSigner signer);
+    /**
+     * Opens the PDF and works out where a visible block goes, before anything is signed. Throws PDF_INVALID,
+     * PDF_ENCRYPTED, PAGE_NOT_FOUND, MARKER_NOT_FOUND or COORDINATES_OFF_PAGE DomainExceptions.
+     */
+    Inspected inspect(byte[] pdf, Appearance appearance);
+
+    byte[] sign(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime,
+                DigestSigner signer);
 
     /** Throws a PDF_INVALID or PDF_ENCRYPTED DomainException unless PDFBox can open the document. */
-    void checkReadable(byte[] pdf);
+    default void checkReadable(byte[] pdf) {
+        inspect(pdf, Appearance.invisible(null, null, null));
+    }
+
+    /** What the PDF holds and where the block goes (page 1-based, x/y from the top-left, in points); placement null when invisible. */
+    record Inspected(int pages, int existingSignatures, Placement placement) {
+    }
+
+    /** A resolved rectangle on a page. */
+    record Placement(int page, float x, float y, float width, float height) {
+    }
+
+    /** The visible block's content: the appearance as asked, the text lines beside the image, the QR code's content. */
+    record Look(Appearance appearance, String text, String qrContent) {
+    }
 
     /** Signs a SHA-256 digest and returns the PKCS#1 signature value. */
     @FunctionalInterface

@@ -1,0 +1,49 @@
+package id.teken.registration.adapter.in.rest;
+
+import id.teken.registration.application.port.in.LookUpSignerUseCase;
+import id.teken.registration.domain.DomainException;
+import id.teken.registration.domain.ErrorCode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Internal: signing-service asks who a signer is (by NIP, NIK or email) and their status. Service token
+ * TEKEN_INTERNAL_TOKEN, compared in constant time; never routed by the gateway.
+ */
+@Path("/internal/v1/signers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal", description = "Hanya untuk signing-service di jaringan internal")
+public class InternalSignerResource {
+
+    @Inject
+    LookUpSignerUseCase signers;
+
+    @ConfigProperty(name = "teken.internal.token")
+    Optional<String> serviceToken;
+
+    @GET
+    @Operation(summary = "Penanda tangan menurut nip, nik atau email: identitas, jabatan dan status sertifikat")
+    public LookUpSignerUseCase.Signer find(@HeaderParam("Authorization") String authorization, @QueryParam("nip") String nip,
+                                           @QueryParam("nik") String nik, @QueryParam("email") String email) {
+        String expected = serviceToken.filter(t -> !t.isBlank()).orElseThrow(() ->
+                new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal lookups are not configured (TEKEN_INTERNAL_TOKEN)"));
+        String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+        }
+        return signers.find(nip, nik, email).orElseThrow(() ->
+                new DomainException(ErrorCode.SIGNER_NOT_FOUND, "User tidak terdaftar"));
+    }
+}

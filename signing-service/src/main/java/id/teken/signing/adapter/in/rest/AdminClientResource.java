@@ -1,0 +1,112 @@
+package id.teken.signing.adapter.in.rest;
+
+import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.SystemClient;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** ADMIN: system clients for the API and the BSrE-compatible routes. The secret is shown once, at creation or rotation. */
+@Path("/api/v1/admin/clients")
+@RolesAllowed("ADMIN")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Admin", description = "Aplikasi klien (kredensial Basic, daftar IP, aktif/nonaktif)")
+public class AdminClientResource {
+
+    @Inject
+    ManageSystemClientsUseCase clients;
+
+    @Inject
+    JsonWebToken jwt;
+
+    /** Body of create. */
+    public record CreateClientRequest(String username, String description, List<String> allowedIps, Boolean enabled) {
+    }
+
+    /** Body of update: fields left out stay as they are. */
+    public record UpdateClientRequest(String description, List<String> allowedIps, Boolean enabled) {
+    }
+
+    /** A client as listed (never the secret or its hash). */
+    public record ClientView(String id, String username, String description, List<String> allowedIps, boolean enabled,
+                             String createdBy, Instant createdAt, Instant updatedAt) {
+        static ClientView of(SystemClient c) {
+            return new ClientView(c.id().toString(), c.username(), c.description(), c.allowedIps(), c.enabled(), c.createdBy(),
+                    c.createdAt(), c.updatedAt());
+        }
+    }
+
+    /** The client with its secret, this once. */
+    public record ClientWithSecret(String id, String username, String secret, String description, List<String> allowedIps,
+                                   boolean enabled, String message) {
+        static ClientWithSecret of(ManageSystemClientsUseCase.CreatedClient created) {
+            SystemClient c = created.client();
+            return new ClientWithSecret(c.id().toString(), c.username(), created.secret(), c.description(), c.allowedIps(), c.enabled(),
+                    "Simpan secret ini sekarang; Teken hanya menyimpan hash-nya dan tidak dapat menampilkannya lagi.");
+        }
+    }
+
+    @POST
+    @Operation(summary = "Buat aplikasi klien; secret ditampilkan sekali")
+    public Response create(CreateClientRequest body) {
+        require(body);
+        return Response.status(201).entity(ClientWithSecret.of(clients.create(body.username(), body.description(), body.allowedIps(),
+                body.enabled(), jwt.getSubject()))).build();
+    }
+
+    @GET
+    @Operation(summary = "Daftar aplikasi klien (tanpa secret)")
+    public List<ClientView> list() {
+        return clients.list().stream().map(ClientView::of).toList();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Ubah deskripsi, daftar IP, atau aktif/nonaktif")
+    public ClientView update(@PathParam("id") String id, UpdateClientRequest body) {
+        require(body);
+        return ClientView.of(clients.update(uuid(id), body.description(), body.allowedIps(), body.enabled()));
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Ganti secret (yang lama langsung tidak berlaku); secret baru ditampilkan sekali")
+    public ClientWithSecret rotate(@PathParam("id") String id) {
+        return ClientWithSecret.of(clients.rotateSecret(uuid(id)));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.CLIENT_NOT_FOUND, "Aplikasi klien tidak ditemukan.");
+        }
+    }
+
+    private static void require(Object body) {
+        if (body == null) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "Badan permintaan (JSON) wajib diisi.");
+        }
+    }
+}

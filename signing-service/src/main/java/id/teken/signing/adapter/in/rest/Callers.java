@@ -1,0 +1,79 @@
+package id.teken.signing.adapter.in.rest;
+
+import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.SystemClient;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Who is calling: a signed-in ASN (Bearer JWT, role ASN) or another Pemkab system (HTTP Basic with a system client's
+ * credentials, from an allowed address). The caller's address is the one the trusted gateway put in X-Forwarded-For.
+ */
+@RequestScoped
+public class Callers {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    RoutingContext routing;
+
+    @Inject
+    ManageSystemClientsUseCase clients;
+
+    /** A caller: exactly one of nip (ASN) and client (system) is set. */
+    public record Caller(String nip, SystemClient client) {
+        public String clientId() {
+            return client == null ? "web:" + nip : "client:" + client.username();
+        }
+    }
+
+    /** Basic -> system client; otherwise the JWT must carry ASN. */
+    public Caller asnOrSystem() {
+        String authorization = routing.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new Caller(null, system(authorization));
+        }
+        if (identity.isAnonymous()) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "Masuk dengan token (Bearer) atau kredensial aplikasi (Basic).");
+        }
+        if (!identity.hasRole("ASN")) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Peran Anda tidak mengizinkan tindakan ini.");
+        }
+        return new Caller(identity.getPrincipal().getName(), null);
+    }
+
+    /** Only a system client (the BSrE-compatible routes). */
+    public SystemClient system() {
+        String authorization = routing.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Kredensial aplikasi (HTTP Basic) wajib.");
+        }
+        return system(authorization);
+    }
+
+    private SystemClient system(String authorization) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Kredensial aplikasi tidak terbaca.");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1) {
+            throw new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Kredensial aplikasi tidak terbaca.");
+        }
+        return clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), address());
+    }
+
+    String address() {
+        return routing.request().remoteAddress() == null ? null : routing.request().remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,64 @@
+package id.teken.signing.adapter.in.rest;
+
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * BSrE Esign Client error bodies on the compatible routes: {"error": "...", "status_code": n}. Known codes: 2031 wrong
+ * passphrase, 2011 not registered; Teken's own: 2032 locked after repeated wrong passphrases (BSrE documents no
+ * lockout), 2021 certificate not ISSUE. Other failures carry their HTTP status as status_code and "Proses signing gagal : ...".
+ */
+final class EsignCompat {
+
+    private EsignCompat() {
+    }
+
+    static boolean applies(UriInfo uri) {
+        if (uri == null) {
+            return false;
+        }
+        String path = "/" + uri.getPath().replaceAll("^/+", "");
+        return path.startsWith("/api/sign/") || path.startsWith("/api/v2/") || path.startsWith("/api/user/");
+    }
+
+    static Response error(DomainException e, UriInfo uri) {
+        boolean verify = uri.getPath().contains("verify");
+        ErrorCode code = e.code();
+        Response r = switch (code) {
+            case PASSPHRASE_WRONG -> body(400, 2031, "Passphrase anda salah", e.getMessage());
+            case NOT_REGISTERED -> body(400, 2011, "User tidak terdaftar", null);
+            case CREDENTIAL_LOCKED -> body(423, 2032, "Sertifikat terkunci karena passphrase salah berulang kali", e.getMessage());
+            case CERTIFICATE_NOT_ACTIVE -> body(400, 2021, e.getMessage(), null);
+            case CLIENT_UNAUTHENTICATED, UNAUTHENTICATED -> body(401, 401, "Unauthorized", e.getMessage());
+            case DOCUMENT_NOT_FOUND, DOCUMENT_ALREADY_DOWNLOADED -> body(404, 404, e.getMessage(), null);
+            case SIGNING_UNAVAILABLE -> body(503, 503, e.getMessage(), null);
+            default -> {
+                int status = ProblemMappers.status(code.kind());
+                yield body(status, status, (verify ? "Proses verifikasi gagal : " : "Proses signing gagal : ") + e.getMessage(), null);
+            }
+        };
+        if (e.retryAfter() != null) {
+            return Response.fromResponse(r).header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+        }
+        if (code == ErrorCode.CLIENT_UNAUTHENTICATED || code == ErrorCode.UNAUTHENTICATED) {
+            return Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"teken\"").build();
+        }
+        return r;
+    }
+
+    static Response body(int httpStatus, int statusCode, String error, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("status_code", statusCode);
+        if (message != null && !message.equals(error)) {
+            body.put("message", message);
+        }
+        return Response.status(httpStatus).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,85 @@
+package id.teken.signing.adapter.out.persistence;
+
+import id.teken.signing.application.port.out.SystemClients;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.SystemClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Table system_client through the EntityManager. */
+@ApplicationScoped
+public class SystemClientsAdapter implements SystemClients {
+
+    private static final String COLUMNS = "id, username, secret_hash, description, allowed_ips, enabled, created_by, created_at, updated_at";
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public void insert(SystemClient c) {
+        try {
+            em.createNativeQuery("INSERT INTO system_client (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                    .setParameter(1, c.id()).setParameter(2, c.username()).setParameter(3, c.secretHash())
+                    .setParameter(4, c.description()).setParameter(5, String.join(",", c.allowedIps())).setParameter(6, c.enabled())
+                    .setParameter(7, c.createdBy()).setParameter(8, Timestamp.from(c.createdAt()))
+                    .setParameter(9, Timestamp.from(c.updatedAt())).executeUpdate();
+        } catch (PersistenceException e) {
+            throw new DomainException(ErrorCode.CLIENT_EXISTS, "username \"" + c.username() + "\" sudah dipakai.");
+        }
+    }
+
+    @Override
+    public void update(SystemClient c) {
+        em.createNativeQuery("UPDATE system_client SET secret_hash = ?2, description = ?3, allowed_ips = ?4, enabled = ?5, updated_at = ?6 WHERE id = ?1")
+                .setParameter(1, c.id()).setParameter(2, c.secretHash()).setParameter(3, c.description())
+                .setParameter(4, String.join(",", c.allowedIps())).setParameter(5, c.enabled())
+                .setParameter(6, Timestamp.from(c.updatedAt())).executeUpdate();
+    }
+
+    @Override
+    public Optional<SystemClient> find(UUID id) {
+        return query("WHERE id = ?1", id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SystemClient> findByUsername(String username) {
+        return query("WHERE username = ?1", username).stream().findFirst();
+    }
+
+    @Override
+    public List<SystemClient> list() {
+        return query("ORDER BY username", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SystemClient> query(String where, Object parameter) {
+        var q = em.createNativeQuery("SELECT " + COLUMNS + " FROM system_client " + where);
+        if (parameter != null) {
+            q.setParameter(1, parameter);
+        }
+        return ((List<Object[]>) q.getResultList()).stream().map(r -> new SystemClient((UUID) r[0], (String) r[1], (String) r[2],
+                (String) r[3], Arrays.asList(((String) r[4]).split(",")), (Boolean) r[5], (String) r[6], instant(r[7]), instant(r[8])))
+                .toList();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

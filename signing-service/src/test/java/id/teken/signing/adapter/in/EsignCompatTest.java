@@ -1,0 +1,242 @@
+package id.teken.signing.adapter.in;
+
+import id.teken.devstack.DevStackTestResource;
+import id.teken.signing.CertificateServiceStandIn;
+import id.teken.signing.Pdfs;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static id.teken.signing.adapter.in.SigningFlowTest.as;
+import static id.teken.signing.adapter.in.SigningFlowTest.pdfsig;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** System clients (ADMIN) and the BSrE Esign Client compatible routes with their shapes and error bodies. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "signing"))
+@QuarkusTestResource(CertificateServiceStandIn.class)
+class EsignCompatTest {
+
+    static final String ADMIN = "198802292012052004";
+    static final String NIK = CertificateServiceStandIn.SIGNER_NIK;
+    static final String PASS = CertificateServiceStandIn.PASSPHRASE;
+
+    /** A new client allowed from 127.0.0.1 and 10.20.0.0/16; returns {id, username, secret}. */
+    static Map<String, String> newClient(String name) {
+        Response r = as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON)
+                .body(Map.of("username", name, "description", "Sistem Persuratan Dinas", "allowedIps", List.of("127.0.0.1", "10.20.0.0/16")))
+                .post("/api/v1/admin/clients");
+        r.then().statusCode(201).body("secret", org.hamcrest.Matchers.notNullValue()).body("enabled", equalTo(true));
+        return Map.of("id", r.path("id"), "username", r.path("username"), "secret", r.path("secret"));
+    }
+
+    static RequestSpecification client(Map<String, String> c) {
+        return given().auth().preemptive().basic(c.get("username"), c.get("secret"));
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void admin_managesClients_secretShownOnce_andInputChecked() {
+        Map<String, String> c = newClient(unique("surat"));
+        as(ADMIN, "ASN", "ADMIN").get("/api/v1/admin/clients").then().statusCode(200)
+                .body("find { it.id == '" + c.get("id") + "' }.username", equalTo(c.get("username")))
+                .body("find { it.id == '" + c.get("id") + "' }", not(hasKey("secret")))
+                .body("find { it.id == '" + c.get("id") + "' }", not(hasKey("secretHash")));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("username", c.get("username"), "allowedIps", List.of("127.0.0.1")))
+                .post("/api/v1/admin/clients").then().statusCode(409).body("code", equalTo("CLIENT_EXISTS"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("username", "A b", "allowedIps", List.of("127.0.0.1")))
+                .post("/api/v1/admin/clients").then().statusCode(400).body("code", equalTo("CLIENT_INVALID"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("username", unique("x"), "allowedIps", List.of("server.lokal")))
+                .post("/api/v1/admin/clients").then().statusCode(400).body("code", equalTo("CLIENT_INVALID"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("username", unique("x"), "allowedIps", List.of("10.0.0.0/40")))
+                .post("/api/v1/admin/clients").then().statusCode(400).body("code", equalTo("CLIENT_INVALID"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("username", unique("x")))
+                .post("/api/v1/admin/clients").then().statusCode(400).body("code", equalTo("CLIENT_INVALID"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body("{\"username\":").post("/api/v1/admin/clients")
+                .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).post("/api/v1/admin/clients").then().statusCode(400);
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("username", unique("x"), "description", "d".repeat(201),
+                "allowedIps", List.of("127.0.0.1"))).post("/api/v1/admin/clients").then().statusCode(400).body("code", equalTo("CLIENT_INVALID"));
+        as(ADMIN).contentType(ContentType.JSON).body(Map.of("username", unique("x"), "allowedIps", List.of("127.0.0.1")))
+                .post("/api/v1/admin/clients").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("username", unique("x"), "allowedIps", List.of("127.0.0.1")))
+                .post("/api/v1/admin/clients").then().statusCode(401);
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("enabled", false)).patch("/api/v1/admin/clients/bukan-uuid")
+                .then().statusCode(404).body("code", equalTo("CLIENT_NOT_FOUND"));
+
+        // The secret works, then rotation makes the old one fail at once.
+        client(c).get("/api/user/status/" + NIK).then().statusCode(200);
+        String rotated = as(ADMIN, "ASN", "ADMIN").post("/api/v1/admin/clients/" + c.get("id") + "/secret").then().statusCode(200)
+                .extract().path("secret");
+        client(c).get("/api/user/status/" + NIK).then().statusCode(401).body("status_code", equalTo(401));
+        given().auth().preemptive().basic(c.get("username"), rotated).get("/api/user/status/" + NIK).then().statusCode(200);
+    }
+
+    @Test
+    void v1_signsWithBasicAndNik_returnsBsreShapes_andDownloadsOnce() throws Exception {
+        Map<String, String> c = newClient(unique("desa"));
+        Response signed = client(c).multiPart("file", "surat.pdf", Pdfs.withMarker(2, 2, "#"), "application/pdf").multiPart("nik", NIK)
+                .multiPart("passphrase", PASS).multiPart("tampilan", "visible").multiPart("image", "false")
+                .multiPart("linkQR", "https://desa.example/surat/77").multiPart("tag_koordinat", "#").multiPart("width", "180")
+                .post("/api/sign/pdf");
+        signed.then().statusCode(200).contentType("application/pdf").header("id_dokumen", org.hamcrest.Matchers.notNullValue());
+        assertThat(pdfsig(signed.asByteArray())).contains("Signature is Valid.").contains("Budi Santoso");
+        assertThat(AppearanceAndBatchTest.qrOnPage(signed.asByteArray(), 2)).isEqualTo("https://desa.example/surat/77");
+        String id = signed.header("id_dokumen");
+        byte[] downloaded = client(c).get("/api/sign/download/" + id).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(downloaded).isEqualTo(signed.asByteArray());
+        client(c).get("/api/sign/download/" + id).then().statusCode(404).body("error", equalTo("Dokumen telah didownload sebelumnya"));
+        client(newClient(unique("lain"))).get("/api/sign/download/" + id).then().statusCode(404);
+        client(c).get("/api/sign/download/bukan-id").then().statusCode(404).body("status_code", equalTo(404));
+
+        // Coordinates the BSrE v1 way: xAxis/yAxis from the bottom-left corner.
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .multiPart("tampilan", "visible").multiPart("image", "true").multiPart("imageTTD", "ttd.png", Pdfs.specimen(), "image/png")
+                .multiPart("halaman", "first").multiPart("xAxis", "50").multiPart("yAxis", "50").multiPart("width", "150").multiPart("height", "60")
+                .post("/api/sign/pdf").then().statusCode(200);
+
+        client(c).multiPart("signed_file", "surat_signed.pdf", downloaded, "application/pdf").post("/api/sign/verify").then().statusCode(200)
+                .body("nama_dokumen", equalTo("surat_signed.pdf")).body("jumlah_signature", equalTo(1)).body("summary", equalTo("VALID"))
+                .body("notes", equalTo("Dokumen valid, Sertifikat yang digunakan terpercaya"))
+                .body("details[0].info_signer.signer_name", equalTo("Budi Santoso"))
+                .body("details[0].info_signer.cert_user_certified", equalTo(true))
+                .body("details[0].signature_document.document_integrity", equalTo(true))
+                .body("details[0].signature_document.signed_using_tsa", equalTo(true))
+                .body("details[0].info_tsa.name", equalTo("Test TSA"));
+        client(c).multiPart("signed_file", "a.pdf", Pdfs.letter(1), "application/pdf").post("/api/sign/verify").then().statusCode(200)
+                .body("jumlah_signature", equalTo(0)).body("summary", nullValue()).body("notes", equalTo("Dokumen belum ditandatangani secara elektronik"));
+
+        client(c).get("/api/user/status/" + NIK).then().statusCode(200).body("status_code", equalTo(1111)).body("status", equalTo("ISSUE"))
+                .body("message", equalTo("User sudah terdaftar dan memiliki sertifikat dengan status ISSUE"));
+        client(c).get("/api/user/status/3502019999990099").then().statusCode(200).body("status_code", equalTo(1110))
+                .body("status", equalTo("NOT_REGISTERED")).body("message", equalTo("User belum terdaftar"));
+        client(c).get("/api/user/status/3502071804930007").then().statusCode(200).body("status_code", equalTo(1112))
+                .body("status", equalTo("WAITING_FOR_VERIFICATION"));
+        client(c).get("/api/user/status/12").then().statusCode(400).body("status_code", equalTo(400));
+    }
+
+    @Test
+    void v1_errors_keepBsreBodies_andCredentialsAreChecked() {
+        Map<String, String> c = newClient(unique("hr"));
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", "Salah#Sekali1")
+                .post("/api/sign/pdf").then().statusCode(400).contentType("application/json")
+                .body("error", equalTo("Passphrase anda salah")).body("status_code", equalTo(2031));
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", "3502019999990099").multiPart("passphrase", PASS)
+                .post("/api/sign/pdf").then().statusCode(400).body("status_code", equalTo(2011)).body("error", equalTo("User tidak terdaftar"));
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", "3502106207900002").multiPart("passphrase", PASS)
+                .post("/api/sign/pdf").then().statusCode(400).body("status_code", equalTo(2021)).body("error", containsString("SUSPEND"));
+        client(c).multiPart("file", "a.pdf", "bukan pdf".getBytes(), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .post("/api/sign/pdf").then().statusCode(400).body("error", containsString("Proses signing gagal : "));
+        client(c).multiPart("file", "enc.pdf", Pdfs.encrypted(), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .post("/api/sign/pdf").then().statusCode(422).body("error", containsString("Proses signing gagal : "));
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("passphrase", PASS)
+                .post("/api/sign/pdf").then().statusCode(400).body("error", containsString("nik"));
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .multiPart("tampilan", "visible").multiPart("tag_koordinat", "@@").post("/api/sign/pdf").then().statusCode(422)
+                .body("error", containsString("tidak ditemukan"));
+        byte[] big = new byte[1024 * 1024 + 10];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, big, 0, 8);
+        client(c).multiPart("file", "big.pdf", big, "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .post("/api/sign/pdf").then().statusCode(413).body("status_code", equalTo(413));
+
+        // Credentials: none, wrong secret, unknown user, garbage, a Bearer token, a foreign address, a disabled client.
+        given().multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").post("/api/sign/pdf").then().statusCode(401)
+                .body("status_code", equalTo(401)).header("WWW-Authenticate", containsString("Basic"));
+        given().auth().preemptive().basic(c.get("username"), "salah").get("/api/user/status/" + NIK).then().statusCode(401);
+        given().auth().preemptive().basic("tidak-ada", "salah").get("/api/user/status/" + NIK).then().statusCode(401);
+        given().header("Authorization", "Basic %%%").get("/api/user/status/" + NIK).then().statusCode(401).body("error", equalTo("Unauthorized"));
+        as(CertificateServiceStandIn.SIGNER).get("/api/user/status/" + NIK).then().statusCode(401);
+        client(c).header("X-Forwarded-For", "10.20.3.4").get("/api/user/status/" + NIK).then().statusCode(200);
+        client(c).header("X-Forwarded-For", "192.168.9.9").get("/api/user/status/" + NIK).then().statusCode(401);
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("enabled", false)).patch("/api/v1/admin/clients/" + c.get("id"))
+                .then().statusCode(200).body("enabled", equalTo(false));
+        client(c).get("/api/user/status/" + NIK).then().statusCode(401);
+    }
+
+    @Test
+    void v2_json_signsSeveralFilesWithOnePassphrase_verifies_andChecksStatus() throws Exception {
+        Map<String, String> c = newClient(unique("v2"));
+        String a = Base64.getEncoder().encodeToString(Pdfs.letter(1));
+        String b = Base64.getEncoder().encodeToString(Pdfs.withMarker(1, 1, "#"));
+        Response r = client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS,
+                        "signatureProperties", List.of(Map.of("tampilan", "INVISIBLE", "reason", "Setuju"),
+                                Map.of("tampilan", "VISIBLE", "tag_koordinat", "#", "width", 180, "height", 70, "location", "Ponorogo")),
+                        "file", List.of(a, b)))
+                .post("/api/v2/sign/pdf");
+        r.then().statusCode(200).body("file.size()", equalTo(2)).body("time", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        byte[] second = Base64.getDecoder().decode((String) r.path("file[1]"));
+        assertThat(pdfsig(second)).contains("Signature is Valid.");
+        client(c).contentType(ContentType.JSON).body(Map.of("file", Base64.getEncoder().encodeToString(second))).post("/api/v2/verify/pdf")
+                .then().statusCode(200).body("conclusion", equalTo("VALID")).body("signatureCount", equalTo(1))
+                .body("signatureInformations[0].signerName", equalTo("Budi Santoso"))
+                .body("signatureInformations[0].signatureFormat", equalTo("PAdES_BASELINE_LT"))
+                .body("signatureInformations[0].timestampInfomation.signerName", equalTo("Test TSA"))
+                .body("signatureInformations[0].certificateDetails[0].signatureAlgoritm", org.hamcrest.Matchers.notNullValue())
+                .body("signatureInformations[0].integrityValid", equalTo(true)).body("signatureInformations[0].certificateTrusted", equalTo(true))
+                .body("signatureInformations[0].lastSignature", equalTo(true)).body("signatureInformations[0].location", equalTo("Ponorogo"));
+        client(c).contentType(ContentType.JSON).body(Map.of("file", a)).post("/api/v2/verify/pdf").then().statusCode(200)
+                .body("conclusion", equalTo("NO_SIGNATURE")).body("signatureCount", equalTo(0));
+        client(c).contentType(ContentType.JSON).body(Map.of("email", CertificateServiceStandIn.SIGNER_EMAIL, "passphrase", PASS, "file", List.of(a)))
+                .post("/api/v2/sign/pdf").then().statusCode(200).body("file.size()", equalTo(1));
+
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", "Salah#Sekali1", "file", List.of(a)))
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("status_code", equalTo(2031)).body("error", equalTo("Passphrase anda salah"));
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "totp", "123456", "file", List.of(a)))
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("TOTP"));
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of("@@@")))
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("base64"));
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of()))
+                .post("/api/v2/sign/pdf").then().statusCode(400);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of(a, a, a, a)))
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("Maksimal 3"));
+        client(c).contentType(ContentType.JSON).body("{\"nik\": ").post("/api/v2/sign/pdf").then().statusCode(400)
+                .body("status_code", equalTo(400)).body("$", not(hasKey("type")));
+        client(c).contentType(ContentType.JSON).body(Map.of("passphrase", PASS, "file", List.of(a))).post("/api/v2/sign/pdf")
+                .then().statusCode(400).body("error", containsString("nik"));
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of(a),
+                        "signatureProperties", List.of(Map.of("tampilan", "VISIBLE", "page", 1, "originX", 10, "originY", 10), Map.of("tampilan", "INVISIBLE"))))
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("satu per berkas"));
+
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK)).post("/api/v2/user/check/status").then().statusCode(200)
+                .body("status", equalTo("ISSUE")).body("status_code", equalTo(1111));
+        client(c).contentType(ContentType.JSON).body(Map.of("email", "siti.rahayu@ponorogo.go.id")).post("/api/v2/user/check/status")
+                .then().statusCode(200).body("status", equalTo("SUSPEND"));
+        client(c).contentType(ContentType.JSON).body(Map.of()).post("/api/v2/user/check/status").then().statusCode(400);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "data", 1)).post("/api/v2/sign/get/totp").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("nik", NIK)).post("/api/v2/user/check/status").then().statusCode(401)
+                .body("status_code", equalTo(401));
+    }
+
+    @Test
+    void aSystemClient_signsThroughTheV1Api_namingTheSigner() throws Exception {
+        Map<String, String> c = newClient(unique("portal"));
+        byte[] pdf = client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .post("/api/v1/signatures").then().statusCode(200).header("X-Signature-Level", "PAdES-BASELINE-LT").extract().asByteArray();
+        assertThat(pdfsig(pdf)).contains("Signature is Valid.");
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("passphrase", PASS)
+                .post("/api/v1/signatures").then().statusCode(400).contentType("application/problem+json").body("code", equalTo("SIGNER_REQUIRED"));
+        client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("nip", "198503152010011001")
+                .multiPart("passphrase", PASS).post("/api/v1/signatures").then().statusCode(400).body("code", equalTo("SIGNER_REQUIRED"));
+        given().auth().preemptive().basic(c.get("username"), "salah").multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf")
+                .multiPart("nik", NIK).multiPart("passphrase", PASS).post("/api/v1/signatures").then().statusCode(401)
+                .body("code", equalTo("CLIENT_UNAUTHENTICATED"));
+    }
+}
