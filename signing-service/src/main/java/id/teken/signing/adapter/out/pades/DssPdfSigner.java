@@ -323,7 +323,7 @@ public class DssPdfSigner implements PdfSigner {
             if (at >= 0 && at < positions.size()) {
                 TextPosition p = positions.get(at);
                 // The glyph's top is about one font size above the baseline; the block covers the marker from there.
-                hit = new float[]{p.getXDirAdj(), p.getYDirAdj() - Math.max(p.getHeightDir(), p.getFontSizeInPt())};
+                hit = new float[]{p.getXDirAdj(), p.getYDirAdj() - 1.2f * Math.max(p.getHeightDir(), p.getFontSizeInPt())};
                 hitPage = getCurrentPageNo();
             }
         }
