@@ -250,4 +250,7 @@ call POST /api/v1/signatures -H "Authorization: Bearer $T" -F "file=@$HERE/surat
 expect 200
 ok "signing with the new passphrase works"
 
+# The benchmark (bench/bench.py) signs as this person.
+(umask 077; printf 'NIP=%s\nNIK=%s\nPASSWORD=%s\nPASSPHRASE=%s\n' "$NIP" "$NIK" "$PASSWORD" "$NEW_PASSPHRASE" > "$OUT/signer.env")
+
 printf '\nDEMO PASSED: %d steps in %d s\n' "$STEP" "$(( $(date +%s) - START ))"

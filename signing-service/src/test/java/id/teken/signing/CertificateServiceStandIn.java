@@ -86,6 +86,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             server.createContext("/pki/crl", this::crl);
             server.createContext("/internal/v1/signers", this::signers);
             server.createContext("/internal/v1/signing-certificates/", this::certificate);
+            server.createContext("/internal/v1/sign-hashes", this::signHashes);
             server.createContext("/internal/v1/sign-hash", this::signHash);
             server.createContext("/pki/tsa", this::timestamp);
             server.createContext("/pki/ca", x -> {
@@ -147,6 +148,30 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             rsa.initSign(SECOND.equals(body.path("nip").asText()) ? secondKeys.getPrivate() : leafKeys.getPrivate());
             rsa.update(info.getEncoded());
             send(x, 200, Map.of("signature", Base64.getEncoder().encodeToString(rsa.sign()), "signatureAlgorithm", "SHA256withRSA"));
+        } catch (Exception e) {
+            send(x, 500, Map.of("code", "INTERNAL_ERROR"));
+        }
+    }
+
+    private void signHashes(HttpExchange x) throws IOException {
+        if (!authorized(x)) {
+            return;
+        }
+        JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
+        if (!PASSPHRASE.equals(body.path("passphrase").asText())) {
+            send(x, 400, Map.of("code", "PASSPHRASE_WRONG", "detail", "Passphrase anda salah. Sisa percobaan: 4."));
+            return;
+        }
+        try {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (JsonNode d : body.path("digests")) {
+                DigestInfo info = new DigestInfo(pkcs1DigestAlgorithm(body.path("digestAlgorithm").asText()), Base64.getDecoder().decode(d.asText()));
+                Signature rsa = Signature.getInstance("NONEwithRSA");
+                rsa.initSign(SECOND.equals(body.path("nip").asText()) ? secondKeys.getPrivate() : leafKeys.getPrivate());
+                rsa.update(info.getEncoded());
+                out.add(Base64.getEncoder().encodeToString(rsa.sign()));
+            }
+            send(x, 200, Map.of("signatures", out, "signatureAlgorithm", "SHA256withRSA"));
         } catch (Exception e) {
             send(x, 500, Map.of("code", "INTERNAL_ERROR"));
         }

@@ -48,13 +48,21 @@ public class SigningService implements SignHashUseCase {
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
     public SignedHash signHash(SignHashCommand command) {
+        SignedHashes signed = signHashes(new SignHashesCommand(command.nip(), List.of(command.digest()), command.digestAlgorithm(),
+                command.passphrase()));
+        return new SignedHash(signed.signatures().get(0), signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem());
+    }
+
+    @Override
+    @Transactional(dontRollbackOn = DomainException.class)
+    public SignedHashes signHashes(SignHashesCommand command) {
         try {
             Instant now = clock.instant();
             Credential credential = current(command.nip());
             gate.checkMaySign(credential, now);
-            Optional<byte[]> signature = keys.signDigest(credential.id(), credential.sealedKey(), command.passphrase(),
-                    command.digestAlgorithm(), command.digest());
-            if (signature.isEmpty()) {
+            Optional<List<byte[]>> signatures = keys.signDigests(credential.id(), credential.sealedKey(), command.passphrase(),
+                    command.digestAlgorithm(), command.digests());
+            if (signatures.isEmpty()) {
                 Credential counted = gate.afterWrongPassphrase(credential, now);
                 credentials.save(counted);
                 if (counted.lockedUntil() != null) {
@@ -69,7 +77,7 @@ public class SigningService implements SignHashUseCase {
             if (credential.failedAttempts() > 0 || credential.lockedUntil() != null) {
                 credentials.save(credential.withAttempts(0, null));
             }
-            return new SignedHash(signature.get(), command.digestAlgorithm().replace("-", "") + "withRSA",
+            return new SignedHashes(signatures.get(), command.digestAlgorithm().replace("-", "") + "withRSA",
                     credential.serialNumber(), chain(credential));
         } finally {
             Arrays.fill(command.passphrase(), '\0');

@@ -103,6 +103,30 @@ class SigningAndVerifierTest {
         verify.update(data);
         assertThat(verify.verify(Base64.getDecoder().decode(signed.jsonPath().getString("signature")))).isTrue();
 
+        // A batch: several digests, one passphrase check; each signature verifies over its own data.
+        byte[][] datas = {"satu".getBytes(StandardCharsets.UTF_8), "dua".getBytes(StandardCharsets.UTF_8), "tiga".getBytes(StandardCharsets.UTF_8)};
+        java.util.List<String> digests = new java.util.ArrayList<>();
+        for (byte[] d : datas) {
+            digests.add(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(d)));
+        }
+        Response batch = internal().body(Map.of("nip", nip, "digests", digests, "digestAlgorithm", "SHA-256", "passphrase", PASSPHRASE))
+                .post("/internal/v1/sign-hashes");
+        batch.then().statusCode(200).body("signatures.size()", equalTo(3)).body("certificateChain.size()", equalTo(3));
+        for (int i = 0; i < 3; i++) {
+            verify.initVerify(leaf.getPublicKey());
+            verify.update(datas[i]);
+            assertThat(verify.verify(Base64.getDecoder().decode(batch.jsonPath().getString("signatures[" + i + "]")))).isTrue();
+        }
+        internal().body(Map.of("nip", nip, "digests", java.util.List.of(), "digestAlgorithm", "SHA-256", "passphrase", PASSPHRASE))
+                .post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        internal().body(Map.of("nip", nip, "digests", java.util.Collections.nCopies(101, digests.get(0)), "digestAlgorithm", "SHA-256",
+                "passphrase", PASSPHRASE)).post("/internal/v1/sign-hashes").then().statusCode(400);
+        internal().body(Map.of("nip", nip, "digests", java.util.List.of("!!"), "digestAlgorithm", "SHA-256", "passphrase", PASSPHRASE))
+                .post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        internal().post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));
+        given().contentType(ContentType.JSON).body(Map.of("nip", nip, "digests", digests, "digestAlgorithm", "SHA-256", "passphrase", PASSPHRASE))
+                .post("/internal/v1/sign-hashes").then().statusCode(401);
+
         // The signer's certificate, as signing-service asks for it before signing.
         internal().get("/internal/v1/signing-certificates/" + nip).then().statusCode(200).body("status", equalTo("ISSUE"))
                 .body("locked", equalTo(false)).body("certificateChain.size()", equalTo(3));
@@ -123,7 +147,10 @@ class SigningAndVerifierTest {
                 .then().statusCode(404).body("code", equalTo("CERTIFICATE_NOT_FOUND"));
 
         // Wrong passphrases: distinct error with the tries left, then a lock, a mail, and a distinct locked error.
-        for (int i = 4; i >= 1; i--) {
+        internal().body(Map.of("nip", nip, "digests", digests, "digestAlgorithm", "SHA-256", "passphrase", "Salah#Batch1"))
+                .post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("PASSPHRASE_WRONG"))
+                .body("detail", containsString("Sisa percobaan: 4"));
+        for (int i = 3; i >= 1; i--) {
             String body = internal().body(signRequest(nip, digest, "Salah#Sekali" + i)).post("/internal/v1/sign-hash")
                     .then().statusCode(400).body("code", equalTo("PASSPHRASE_WRONG"))
                     .body("detail", containsString("Sisa percobaan: " + i)).extract().asString();

@@ -128,25 +128,33 @@ public class SignDocumentService implements SignDocumentUseCase {
                 text = "Ditandatangani secara elektronik oleh:\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
                         + WIB.format(now) + " WIB";
             }
-            List<SignedDocument> out = new ArrayList<>();
+            // Every signature is prepared first; one call to certificate-service signs all digests with one passphrase
+            // check (the key is unwrapped once), then the values are embedded (and time-stamped for B-T/B-LT).
+            long started = System.nanoTime();
+            List<PdfSigner.Prepared> prepared = new ArrayList<>();
             for (int i = 0; i < pdfs.size(); i++) {
                 current = i;
                 Appearance appearance = appearance(appearances, i);
                 String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + ids.get(i);
-                long started = System.nanoTime();
-                long[] remote = new long[1];
-                byte[] signed = signer.sign(pdfs.get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
-                        certificate.chainDer(), level, now, digest -> {
-                            long t = System.nanoTime();
-                            try {
-                                return keys.signDigest(signerNip, digest, "SHA-256", passphrase);
-                            } finally {
-                                remote[0] += System.nanoTime() - t;
-                            }
-                        });
-                out.add(new SignedDocument(ids.get(i), pdfs.get(i).name(), signed, sha256(signed), level, certificate.serialNumber(),
-                        remote[0] / 1_000_000, (System.nanoTime() - started) / 1_000_000));
+                prepared.add(signer.prepare(pdfs.get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
+                        certificate.chainDer(), level, now));
             }
+            current = 0;
+            long remoteStart = System.nanoTime();
+            List<byte[]> values = prepared.size() == 1
+                    ? List.of(keys.signDigest(signerNip, prepared.get(0).digest(), "SHA-256", passphrase))
+                    : keys.signDigests(signerNip, prepared.stream().map(PdfSigner.Prepared::digest).toList(), "SHA-256", passphrase);
+            long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
+            List<SignedDocument> out = new ArrayList<>();
+            for (int i = 0; i < pdfs.size(); i++) {
+                current = i;
+                byte[] signed = signer.finish(prepared.get(i), values.get(i));
+                out.add(new SignedDocument(ids.get(i), pdfs.get(i).name(), signed, sha256(signed), level, certificate.serialNumber(),
+                        remoteMillis, 0));
+            }
+            long totalMillis = (System.nanoTime() - started) / 1_000_000;
+            out.replaceAll(d -> new SignedDocument(d.documentId(), d.name(), d.pdf(), d.sha256(), d.level(), d.serialNumber(),
+                    remoteMillis, totalMillis));
             // Only now, with every signature made, are the documents recorded and their events written (one transaction).
             for (SignedDocument d : out) {
                 documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), signerNip,

@@ -78,6 +78,36 @@ public class InternalSigningResource {
                 signed.serialNumber(), signed.certificateChainPem());
     }
 
+    /** Body of sign-hashes: several digests, one passphrase. */
+    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase) {
+    }
+
+    /** The signatures, in the order of the digests, and the chain. */
+    public record SignHashesResponse(List<String> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChain) {
+    }
+
+    @POST
+    @Path("/sign-hashes")
+    @Operation(summary = "Tanda tangan atas beberapa digest (batch) dengan satu pemeriksaan passphrase")
+    public SignHashesResponse signHashes(@HeaderParam("Authorization") String authorization, SignHashesRequest body) {
+        authenticate(authorization);
+        if (body == null || body.digests() == null) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "request body with digests required");
+        }
+        List<byte[]> digests = new java.util.ArrayList<>();
+        try {
+            for (String d : body.digests()) {
+                digests.add(Base64.getDecoder().decode(d == null ? "" : d));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests must be base64.");
+        }
+        SignHashUseCase.SignedHashes signed = signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests,
+                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray()));
+        return new SignHashesResponse(signed.signatures().stream().map(Base64.getEncoder()::encodeToString).toList(),
+                signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem());
+    }
+
     private void authenticate(String authorization) {
         String expected = serviceToken.filter(t -> !t.isBlank()).orElseThrow(() ->
                 new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal signing is not configured (TEKEN_INTERNAL_TOKEN)"));

@@ -88,8 +88,8 @@ public class SealedKeyCustody implements KeyCustody {
     }
 
     @Override
-    public java.util.Optional<byte[]> signDigest(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm,
-                                                 byte[] digest) {
+    public java.util.Optional<java.util.List<byte[]>> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase,
+                                                                String digestAlgorithm, java.util.List<byte[]> digests) {
         PrivateKeyInfo info;
         try {
             info = new PKCS8EncryptedPrivateKeyInfo(unwrap(credentialId, sealedKey))
@@ -102,12 +102,16 @@ public class SealedKeyCustody implements KeyCustody {
         try {
             java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
                     .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
-            org.bouncycastle.asn1.x509.DigestInfo digestInfo = new org.bouncycastle.asn1.x509.DigestInfo(
-                    pkcs1DigestAlgorithm(digestAlgorithm), digest);
-            java.security.Signature signature = java.security.Signature.getInstance("NONEwithRSA");
-            signature.initSign(key);
-            signature.update(digestInfo.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
-            return java.util.Optional.of(signature.sign());
+            java.util.List<byte[]> out = new java.util.ArrayList<>();
+            for (byte[] digest : digests) {
+                org.bouncycastle.asn1.x509.DigestInfo digestInfo = new org.bouncycastle.asn1.x509.DigestInfo(
+                        pkcs1DigestAlgorithm(digestAlgorithm), digest);
+                java.security.Signature signature = java.security.Signature.getInstance("NONEwithRSA");
+                signature.initSign(key);
+                signature.update(digestInfo.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+                out.add(signature.sign());
+            }
+            return java.util.Optional.of(out);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("signing failed: " + e.getClass().getSimpleName());
         }

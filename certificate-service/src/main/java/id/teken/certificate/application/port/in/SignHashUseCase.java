@@ -15,6 +15,25 @@ public interface SignHashUseCase {
 
     SignedHash signHash(SignHashCommand command);
 
+    /** Several digests, one passphrase check (batch signing). */
+    SignedHashes signHashes(SignHashesCommand command);
+
+    /** Up to 100 digests of one algorithm for one signer. */
+    record SignHashesCommand(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase) {
+        public SignHashesCommand {
+            if (digests == null || digests.isEmpty() || digests.size() > 100) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
+            }
+            for (byte[] d : digests) {
+                new SignHashCommand(nip, d, digestAlgorithm, passphrase);
+            }
+        }
+    }
+
+    /** The signatures in the order of the digests. */
+    record SignedHashes(List<byte[]> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChainPem) {
+    }
+
     /** The owner's current certificate and chain (for building the signature before the hash is signed); no secret needed. */
     SigningCertificate signingCertificate(String nip);
 

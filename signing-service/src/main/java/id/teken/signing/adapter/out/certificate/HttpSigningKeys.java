@@ -86,6 +86,27 @@ public class HttpSigningKeys implements SigningKeys {
         return Base64.getDecoder().decode(body.path("signature").asText());
     }
 
+    @Override
+    public List<byte[]> signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase) {
+        byte[] request;
+        try {
+            request = json.writeValueAsBytes(Map.of("nip", nip, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
+                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/sign-hashes"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request)));
+        List<byte[]> out = new ArrayList<>();
+        for (JsonNode s : body.path("signatures")) {
+            out.add(Base64.getDecoder().decode(s.asText()));
+        }
+        if (out.size() != digests.size()) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak lengkap.");
+        }
+        return out;
+    }
+
     private JsonNode call(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {

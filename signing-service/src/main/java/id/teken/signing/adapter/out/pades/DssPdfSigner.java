@@ -143,9 +143,13 @@ public class DssPdfSigner implements PdfSigner {
         return turned ? new float[]{box.getHeight(), box.getWidth()} : new float[]{box.getWidth(), box.getHeight()};
     }
 
+    /** DSS's state between the digest and the signature value. */
+    private record DssPrepared(byte[] digest, PAdESService service, PAdESSignatureParameters parameters, DSSDocument document)
+            implements Prepared {
+    }
+
     @Override
-    public byte[] sign(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime,
-                       DigestSigner signer) {
+    public Prepared prepare(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime) {
         Appearance appearance = look.appearance();
         byte[] input = appearance.footer() != null && inspected.existingSignatures() == 0 ? withFooter(pdf, appearance.footer()) : pdf;
         List<CertificateToken> chain = chainDer.stream().map(DSSUtils::loadCertificate).toList();
@@ -181,22 +185,35 @@ public class DssPdfSigner implements PdfSigner {
                 parameters.setImageParameters(image(inspected.placement(), look, false));
                 toBeSigned = service.getDataToSign(document, parameters);
             }
-            byte[] digest = DSSUtils.digest(DigestAlgorithm.SHA256, toBeSigned.getBytes());
-            byte[] value = signer.sign(digest);
-            DSSDocument signed = service.signDocument(document, parameters, new SignatureValue(SignatureAlgorithm.RSA_SHA256, value));
+            return new DssPrepared(DSSUtils.digest(DigestAlgorithm.SHA256, toBeSigned.getBytes()), service, parameters, document);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Kotak tanda tangan terlalu kecil; perbesar width/height.");
+        } catch (DSSException e) {
+            throw unavailable();
+        }
+    }
+
+    @Override
+    public byte[] finish(Prepared prepared, byte[] signatureValue) {
+        DssPrepared p = (DssPrepared) prepared;
+        try {
+            DSSDocument signed = p.service().signDocument(p.document(), p.parameters(),
+                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, signatureValue));
             try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 signed.writeTo(out);
                 return out.toByteArray();
             }
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Kotak tanda tangan terlalu kecil; perbesar width/height.");
-        } catch (DSSException e) {
-            // Time-stamp or revocation sources that cannot be reached: a temporary failure, never the user's fault.
-            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE,
-                    "Layanan cap waktu atau status sertifikat tidak dapat dihubungi. Coba lagi nanti.");
+        } catch (DSSException | IllegalArgumentException e) {
+            throw unavailable();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Time-stamp or revocation sources that cannot be reached: a temporary failure, never the user's fault. */
+    private static DomainException unavailable() {
+        return new DomainException(ErrorCode.SIGNING_UNAVAILABLE,
+                "Layanan cap waktu atau status sertifikat tidak dapat dihubungi. Coba lagi nanti.");
     }
 
     private static SignatureImageParameters image(Placement placement, Look look, boolean withText) {

@@ -34,7 +34,10 @@ public interface SignDocumentUseCase {
                             List<Appearance> appearances) {
     }
 
-    /** The signed PDF, what the audit keeps about it, and where the time went (the passphrase check apart). */
+    /**
+     * The signed PDF, what the audit keeps about it, and where the time went: the passphrase check (certificate-service's
+     * sign-hash, one call for a whole batch) and the whole signing, both for the request the document came in.
+     */
     record SignedDocument(String documentId, String name, byte[] pdf, String sha256, PadesLevel level, String serialNumber,
                           long passphraseCheckMillis, long totalMillis) {
     }

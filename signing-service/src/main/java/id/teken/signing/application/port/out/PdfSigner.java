@@ -15,8 +15,23 @@ public interface PdfSigner {
      */
     Inspected inspect(byte[] pdf, Appearance appearance);
 
-    byte[] sign(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime,
-                DigestSigner signer);
+    /** Builds the signature up to the digest to be signed (the field, the appearance, the signed attributes). */
+    Prepared prepare(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime);
+
+    /** Embeds the signature value made over prepared.digest(), then adds the time stamp (B-T) and revocation data (B-LT). */
+    byte[] finish(Prepared prepared, byte[] signatureValue);
+
+    /** Both steps with one signer call. */
+    default byte[] sign(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime,
+                        DigestSigner signer) {
+        Prepared prepared = prepare(pdf, inspected, look, chainDer, level, signingTime);
+        return finish(prepared, signer.sign(prepared.digest()));
+    }
+
+    /** A signature waiting for its value: the SHA-256 to sign, and whatever the adapter needs to finish. */
+    interface Prepared {
+        byte[] digest();
+    }
 
     /** Throws a PDF_INVALID or PDF_ENCRYPTED DomainException unless PDFBox can open the document. */
     default void checkReadable(byte[] pdf) {

@@ -11,6 +11,9 @@ public interface SigningKeys {
     /** Throws PASSPHRASE_WRONG, CREDENTIAL_LOCKED, CERTIFICATE_NOT_ACTIVE, SIGNING_UNAVAILABLE DomainExceptions. */
     byte[] signDigest(String nip, byte[] digest, String digestAlgorithm, char[] passphrase);
 
+    /** Several digests, one passphrase check (certificate-service unwraps the key once); same errors as signDigest. */
+    List<byte[]> signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase);
+
     /** The signer's certificate state and chain (DER, leaf first). */
     record SignerCertificate(String serialNumber, String subjectCommonName, String status, boolean locked, List<byte[]> chainDer) {
     }
