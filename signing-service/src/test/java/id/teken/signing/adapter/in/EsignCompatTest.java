@@ -106,6 +106,9 @@ class EsignCompatTest {
         client(c).get("/api/sign/download/" + id).then().statusCode(404).body("error", equalTo("Dokumen telah didownload sebelumnya"));
         client(newClient(unique("lain"))).get("/api/sign/download/" + id).then().statusCode(404);
         client(c).get("/api/sign/download/bukan-id").then().statusCode(404).body("status_code", equalTo(404));
+        given().get("/api/sign/download/" + id).then().statusCode(401);
+        client(c).multiPart("nik", NIK).post("/api/sign/verify").then().statusCode(400).body("status_code", equalTo(400));
+        given().multiPart("signed_file", "a.pdf", Pdfs.letter(1), "application/pdf").post("/api/sign/verify").then().statusCode(401);
 
         // Coordinates the BSrE v1 way: xAxis/yAxis from the bottom-left corner.
         client(c).multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
@@ -207,6 +210,13 @@ class EsignCompatTest {
                 .post("/api/v2/sign/pdf").then().statusCode(400);
         client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of(a, a, a, a)))
                 .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("Maksimal 3"));
+        byte[] big = new byte[1024 * 1024 + 10];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, big, 0, 8);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of(Base64.getEncoder().encodeToString(big))))
+                .post("/api/v2/sign/pdf").then().statusCode(413).body("status_code", equalTo(413));
+        client(c).contentType(ContentType.JSON).body(Map.of()).post("/api/v2/verify/pdf").then().statusCode(400).body("status_code", equalTo(400));
+        client(c).contentType(ContentType.JSON).body(Map.of("file", "bukan base64 !!")).post("/api/v2/verify/pdf").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("file", a)).post("/api/v2/verify/pdf").then().statusCode(401);
         client(c).contentType(ContentType.JSON).body("{\"nik\": ").post("/api/v2/sign/pdf").then().statusCode(400)
                 .body("status_code", equalTo(400)).body("$", not(hasKey("type")));
         client(c).contentType(ContentType.JSON).body(Map.of("passphrase", PASS, "file", List.of(a))).post("/api/v2/sign/pdf")

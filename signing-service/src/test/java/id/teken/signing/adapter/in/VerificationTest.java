@@ -53,6 +53,15 @@ class VerificationTest {
                 .body("documentSha256", equalTo(sha)).body("status", equalTo("SIGNED")).extract().asString();
         org.assertj.core.api.Assertions.assertThat(body).doesNotContain(CertificateServiceStandIn.SIGNER);
         given().get("/verify/" + java.util.UUID.randomUUID()).then().statusCode(404).body("code", equalTo("DOCUMENT_NOT_FOUND"));
+        // A phone's browser gets the page: Indonesian, the facts, the upload form; no NIP.
+        String html = given().accept("text/html").get("/verify/" + id).then().statusCode(200).contentType(org.hamcrest.Matchers
+                .containsString("text/html")).header("Content-Security-Policy", org.hamcrest.Matchers.notNullValue()).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(html).contains("Dokumen Bertanda Tangan Elektronik").contains("Budi Santoso")
+                .contains(sha).contains("name=\"viewport\"").contains("/api/v1/verifications").contains("type=\"file\"")
+                .doesNotContain(CertificateServiceStandIn.SIGNER);
+        given().accept("text/html").get("/verify/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType(org.hamcrest.Matchers.containsString("text/html")).body(org.hamcrest.Matchers.containsString("tidak ditemukan"));
+        given().accept("text/html").get("/verify/<script>").then().statusCode(404);
         given().get("/verify/not-an-id").then().statusCode(404);
     }
 

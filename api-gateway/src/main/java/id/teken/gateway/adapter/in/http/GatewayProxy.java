@@ -58,9 +58,20 @@ public class GatewayProxy {
     @ConfigProperty(name = "teken.gateway.upstream-timeout")
     Duration upstreamTimeout;
 
+    @ConfigProperty(name = "teken.gateway.rate-limit.per-ip")
+    int perIpPerMinute;
+
+    @ConfigProperty(name = "teken.gateway.rate-limit.per-client")
+    int perClientPerMinute;
+
+    private id.teken.gateway.domain.RateLimiter ipLimiter;
+    private id.teken.gateway.domain.RateLimiter clientLimiter;
+
     private HttpClient client;
 
     void install(@Observes Router router) {
+        ipLimiter = new id.teken.gateway.domain.RateLimiter(perIpPerMinute);
+        clientLimiter = new id.teken.gateway.domain.RateLimiter(perClientPerMinute);
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
                 .setKeepAlive(true).setDecompressionSupported(false));
         router.route("/api/*").order(-100).handler(this::handle);
@@ -80,6 +91,9 @@ public class GatewayProxy {
             return;
         }
         Route r = route.get();
+        if (!withinRateLimits(ctx)) {
+            return;
+        }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long declared;
@@ -218,6 +232,54 @@ public class GatewayProxy {
             ctx.response().putHeader("Retry-After", "10");
             problem(ctx, 503, "SERVICE_UNAVAILABLE", "Layanan sedang tidak tersedia", "Coba lagi beberapa saat lagi.");
         }
+    }
+
+    /**
+     * Per caller address and per client (a token's subject, or a system client's username): 429 with Retry-After when
+     * a bucket is empty. The token is only decoded here to find its subject; it is verified where the route needs it.
+     */
+    private boolean withinRateLimits(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        long now = System.nanoTime();
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        long wait = ipLimiter.acquire("ip:" + address, now);
+        if (wait == 0) {
+            String client = clientKey(request.getHeader(HttpHeaders.AUTHORIZATION));
+            wait = client == null ? 0 : clientLimiter.acquire(client, now);
+        }
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", String.valueOf(wait));
+            problem(ctx, 429, "TOO_MANY_REQUESTS", "Terlalu banyak permintaan",
+                    "Batas permintaan terlampaui. Coba lagi setelah " + wait + " detik.");
+            return false;
+        }
+        return true;
+    }
+
+    static String clientKey(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        try {
+            if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon > 0 ? "client:" + decoded.substring(0, Math.min(colon, 64)) : null;
+            }
+            if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String[] parts = authorization.substring(7).trim().split("\\.");
+                if (parts.length == 3) {
+                    JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                    String sub = claims.getString("sub");
+                    return sub == null ? null : "sub:" + sub.substring(0, Math.min(sub.length(), 64));
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;   // unreadable credentials are refused later; they get the address limit only
+        }
+        return null;
     }
 
     private void tooLarge(RoutingContext ctx, Route route) {

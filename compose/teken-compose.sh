@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Teken in containers, for real: builds the jars if needed, makes the secrets once (compose/.secrets/, never committed),
+# starts docker-compose.yml, waits until the gateway is ready, runs ./teken demo against the published gateway port,
+# and tears everything down (volumes included) unless --keep is given.
+#
+#   compose/teken-compose.sh [up|demo|down] [--keep]
+#     up    start and wait (leaves it running)
+#     demo  (default) start, run the demo, tear down
+#     down  stop and remove containers and volumes
+#
+# Uses `docker compose` when a Docker engine is there, otherwise ../shared/tools/containers/compose.sh (podman with
+# local stand-ins for the base images, no registry needed; TEKEN_CONTAINER_TOOLS points elsewhere).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+MODE="${1:-demo}"; KEEP=0; [[ "${2:-}" == --keep || "${1:-}" == --keep ]] && KEEP=1; [[ "$MODE" == --keep ]] && MODE=demo
+SECRETS="$ROOT/compose/.secrets"
+export TEKEN_HTTP_PORT="${TEKEN_HTTP_PORT:-28080}" TEKEN_MAIL_API_PORT="${TEKEN_MAIL_API_PORT:-28025}"
+export TEKEN_PUBLIC_URL="${TEKEN_PUBLIC_URL:-http://localhost:$TEKEN_HTTP_PORT}"
+export TEKEN_VERIFIERS="${TEKEN_VERIFIERS:-197812012005041003}" TEKEN_ADMINS="${TEKEN_ADMINS:-198802292012052004}"
+export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-teken}"
+say() { printf '[compose] %s\n' "$*"; }
+
+compose() {
+  if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+    docker compose -f "$ROOT/docker-compose.yml" "$@"
+  else
+    local tools="${TEKEN_CONTAINER_TOOLS:-}"
+    for candidate in "$tools" "$ROOT/../shared/tools/containers" /work/shared/tools/containers; do
+      [[ -n "$candidate" && -x "$candidate/compose.sh" ]] && { tools="$candidate"; break; }
+    done
+    [[ -x "$tools/compose.sh" ]] || { echo "no Docker engine and no ../shared/tools/containers/compose.sh" >&2; exit 1; }
+    if [[ ! -f /run/compose-sh/.images-ready ]]; then
+      say "making the local base images (once)"; "$tools/make-base-images.sh" >/dev/null && mkdir -p /run/compose-sh && touch /run/compose-sh/.images-ready
+    fi
+    "$tools/compose.sh" -f "$ROOT/docker-compose.yml" "$@"
+  fi
+}
+
+secrets() {
+  mkdir -p "$SECRETS"; chmod 700 "$SECRETS"
+  if [[ ! -s "$SECRETS/jwt-private.pem" ]]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/jwt-private.pem" 2>/dev/null
+    openssl pkey -in "$SECRETS/jwt-private.pem" -pubout -out "$SECRETS/jwt-public.pem"
+  fi
+  # Readable by the services' user inside the containers (uid 1001), nobody else on this machine.
+  chmod 644 "$SECRETS/jwt-public.pem"; chmod 640 "$SECRETS/jwt-private.pem"; chgrp 1001 "$SECRETS/jwt-private.pem" 2>/dev/null || chmod 644 "$SECRETS/jwt-private.pem"
+  if [[ ! -s "$SECRETS/teken.env" ]]; then
+    rnd() { head -c "$1" /dev/urandom | base64 | tr -d '/+=\n' | head -c "$2"; }
+    (umask 077; {
+      echo "TEKEN_DB_PASSWORD=$(rnd 24 32)"
+      echo "TEKEN_INTERNAL_TOKEN=$(rnd 32 43)"
+      echo "TEKEN_CA_KEYSTORE_PASSWORD=$(rnd 32 43)"
+      echo "TEKEN_MASTER_KEY=$(head -c 32 /dev/urandom | base64)"
+      echo "TEKEN_SELFIE_KEY=$(head -c 32 /dev/urandom | base64)"
+    } > "$SECRETS/teken.env")
+  fi
+  set -a; source "$SECRETS/teken.env"; set +a
+  export TEKEN_SECRETS_DIR="$SECRETS"
+}
+
+build() {
+  local missing=0
+  for s in registration-service activation-service certificate-service signing-service api-gateway; do
+    [[ -f "$s/target/quarkus-app/quarkus-run.jar" ]] || missing=1
+  done
+  if (( missing )); then say "building the jars"; ./mvnw -B -q -DskipTests package; fi
+}
+
+wait_ready() {
+  local deadline=$(( $(date +%s) + ${1:-300} ))
+  until curl -fsS "http://localhost:$TEKEN_HTTP_PORT/q/health/ready" >/dev/null 2>&1 \
+      && curl -fsS "http://localhost:$TEKEN_HTTP_PORT/pki/ca" >/dev/null 2>&1 \
+      && curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/user/x@example.com/messages/INBOX" 2>/dev/null; do
+    (( $(date +%s) < deadline )) || { compose ps; say "not ready in time"; return 1; }
+    sleep 3
+  done
+}
+
+up() {
+  build; secrets
+  local t0; t0=$(date +%s)
+  say "starting the containers"
+  compose up -d --build
+  wait_ready 420
+  say "ready after $(( $(date +%s) - t0 )) s: gateway http://localhost:$TEKEN_HTTP_PORT, mail API http://localhost:$TEKEN_MAIL_API_PORT"
+}
+
+down() {
+  secrets
+  compose down -v
+}
+
+case "$MODE" in
+  up) up ;;
+  down) down ;;
+  demo)
+    T0=$(date +%s)
+    up
+    rc=0
+    TEKEN_URL="http://localhost:$TEKEN_HTTP_PORT" TEKEN_MAIL_API="http://localhost:$TEKEN_MAIL_API_PORT" \
+      TEKEN_DEMO_OUT="$ROOT/.teken/compose-demo" bash "$ROOT/demo/demo.sh" || rc=$?
+    if (( rc != 0 )); then
+      for s in registration-service activation-service certificate-service signing-service api-gateway; do
+        say "last lines of $s:"; compose logs --tail=15 "$s" 2>&1 | tail -15 || true
+      done
+    fi
+    if (( KEEP == 0 )); then say "tearing down"; down >/dev/null 2>&1 || true; fi
+    say "compose demo finished with exit $rc in $(( $(date +%s) - T0 )) s"
+    exit "$rc"
+    ;;
+  *) echo "usage: compose/teken-compose.sh [up|demo|down] [--keep]" >&2; exit 2 ;;
+esac
