@@ -30,6 +30,11 @@ compose() {
       [[ -n "$candidate" && -x "$candidate/compose.sh" ]] && { tools="$candidate"; break; }
     done
     [[ -x "$tools/compose.sh" ]] || { echo "no Docker engine and no ../shared/tools/containers/compose.sh" >&2; exit 1; }
+    # Containers find each other by name (postgres, kafka, ...): podman's CNI networks need the dnsname plugin.
+    if [[ ! -e /usr/lib/cni/dnsname ]] && command -v apt-get >/dev/null; then
+      say "installing podman's dnsname plugin (container name resolution)"
+      apt-get install -y -qq golang-github-containernetworking-plugin-dnsname >/dev/null || { apt-get update -qq && apt-get install -y -qq golang-github-containernetworking-plugin-dnsname >/dev/null; }
+    fi
     if [[ ! -f /run/compose-sh/.images-ready ]]; then
       say "making the local base images (once)"; "$tools/make-base-images.sh" >/dev/null && mkdir -p /run/compose-sh && touch /run/compose-sh/.images-ready
     fi
@@ -71,7 +76,7 @@ wait_ready() {
   local deadline=$(( $(date +%s) + ${1:-300} ))
   until curl -fsS "http://localhost:$TEKEN_HTTP_PORT/q/health/ready" >/dev/null 2>&1 \
       && curl -fsS "http://localhost:$TEKEN_HTTP_PORT/pki/ca" >/dev/null 2>&1 \
-      && curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/user/x@example.com/messages/INBOX" 2>/dev/null; do
+      && curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/service/readiness" 2>/dev/null; do
     (( $(date +%s) < deadline )) || { compose ps; say "not ready in time"; return 1; }
     sleep 3
   done
