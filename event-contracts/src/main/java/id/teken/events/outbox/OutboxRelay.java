@@ -159,6 +159,11 @@ public class OutboxRelay {
                         .setParameter(1, done.toArray(new UUID[0]))
                         .executeUpdate();
                 meters.counter("teken_outbox_published_total").increment(done.size());
+                // The journey's business counters: one per published event type (registration.submitted,
+                // activation.completed, certificate.issued, certificate.revoked, document.signed, ...).
+                for (int i = 0; i < done.size(); i++) {
+                    meters.counter("teken_events_published_total", "type", (String) rows.get(i)[3]).increment();
+                }
             }
             if (failure != null) {
                 throw new IllegalStateException("Kafka send failed: " + failure);

@@ -81,6 +81,13 @@ class SigningFlowTest {
         assertThat(event.documentSha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signed)));
         assertThat(events.get(0).value()).doesNotContain(CertificateServiceStandIn.PASSPHRASE).doesNotContain("%PDF");
 
+        // Business counters for Prometheus, and readiness that reflects the database and Kafka.
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("teken_signatures_total{channel=\"web\",code=\"none\",outcome=\"SIGNED\"}")
+                .contains("teken_events_published_total{type=\"document.signed\"}");
+        String health = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertThat(health).contains("Database connections health check").containsIgnoringCase("kafka");
+
         // One changed byte after signing: pdfsig no longer calls it valid.
         byte[] tampered = signed.clone();
         String raw = new String(signed, StandardCharsets.ISO_8859_1);

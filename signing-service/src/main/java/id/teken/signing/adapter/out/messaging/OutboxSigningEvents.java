@@ -16,15 +16,25 @@ public class OutboxSigningEvents implements SigningEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Override
     public void signed(String documentId, String nip, String serialNumber, String clientId, String sha256, String level, Instant at) {
         outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, serialNumber, clientId, sha256, level,
                 "SIGNED", null, at));
+        meters.counter("teken_signatures_total", "outcome", "SIGNED", "code", "none", "channel", channel(clientId)).increment();
     }
 
     @Override
     public void failed(String documentId, String nip, String clientId, String sha256, String failureCode, Instant at) {
         outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, null, clientId, sha256, null,
                 "FAILED", failureCode, at));
+        meters.counter("teken_signatures_total", "outcome", "FAILED", "code", failureCode, "channel", channel(clientId)).increment();
+    }
+
+    /** web (a signed-in ASN) or api (a system client). */
+    private static String channel(String clientId) {
+        return clientId != null && clientId.startsWith("client:") ? "api" : "web";
     }
 }
