@@ -9,6 +9,9 @@
 #   TEKEN_MAIL_API  GreenMail REST API (default http://localhost:18025)
 #   TEKEN_DEMO_NIP  the ASN to walk (default: the first demo ASN who is still NOT_REGISTERED)
 #   TEKEN_DEMO_OUT  where signed PDFs are written (default .teken/demo)
+#   TEKEN_DEMO_WAIT seconds to wait for a mail or a status change (default 60)
+#   TEKEN_DEMO_HOOK a command run with a stage name at fixed points (before-registration, after-registration,
+#                   before-approval); the end-to-end test uses it to kill a service or stop Kafka mid-journey
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +27,8 @@ NEW_PASSPHRASE='Telaga#Sarangan-77'
 STEP=0
 START=$(date +%s)
 
+WAIT="${TEKEN_DEMO_WAIT:-60}"
+hook() { if [[ -n "${TEKEN_DEMO_HOOK:-}" ]]; then "$TEKEN_DEMO_HOOK" "$1" || fail "hook $1 failed"; fi; }
 step() { STEP=$((STEP + 1)); printf '\n[%02d] %s\n' "$STEP" "$*"; }
 ok() { printf '     ok: %s\n' "$*"; }
 fail() { printf '\nDEMO FAILED at step %d: %s\n' "$STEP" "$*" >&2; exit 1; }
@@ -58,7 +63,7 @@ except Exception: print("")'
 
 # await_link ADDRESS IDS_BEFORE PATH_FRAGMENT -> the token after the fragment in a mail that was not there before
 await_link() {
-  local address="$1" seen="$2" fragment="$3" deadline=$(( $(date +%s) + 60 )) token=""
+  local address="$1" seen="$2" fragment="$3" deadline=$(( $(date +%s) + WAIT )) token=""
   while (( $(date +%s) < deadline )); do
     token="$(curl -sS "$MAIL/api/user/$address/messages/INBOX" | python3 -c '
 import json, sys, re, email
@@ -85,7 +90,7 @@ for m in reversed(msgs):
     [[ -n "$token" ]] && { echo "$token"; return; }
     sleep 1
   done
-  fail "no new mail with a $fragment link for $address within 60 s"
+  fail "no new mail with a $fragment link for $address within $WAIT s"
 }
 
 login() {  # login NIP -> prints the access token (sets the password through the Lupa Password mail when needed)
@@ -107,7 +112,7 @@ login() {  # login NIP -> prints the access token (sets the password through the
 status_of() { call GET /api/v1/me/certificate -H "Authorization: Bearer $1"; expect 200; echo "$BODY" | json status; }
 
 await_status() {  # await_status TOKEN STATUS
-  local deadline=$(( $(date +%s) + 60 )) s=""
+  local deadline=$(( $(date +%s) + WAIT )) s=""
   while (( $(date +%s) < deadline )); do
     s="$(status_of "$1")"
     [[ "$s" == "$2" ]] && return 0
@@ -143,10 +148,12 @@ step "Verifikasi NIK and Registrasi Sertifikat"
 call POST /api/v1/me/certificate/nik-verification -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d "{\"nik\":\"$NIK\"}"
 expect 200
 BEFORE="$(mail_ids "$DINAS")"
+hook before-registration
 call POST /api/v1/me/certificate/registration -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
   -d "{\"nik\":\"$NIK\",\"emailSiasn\":\"$SIASN\",\"emailDinas\":\"$DINAS\"}"
 expect 201
 ok "registered: $(echo "$BODY" | json status)"
+hook after-registration
 
 step "Activation mail to the Email Dinas, then identity, employment, selfie and consent"
 ACT="$(await_link "$DINAS" "$BEFORE" "/aktivasi/")"
@@ -167,6 +174,7 @@ call GET "/api/v1/verifier/activations?nip=$NIP" -H "Authorization: Bearer $V"; 
 AID="$(echo "$BODY" | json 0.id)"
 [[ -n "$AID" ]] || fail "the activation is not in the review queue"
 BEFORE="$(mail_ids "$DINAS")"
+hook before-approval
 call POST "/api/v1/verifier/activations/$AID/approve" -H "Authorization: Bearer $V"; expect 200
 await_status "$T" NO_CERTIFICATE
 ok "approved; dashboard NO_CERTIFICATE"
@@ -230,7 +238,7 @@ call POST /api/v1/me/certificate/passphrase-reset -H "Authorization: Bearer $T"
 RL="$(await_link "$DINAS" "$BEFORE" "/passphrase/")"
 call POST "/api/v1/passphrase-links/$RL" -H 'Content-Type: application/json' -d "{\"passphrase\":\"$NEW_PASSPHRASE\",\"setujuPerjanjianPemilik\":true}"
 [[ "$CODE" == 200 || "$CODE" == 201 ]] || fail "new passphrase: HTTP $CODE $BODY"
-deadline=$(( $(date +%s) + 60 ))
+deadline=$(( $(date +%s) + WAIT ))
 while :; do
   call GET /api/v1/me/certificate -H "Authorization: Bearer $T"
   NEWSERIAL="$(echo "$BODY" | json serialNumber)"
@@ -251,6 +259,6 @@ expect 200
 ok "signing with the new passphrase works"
 
 # The benchmark (bench/bench.py) signs as this person.
-(umask 077; printf 'NIP=%s\nNIK=%s\nPASSWORD=%s\nPASSPHRASE=%s\n' "$NIP" "$NIK" "$PASSWORD" "$NEW_PASSPHRASE" > "$OUT/signer.env")
+(umask 077; printf 'NIP=%s\nNIK=%s\nDINAS=%s\nPASSWORD=%s\nPASSPHRASE=%s\n' "$NIP" "$NIK" "$DINAS" "$PASSWORD" "$NEW_PASSPHRASE" > "$OUT/signer.env")
 
 printf '\nDEMO PASSED: %d steps in %d s\n' "$STEP" "$(( $(date +%s) - START ))"
