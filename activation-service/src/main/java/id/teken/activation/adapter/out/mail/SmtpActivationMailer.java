@@ -52,7 +52,7 @@ public class SmtpActivationMailer implements ActivationMailer {
                 Jika tautan sudah kedaluwarsa, silakan registrasi ulang dari dasbor.</p>
                 <p>%s</p>
                 """.formatted(escape(to.nama()), link, link, until, escape(tenantName));
-        mailer.send(Mail.withText(to.emailDinas(), "Aktivasi Sertifikat Elektronik - " + tenantName, text).setHtml(html));
+        send(Mail.withText(to.emailDinas(), "Aktivasi Sertifikat Elektronik - " + tenantName, text).setHtml(html));
     }
 
     @Override
@@ -74,10 +74,25 @@ public class SmtpActivationMailer implements ActivationMailer {
                 <p>Anda dapat melakukan registrasi ulang dari dasbor setelah memperbaiki data.</p>
                 <p>%s</p>
                 """.formatted(escape(to.nama()), escape(reason), escape(tenantName));
-        mailer.send(Mail.withText(to.emailDinas(), "Aktivasi Sertifikat Elektronik Ditolak - " + tenantName, text).setHtml(html));
+        send(Mail.withText(to.emailDinas(), "Aktivasi Sertifikat Elektronik Ditolak - " + tenantName, text).setHtml(html));
     }
 
     private static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * Sends with one more try when the SMTP exchange fails or stalls (quarkus.mailer.timeout): a pooled connection the
+     * server had already closed must not cost the mail. A bad address is not retried.
+     */
+    private void send(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException first) {
+            org.jboss.logging.Logger.getLogger(getClass()).warnf("Mail not sent (%s); trying once more", first.getClass().getSimpleName());
+            mailer.send(mail);
+        }
     }
 }

@@ -95,7 +95,7 @@ public class SmtpCertificateMailer implements CertificateMailer {
     }
 
     private void send(SubscriberIdentity to, String subject, String text, String html) {
-        mailer.send(Mail.withText(to.emailDinas(), subject, text).setHtml(html));
+        send(Mail.withText(to.emailDinas(), subject, text).setHtml(html));
     }
 
     private static String row(String label, String value) {
@@ -104,5 +104,20 @@ public class SmtpCertificateMailer implements CertificateMailer {
 
     private static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * Sends with one more try when the SMTP exchange fails or stalls (quarkus.mailer.timeout): a pooled connection the
+     * server had already closed must not cost the mail. A bad address is not retried.
+     */
+    private void send(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException first) {
+            org.jboss.logging.Logger.getLogger(getClass()).warnf("Mail not sent (%s); trying once more", first.getClass().getSimpleName());
+            mailer.send(mail);
+        }
     }
 }

@@ -53,7 +53,7 @@ public class SmtpAccountMailer implements AccountMailer {
                 <p>%s</p>
                 """.formatted(escape(nama), link, link, until, escape(tenantName));
         try {
-            mailer.send(Mail.withText(to.value(), "Atur Password Akun - " + tenantName, text).setHtml(html));
+            send(Mail.withText(to.value(), "Atur Password Akun - " + tenantName, text).setHtml(html));
         } catch (RuntimeException e) {
             throw new MailNotSent("password reset mail not accepted by the mail server: " + e.getClass().getSimpleName());
         }
@@ -61,5 +61,20 @@ public class SmtpAccountMailer implements AccountMailer {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * Sends with one more try when the SMTP exchange fails or stalls (quarkus.mailer.timeout): a pooled connection the
+     * server had already closed must not cost the mail. A bad address is not retried.
+     */
+    private void send(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException first) {
+            org.jboss.logging.Logger.getLogger(getClass()).warnf("Mail not sent (%s); trying once more", first.getClass().getSimpleName());
+            mailer.send(mail);
+        }
     }
 }
