@@ -145,16 +145,18 @@ public class SignDocumentService implements SignDocumentUseCase {
                     ? List.of(keys.signDigest(signerNip, prepared.get(0).digest(), "SHA-256", passphrase))
                     : keys.signDigests(signerNip, prepared.stream().map(PdfSigner.Prepared::digest).toList(), "SHA-256", passphrase);
             long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
-            List<SignedDocument> out = new ArrayList<>();
+            List<byte[]> signedPdfs = new ArrayList<>();
             for (int i = 0; i < pdfs.size(); i++) {
                 current = i;
-                byte[] signed = signer.finish(prepared.get(i), values.get(i));
-                out.add(new SignedDocument(ids.get(i), pdfs.get(i).name(), signed, sha256(signed), level, certificate.serialNumber(),
-                        remoteMillis, 0));
+                signedPdfs.add(signer.finish(prepared.get(i), values.get(i)));
             }
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
-            out.replaceAll(d -> new SignedDocument(d.documentId(), d.name(), d.pdf(), d.sha256(), d.level(), d.serialNumber(),
-                    remoteMillis, totalMillis));
+            List<SignedDocument> out = new ArrayList<>();
+            for (int i = 0; i < pdfs.size(); i++) {
+                byte[] signed = signedPdfs.get(i);
+                out.add(new SignedDocument(ids.get(i), pdfs.get(i).name(), signed, sha256(signed), level, certificate.serialNumber(),
+                        remoteMillis, totalMillis));
+            }
             // Only now, with every signature made, are the documents recorded and their events written (one transaction).
             for (SignedDocument d : out) {
                 documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), signerNip,

@@ -21,13 +21,6 @@ public interface PdfSigner {
     /** Embeds the signature value made over prepared.digest(), then adds the time stamp (B-T) and revocation data (B-LT). */
     byte[] finish(Prepared prepared, byte[] signatureValue);
 
-    /** Both steps with one signer call. */
-    default byte[] sign(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime,
-                        DigestSigner signer) {
-        Prepared prepared = prepare(pdf, inspected, look, chainDer, level, signingTime);
-        return finish(prepared, signer.sign(prepared.digest()));
-    }
-
     /** A signature waiting for its value: the SHA-256 to sign, and whatever the adapter needs to finish. */
     interface Prepared {
         byte[] digest();
@@ -48,11 +41,5 @@ public interface PdfSigner {
 
     /** The visible block's content: the appearance as asked, the text lines beside the image, the QR code's content. */
     record Look(Appearance appearance, String text, String qrContent) {
-    }
-
-    /** Signs a SHA-256 digest and returns the PKCS#1 signature value. */
-    @FunctionalInterface
-    interface DigestSigner {
-        byte[] sign(byte[] sha256Digest);
     }
 }
