@@ -10,8 +10,9 @@
 #   TEKEN_DEMO_NIP  the ASN to walk (default: the first demo ASN who is still NOT_REGISTERED)
 #   TEKEN_DEMO_OUT  where signed PDFs are written (default .teken/demo)
 #   TEKEN_DEMO_WAIT seconds to wait for a mail or a status change (default 60)
-#   TEKEN_DEMO_HOOK a command run with a stage name at fixed points (before-registration, after-registration,
-#                   before-approval); the end-to-end test uses it to kill a service or stop Kafka mid-journey
+#   TEKEN_DEMO_HOOK a command run with a stage name and the walked ASN's Email Dinas at fixed points
+#                   (before-registration, after-registration, before-approval, before-signing); the end-to-end test uses
+#                   it to kill services, stop Kafka, the mail server or PostgreSQL mid-journey
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,7 +29,7 @@ STEP=0
 START=$(date +%s)
 
 WAIT="${TEKEN_DEMO_WAIT:-60}"
-hook() { if [[ -n "${TEKEN_DEMO_HOOK:-}" ]]; then "$TEKEN_DEMO_HOOK" "$1" || fail "hook $1 failed"; fi; }
+hook() { if [[ -n "${TEKEN_DEMO_HOOK:-}" ]]; then "$TEKEN_DEMO_HOOK" "$1" "${DINAS:-}" || fail "hook $1 failed"; fi; }
 step() { STEP=$((STEP + 1)); printf '\n[%02d] %s\n' "$STEP" "$*"; }
 ok() { printf '     ok: %s\n' "$*"; }
 fail() { printf '\nDEMO FAILED at step %d: %s\n' "$STEP" "$*" >&2; exit 1; }
@@ -190,6 +191,7 @@ SERIAL="$(echo "$BODY" | json serialNumber)"
 ok "ISSUE, serial $SERIAL, valid $(echo "$BODY" | json validFrom) .. $(echo "$BODY" | json validTo)"
 
 step "Sign a two-page letter visibly: QR code at the '#' marker, footer, B-LT"
+hook before-signing
 SIGNED="$OUT/surat-demo_signed.pdf"
 HDRS="$(mktemp)"
 CODE=$(curl -sS -o "$SIGNED" -D "$HDRS" -w '%{http_code}' -X POST "$G/api/v1/signatures" -H "Authorization: Bearer $T" \
@@ -258,7 +260,8 @@ call POST /api/v1/signatures -H "Authorization: Bearer $T" -F "file=@$HERE/surat
 expect 200
 ok "signing with the new passphrase works"
 
-# The benchmark (bench/bench.py) signs as this person.
-(umask 077; printf 'NIP=%s\nNIK=%s\nDINAS=%s\nPASSWORD=%s\nPASSPHRASE=%s\n' "$NIP" "$NIK" "$DINAS" "$PASSWORD" "$NEW_PASSPHRASE" > "$OUT/signer.env")
+# The benchmarks (bench/) sign as this person and call as this system client.
+(umask 077; printf 'NIP=%s\nNIK=%s\nDINAS=%s\nPASSWORD=%s\nPASSPHRASE=%s\nCLIENT_USER=%s\nCLIENT_SECRET=%s\n' "$NIP" "$NIK" "$DINAS" \
+  "$PASSWORD" "$NEW_PASSPHRASE" "$CUSER" "$CSECRET" > "$OUT/signer.env")
 
 printf '\nDEMO PASSED: %d steps in %d s\n' "$STEP" "$(( $(date +%s) - START ))"

@@ -136,21 +136,68 @@ class GatewayProxyTest {
     }
 
     @Test
-    void signingRoutes_letSystemClientsBasicThrough_butOnlyThere() {
-        upstream().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+    void signingRoutes_mapSystemClientsBasicToAnInternalIdentity_butOnlyThere() throws Exception {
+        upstream().stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        upstream().stubFor(post(urlEqualTo("/internal/v1/system-clients/authentication")).atPriority(5)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":401,\"code\":\"CLIENT_UNAUTHENTICATED\"}")));
+        upstream().stubFor(post(urlEqualTo("/internal/v1/system-clients/authentication")).atPriority(1)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer test-internal-token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"username\":\"surat\",\"secret\":\"rahasia\",\"address\":\"${json-unit.any-string}\"}"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"3f1c\",\"username\":\"surat\"}")));
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("surat:rahasia".getBytes());
-        // Basic passes to signing-service, which checks the system client; without any credential the gateway says 401.
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(200);
-        given().contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(401);
-        given().auth().oauth2(token("VERIFIKATOR")).contentType("application/json").body("{}").post("/api/v1/signatures")
-                .then().statusCode(403);
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/signatures/batch").then().statusCode(200);
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/sign/pdf").then().statusCode(200);
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v2/sign/pdf").then().statusCode(200);
         given().header("Authorization", basic).get("/api/user/status/3502011503850001").then().statusCode(200);
-        upstream().verify(4, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/api/.*"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(basic)));
+        // Upstream got who the client is, signed with the internal token, and never the secret.
+        var forwarded = upstream().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/api/.*")));
+        assertThat(forwarded).hasSize(5);
+        for (var request : forwarded) {
+            assertThat(request.containsHeader("Authorization")).as(request.getUrl()).isFalse();
+            String assertion = request.getHeader("X-Teken-Client");
+            String[] parts = assertion.split(";");
+            assertThat(parts[0]).isEqualTo("surat");
+            long expiry = Long.parseLong(parts[1]);
+            assertThat(expiry).isGreaterThan(java.time.Instant.now().getEpochSecond());
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("test-internal-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            assertThat(java.util.Base64.getUrlDecoder().decode(parts[2]))
+                    .isEqualTo(mac.doFinal(("teken-client-v1\nsurat\n" + expiry).getBytes(StandardCharsets.UTF_8)));
+        }
+        upstream().verify(5, postRequestedFor(urlEqualTo("/internal/v1/system-clients/authentication")));
+
+        // Wrong secret, unreadable credentials: 401 from the gateway (problem+json, or BSrE's shape on the compatible
+        // routes), and nothing reaches the signing routes.
+        upstream().resetRequests();
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("surat:salah".getBytes());
+        given().header("Authorization", wrong).contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("CLIENT_UNAUTHENTICATED"))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Basic"));
+        given().header("Authorization", wrong).contentType("application/json").body("{}").post("/api/sign/pdf").then().statusCode(401)
+                .body("error", equalTo("Unauthorized")).body("status_code", equalTo(401))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Basic"));
+        given().header("Authorization", "Basic %%%").get("/api/user/status/3502011503850001").then().statusCode(401)
+                .body("status_code", equalTo(401));
+        given().header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tanpa-titik-dua".getBytes()))
+                .contentType("application/json").body("{}").post("/api/v2/sign/pdf").then().statusCode(401).body("status_code", equalTo(401));
+        upstream().verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/api/.*")));
+        upstream().verify(2, postRequestedFor(urlEqualTo("/internal/v1/system-clients/authentication")));
+
+        // A caller cannot bring its own identity header: it is dropped.
+        given().header("X-Teken-Client", "surat;9999999999;AAAA").get("/api/user/status/3502011503850001").then().statusCode(200);
+        upstream().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/api/user/status/3502011503850001"))
+                .withoutHeader("X-Teken-Client"));
+
+        // Without a credential the gateway says 401 on the ASN route; a wrong role 403.
+        given().contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(401);
+        given().auth().oauth2(token("VERIFIKATOR")).contentType("application/json").body("{}").post("/api/v1/signatures")
+                .then().statusCode(403);
         // Basic is no key to the admin routes (JWT with ADMIN only), nor to other protected routes.
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/admin/clients").then().statusCode(401);
         given().auth().oauth2(token("ASN")).contentType("application/json").body("{}").post("/api/v1/admin/clients").then().statusCode(403);
@@ -160,6 +207,31 @@ class GatewayProxyTest {
                 .post("/api/v1/signatures/batch").then().statusCode(200);
         given().header("Authorization", basic).contentType("application/octet-stream").body(new byte[22 * 1024 * 1024])
                 .post("/api/v1/signatures").then().statusCode(413);
+
+        // The check cannot be made (signing-service fails): 503 with Retry-After, nothing forwarded.
+        upstream().stubFor(post(urlEqualTo("/internal/v1/system-clients/authentication")).atPriority(0)
+                .willReturn(aResponse().withStatus(500)));
+        upstream().resetRequests();
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v1/signatures").then().statusCode(503)
+                .body("code", equalTo("SERVICE_UNAVAILABLE")).header("Retry-After", notNullValue());
+        given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/sign/pdf").then().statusCode(503)
+                .body("status_code", equalTo(503));
+        upstream().verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/api/.*")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static boolean hasExample(Object node) {
+        if (node instanceof java.util.Map<?, ?> map) {
+            if (map.containsKey("example") || map.containsKey("examples") || map.containsKey("x-codeSamples")) {
+                return true;
+            }
+            return map.values().stream().anyMatch(GatewayProxyTest::hasExample);
+        }
+        if (node instanceof java.util.List<?> list) {
+            return list.stream().anyMatch(GatewayProxyTest::hasExample);
+        }
+        return false;
     }
 
     @Test
@@ -167,5 +239,20 @@ class GatewayProxyTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Teken API"))
                 .body("paths.'/api/v1/me/certificate/registration'.post.summary", notNullValue());
+        // Every operation of the public API shows an example (a body, a parameter or, for binary answers, a command).
+        java.util.Map<String, java.util.Map<String, Object>> paths = given().get("/q/openapi?format=json").jsonPath().getMap("paths");
+        assertThat(paths).hasSizeGreaterThan(45);
+        java.util.List<String> withoutExample = new java.util.ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, op) -> {
+            if (Set.of("get", "post", "put", "patch", "delete").contains(method) && !hasExample(op)) {
+                withoutExample.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertThat(withoutExample).isEmpty();
+        // Every route family the gateway serves is documented.
+        for (String prefix : new String[]{"/api/v1/auth", "/api/v1/me", "/api/v1/activations", "/api/v1/verifier", "/api/v1/passphrase-links",
+                "/pki", "/api/v1/signatures", "/api/v1/admin/clients", "/api/sign", "/api/v2", "/api/user", "/api/v1/verifications", "/verify"}) {
+            assertThat(paths.keySet()).as(prefix).anyMatch(p -> p.equals(prefix) || p.startsWith(prefix + "/"));
+        }
     }
 }

@@ -64,8 +64,7 @@ public final class DevStack {
     private void start() {
         JwtKeys.ensure(root.resolve("keys"));
         startKafka();
-        mail = ChildJvm.start(MailServer.class, List.of(String.valueOf(smtpPort), String.valueOf(imapPort),
-                String.valueOf(mailApiPort)), root.resolve("mail.log"), "128m");
+        startMail();
         if (postgres != null) {
             postgres.start();
         }
@@ -89,6 +88,43 @@ public final class DevStack {
     /** Stops the Kafka broker (keeping its data); for fault tests. */
     public synchronized void stopKafka() {
         stopProcess(kafka);
+    }
+
+    /** Starts (or restarts) the mail server; a restarted GreenMail starts with empty mailboxes. For fault tests too. */
+    public synchronized void startMail() {
+        if (mail != null && mail.isAlive()) {
+            return;
+        }
+        mail = ChildJvm.start(MailServer.class, List.of(String.valueOf(smtpPort), String.valueOf(imapPort),
+                String.valueOf(mailApiPort)), root.resolve("mail.log"), "128m");
+        if (shared != null) {
+            await("GreenMail SMTP", smtpPort, mail, root.resolve("mail.log"));
+            await("GreenMail API", mailApiPort, mail, root.resolve("mail.log"));
+        }
+    }
+
+    /** Stops the mail server (SMTP refuses connections until {@link #startMail}); for fault tests. */
+    public synchronized void stopMail() {
+        stopProcess(mail);
+    }
+
+    /** Whether {@link #restartPostgres} can be used (the private cluster, not a database given by TEKEN_DB_URL). */
+    public boolean ownsPostgres() {
+        return postgres != null;
+    }
+
+    /** Stops the private PostgreSQL cluster (fast shutdown: open connections are cut), waits, and starts it again. */
+    public synchronized void restartPostgres(Duration down) {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external (TEKEN_DB_URL); it cannot be restarted here");
+        }
+        postgres.stop();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres.start();
     }
 
     /** Creates a fresh database named after the prefix and returns its JDBC URL. */

@@ -38,9 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole journey across the five real services, through the gateway, against real PostgreSQL, Kafka and SMTP
  * (devstack), reading the mails to follow the links: demo/demo.sh drives it. Mid-journey faults, injected at the
- * demo's hook points: activation-service is killed (SIGKILL) before the registration and restarted after it, so the
- * registration event waits in Kafka; Kafka is stopped just before the verifier's approval and restarted 8 seconds later,
- * so the approval waits in the outbox. The journey must complete, and every event and mail must exist exactly once.
+ * demo's hook points:
+ * <ul>
+ *   <li>before the registration, activation-service is killed (SIGKILL) and restarted after it: the registration
+ *   event waits in Kafka;</li>
+ *   <li>just before the verifier's approval, Kafka is stopped (back after 8 s), certificate-service is killed (back
+ *   after 10 s) and the mail server is stopped (back after 25 s): the approval waits in activation-service's outbox, the
+ *   activation.completed event in Kafka, the certificate mails in certificate-service's mail outbox;</li>
+ *   <li>before the first signature, PostgreSQL is restarted (3 s down, every pooled connection cut) and signing-service
+ *   is killed and restarted.</li>
+ * </ul>
+ * The journey must complete, and every event and mail must exist exactly once. All services log JSON
+ * (TEKEN_LOG_JSON=true); the logs must be JSON, carry the request ids, and hold no password, passphrase or link token.
  */
 class JourneyWithFaultsTest {
 
@@ -55,6 +64,9 @@ class JourneyWithFaultsTest {
     static final Map<String, Process> processes = new HashMap<>();
     static HttpServer control;
     static final List<String> hookLog = new ArrayList<>();
+    /** Activation-link mails for the walked ASN received before the mail server was restarted (it forgets them). */
+    static volatile long activationMailsBeforeMailRestart = -1;
+    static String certificateDb;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -87,6 +99,7 @@ class JourneyWithFaultsTest {
         common.put("TEKEN_CERTIFICATE_PORT", String.valueOf(ports.get("certificate-service")));
         common.put("TEKEN_SIGNING_PORT", String.valueOf(ports.get("signing-service")));
         common.put("TEKEN_GATEWAY_PORT", String.valueOf(ports.get("api-gateway")));
+        common.put("TEKEN_LOG_JSON", "true");
         common.put("TEKEN_DIRECTORY_CSV", root.resolve("demo/pegawai-demo.csv").toString());
         common.put("TEKEN_RATE_LIMIT_PER_IP", "0");
         common.put("TEKEN_RATE_LIMIT_PER_CLIENT", "0");
@@ -97,12 +110,13 @@ class JourneyWithFaultsTest {
                 "TEKEN_ADMINS", "198802292012052004", "TEKEN_INTERNAL_TOKEN", internalToken));
         env("activation-service", common, Map.of("TEKEN_ACTIVATION_DB_URL", stack.newDatabase("e2e_activation"),
                 "TEKEN_SELFIE_KEY", Base64.getEncoder().encodeToString(bytes(32))));
-        env("certificate-service", common, Map.of("TEKEN_CERTIFICATE_DB_URL", stack.newDatabase("e2e_certificate"),
+        certificateDb = stack.newDatabase("e2e_certificate");
+        env("certificate-service", common, Map.of("TEKEN_CERTIFICATE_DB_URL", certificateDb,
                 "TEKEN_CA_KEYSTORE", work.resolve("ca/teken-ca.p12").toString(), "TEKEN_CA_KEYSTORE_PASSWORD", random(24),
                 "TEKEN_MASTER_KEY", Base64.getEncoder().encodeToString(bytes(32)), "TEKEN_INTERNAL_TOKEN", internalToken));
         env("signing-service", common, Map.of("TEKEN_SIGNING_DB_URL", stack.newDatabase("e2e_signing"),
                 "TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_TSA_URL", "http://127.0.0.1:" + ports.get("certificate-service") + "/pki/tsa"));
-        env("api-gateway", common, Map.of());
+        env("api-gateway", common, Map.of("TEKEN_INTERNAL_TOKEN", internalToken));
         Files.createDirectories(work.resolve("ca"));
         Files.createDirectories(work.resolve("logs"));
         for (String s : SERVICES) {
@@ -135,7 +149,7 @@ class JourneyWithFaultsTest {
     void theWholeJourney_survivesAKilledServiceAndAStoppedKafka_withNothingLostOrDuplicated() throws Exception {
         Path out = work.resolve("demo");
         Path hook = work.resolve("hook.sh");
-        Files.writeString(hook, "#!/bin/sh\nexec curl -fsS -o /dev/null --max-time 200 http://127.0.0.1:" + control.getAddress().getPort() + "/hook/$1\n");
+        Files.writeString(hook, "#!/bin/sh\nexec curl -fsS -o /dev/null --max-time 200 \"http://127.0.0.1:" + control.getAddress().getPort() + "/hook/$1?dinas=$2\"\n");
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
         ProcessBuilder demo = new ProcessBuilder("bash", root.resolve("demo/demo.sh").toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("logs/demo.log").toFile());
@@ -151,7 +165,7 @@ class JourneyWithFaultsTest {
         assertThat(finished).as("demo finished").isTrue();
         assertThat(run.exitValue()).as("demo exit code; log:\n" + log + "\nservice logs in " + work.resolve("logs")).isZero();
         assertThat(log).contains("DEMO PASSED");
-        assertThat(hookLog).containsExactly("before-registration", "after-registration", "before-approval");
+        assertThat(hookLog).containsExactly("before-registration", "after-registration", "before-approval", "before-signing");
 
         Properties signer = new Properties();
         try (var in = Files.newBufferedReader(out.resolve("signer.env"))) {
@@ -160,10 +174,28 @@ class JourneyWithFaultsTest {
         String nip = signer.getProperty("NIP");
         String dinas = signer.getProperty("DINAS");
 
-        // Mails: one activation link, one set-passphrase and one reset link for this person; nothing sent twice.
+        // Mails: one activation link (received before the mail server's restart), one set-passphrase and one reset link
+        // (sent after it, from the mail outbox) for this person; nothing sent twice.
         List<MailInbox.Message> mails = new MailInbox(stack.mailApiUrl()).messages(dinas);
-        assertThat(mails.stream().filter(m -> m.link("/aktivasi/").isPresent()).count()).isEqualTo(1);
+        assertThat(activationMailsBeforeMailRestart).isEqualTo(1);
+        assertThat(mails.stream().filter(m -> m.link("/aktivasi/").isPresent()).count()).isZero();
         assertThat(mails.stream().filter(m -> m.link("/passphrase/").isPresent()).count()).isEqualTo(2);
+        // certificate-service's mails were tried while the mail server was down, kept, and sent when it was back; their
+        // bodies (with the one-time links) are gone from the database.
+        try (var c = java.sql.DriverManager.getConnection(certificateDb, stack.databaseUser(), stack.databasePassword());
+             var q = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE attempts > 1), count(*) FILTER (WHERE sent_at IS NULL), "
+                     + "count(*) FILTER (WHERE text_body IS NOT NULL OR html_body IS NOT NULL) FROM teken_mail_outbox WHERE recipient = ?")) {
+            q.setString(1, dinas);
+            try (var r = q.executeQuery()) {
+                r.next();
+                assertThat(r.getInt(1)).as("certificate mails to the Email Dinas").isGreaterThanOrEqualTo(4);
+                assertThat(r.getInt(2)).as("mails sent only on a later attempt").isPositive();
+                assertThat(r.getInt(3)).as("mails still unsent").isZero();
+                assertThat(r.getInt(4)).as("mail bodies kept after sending").isZero();
+            }
+        }
+        List<String> linkTokens = mails.stream().flatMap(m -> m.link("/passphrase/").stream())
+                .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList();
 
         // Events: each exactly once, across the service restart and the Kafka outage.
         String bootstrap = stack.kafkaBootstrapServers();
@@ -174,6 +206,34 @@ class JourneyWithFaultsTest {
         assertThat(signed).hasSize(4);
         assertThat(signed.stream().filter(r -> r.value().contains("\"outcome\":\"SIGNED\"")).count()).isEqualTo(3);
         assertThat(signed.stream().filter(r -> r.value().contains("\"failureCode\":\"PASSPHRASE_WRONG\"")).count()).isEqualTo(1);
+
+        // JSON logs: every log record of every service is one JSON object; requests' ids are in them (mdc); no secret is.
+        List<String> secrets = new ArrayList<>(List.of("Kebun-Teh.Lawu#4821", "Gunung#Wilis-4821", "Telaga#Sarangan-77",
+                "Salah#Sekali9"));
+        secrets.addAll(linkTokens);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int correlatedRecords = 0;
+        for (String service : SERVICES) {
+            List<String> lines = Files.readAllLines(work.resolve("logs/" + service + ".log"));
+            int records = 0;
+            for (String line : lines) {
+                assertThat(line).as(service + " log line in the text format").doesNotContainPattern("^\\d\\d:\\d\\d:\\d\\d (INFO|WARN|ERROR|DEBUG) ");
+                for (String secret : secrets) {
+                    assertThat(line).as(service + " log holds a secret").doesNotContain(secret);
+                }
+                if (line.startsWith("{")) {
+                    var record = json.readTree(line);
+                    assertThat(record.has("level") && record.has("message") && record.has("timestamp")).as(line).isTrue();
+                    records++;
+                    if (record.path("mdc").hasNonNull("correlationId")) {
+                        correlatedRecords++;
+                    }
+                }
+            }
+            assertThat(records).as(service + " JSON log records").isPositive();
+        }
+        // E.g. the mail relay's retries during the mail server's outage name the request that queued the mail.
+        assertThat(correlatedRecords).as("log records with a correlationId").isPositive();
     }
 
     /** All records of the topic about this NIP, read for a while longer than needed so that extra ones would show. */
@@ -200,19 +260,44 @@ class JourneyWithFaultsTest {
                         awaitReady("activation-service", Duration.ofSeconds(180));
                     }
                     case "before-approval" -> {
+                        String dinas = query(exchange.getRequestURI(), "dinas");
+                        activationMailsBeforeMailRestart = new MailInbox(stack.mailApiUrl()).messages(dinas).stream()
+                                .filter(m -> m.link("/aktivasi/").isPresent()).count();
                         stack.stopKafka();
+                        kill("certificate-service");
+                        stack.stopMail();
                         CompletableFuture.runAsync(() -> {
                             try {
                                 Thread.sleep(8000);
+                                stack.startKafka();
+                                Thread.sleep(2000);
+                                start("certificate-service");
+                                // The mail server comes back only once certificate-service has tried to send its mails
+                                // (after its consumer group rebalanced) and failed: the retry is what is under test.
+                                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                                while (failedMailAttempts(dinas) == 0 && System.nanoTime() < deadline) {
+                                    Thread.sleep(500);
+                                }
+                                stack.startMail();
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
                             }
-                            stack.startKafka();
                         });
+                    }
+                    case "before-signing" -> {
+                        if (stack.ownsPostgres()) {
+                            stack.restartPostgres(Duration.ofSeconds(3));
+                        }
+                        kill("signing-service");
+                        start("signing-service");
+                        awaitReady("signing-service", Duration.ofSeconds(180));
                     }
                     default -> status = 404;
                 }
             } catch (Exception e) {
+                e.printStackTrace();
                 status = 500;
             }
             byte[] body = (stage + " " + status).getBytes(StandardCharsets.UTF_8);
@@ -221,6 +306,31 @@ class JourneyWithFaultsTest {
             exchange.close();
         });
         control.start();
+    }
+
+    /** Failed send attempts recorded in certificate-service's mail outbox for mails to this address. */
+    static int failedMailAttempts(String address) {
+        try (var c = java.sql.DriverManager.getConnection(certificateDb, stack.databaseUser(), stack.databasePassword());
+             var q = c.prepareStatement("SELECT coalesce(sum(attempts), 0) FROM teken_mail_outbox WHERE recipient = ? AND last_error IS NOT NULL")) {
+            q.setString(1, address);
+            try (var r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return 0;   // not migrated yet, or PostgreSQL away: ask again
+        }
+    }
+
+    static String query(URI uri, String name) {
+        String q = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
     }
 
     // ------------------------------------------------------------------ processes

@@ -57,10 +57,10 @@ public class GatewayRoutes {
                 new Route("/api/v1/signatures", signing, Optional.of("ASN"), documentLimit.asLongValue(), Optional.of("/batch"),
                         batchLimit.asLongValue()).withSystemClients(),
                 new Route("/api/v1/admin/clients", signing, Optional.of("ADMIN"), json),
-                // BSrE Esign Client compatible routes: system clients' Basic credentials, checked by signing-service.
-                new Route("/api/sign", signing, Optional.empty(), documentLimit.asLongValue()),
-                new Route("/api/v2", signing, Optional.empty(), batchLimit.asLongValue()),
-                new Route("/api/user", signing, Optional.empty(), json),
+                // BSrE Esign Client compatible routes: system clients' Basic credentials, mapped to an internal identity.
+                new Route("/api/sign", signing, Optional.empty(), documentLimit.asLongValue()).bsreCompatible(),
+                new Route("/api/v2", signing, Optional.empty(), batchLimit.asLongValue()).bsreCompatible(),
+                new Route("/api/user", signing, Optional.empty(), json).bsreCompatible(),
                 new Route("/api/v1/verifications", signing, Optional.empty(), documentLimit.asLongValue()),
                 new Route("/verify", signing, Optional.empty(), json)));
     }

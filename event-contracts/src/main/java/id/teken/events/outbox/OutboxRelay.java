@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * A crash between send and mark publishes a row twice, which the idempotent consumers absorb.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay extends BackgroundRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
@@ -58,62 +58,40 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private volatile boolean woken;
-    private Thread worker;
     private KafkaProducer<String, byte[]> producer;
     private Instant nextCleanup = Instant.EPOCH;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            startWorker("teken-outbox-relay");
         }
-        running = true;
-        worker = new Thread(this::loop, "teken-outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wake();
-        if (worker != null) {
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWorker(5000);
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
         }
     }
 
-    /** Called after a commit that wrote outbox rows, so they go out without waiting for the next poll. */
-    public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+    @Override
+    protected int round() {
+        return relayBatch();
     }
 
-    private void loop() {
-        long backoffMs = 200;
-        while (running) {
-            try {
-                int published = relayBatch();
-                backoffMs = 200;
-                cleanupIfDue();
-                if (published < batchSize) {
-                    pause(pollInterval.toMillis());
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay could not publish (%s); retrying in %d ms", rootMessage(e), backoffMs);
-                pause(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, 10_000);
-            }
-        }
+    @Override
+    protected int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    protected Duration pollInterval() {
+        return pollInterval;
+    }
+
+    @Override
+    protected void afterRound() {
+        cleanupIfDue();
     }
 
     /** Publishes one batch of pending rows; returns how many were published. */
@@ -197,27 +175,5 @@ public class OutboxRelay {
                     new org.apache.kafka.common.serialization.ByteArraySerializer());
         }
         return producer;
-    }
-
-    private void pause(long millis) {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    signal.wait(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
-        }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -25,6 +25,7 @@ public enum ErrorCode {
     SIGNER_REQUIRED(Kind.INVALID, "Penanda tangan wajib disebutkan"),
     CLIENT_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Kredensial aplikasi tidak valid"),
     UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Perlu masuk"),
+    SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan internal tidak dikenal"),
     FORBIDDEN(Kind.FORBIDDEN, "Akses ditolak"),
     CLIENT_INVALID(Kind.INVALID, "Data aplikasi klien tidak valid"),
     CLIENT_EXISTS(Kind.CONFLICT, "Nama aplikasi klien sudah dipakai"),

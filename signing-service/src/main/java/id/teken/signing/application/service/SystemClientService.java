@@ -93,6 +93,16 @@ public class SystemClientService implements ManageSystemClientsUseCase {
         return client;
     }
 
+    @Override
+    public SystemClient asserted(String username, String address) {
+        SystemClient client = username == null || username.length() > 64 ? null
+                : clients.findByUsername(username.trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        if (client == null || !client.enabled() || !client.allows(address)) {
+            throw new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Kredensial aplikasi tidak valid, nonaktif, atau alamat IP tidak diizinkan.");
+        }
+        return client;
+    }
+
     private static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

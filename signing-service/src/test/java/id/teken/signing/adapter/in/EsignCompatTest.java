@@ -174,6 +174,69 @@ class EsignCompatTest {
         client(c).get("/api/user/status/" + NIK).then().statusCode(401);
     }
 
+    static String assertion(String username, long expiry, String token) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] sig = mac.doFinal(("teken-client-v1\n" + username + "\n" + expiry).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return username + ";" + expiry + ";" + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+    }
+
+    @Test
+    void gateway_checksBasicCredentialsInternally_andItsIdentityHeaderStandsForTheClient() throws Exception {
+        Map<String, String> c = newClient(unique("gw"));
+        String internal = "Bearer stand-in-token";
+        // The gateway's check: right credentials and address -> the client; everything else one 401 CLIENT_UNAUTHENTICATED.
+        given().header("Authorization", internal).contentType(ContentType.JSON)
+                .body(Map.of("username", c.get("username"), "secret", c.get("secret"), "address", "10.20.1.2"))
+                .post("/internal/v1/system-clients/authentication").then().statusCode(200)
+                .body("username", equalTo(c.get("username"))).body("id", equalTo(c.get("id"))).body("$", not(hasKey("secret")));
+        given().header("Authorization", internal).contentType(ContentType.JSON)
+                .body(Map.of("username", c.get("username"), "secret", "salah", "address", "10.20.1.2"))
+                .post("/internal/v1/system-clients/authentication").then().statusCode(401).body("code", equalTo("CLIENT_UNAUTHENTICATED"));
+        given().header("Authorization", internal).contentType(ContentType.JSON)
+                .body(Map.of("username", c.get("username"), "secret", c.get("secret"), "address", "192.168.1.1"))
+                .post("/internal/v1/system-clients/authentication").then().statusCode(401).body("code", equalTo("CLIENT_UNAUTHENTICATED"));
+        given().header("Authorization", internal).contentType(ContentType.JSON)
+                .body(Map.of("username", "x".repeat(70_000), "secret", "s", "address", "10.20.1.2"))
+                .post("/internal/v1/system-clients/authentication").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(413)));
+        given().header("Authorization", internal).contentType(ContentType.JSON).body("{\"username\":")
+                .post("/internal/v1/system-clients/authentication").then().statusCode(400);
+        given().header("Authorization", internal).contentType(ContentType.JSON)
+                .post("/internal/v1/system-clients/authentication").then().statusCode(400);
+        // Only the gateway may ask: no service token, a wrong one, or a user's JWT -> 401 SERVICE_UNAUTHENTICATED.
+        given().contentType(ContentType.JSON).body(Map.of("username", c.get("username"), "secret", c.get("secret"), "address", "10.20.1.2"))
+                .post("/internal/v1/system-clients/authentication").then().statusCode(401).body("code", equalTo("SERVICE_UNAUTHENTICATED"));
+        given().header("Authorization", "Bearer salah").contentType(ContentType.JSON)
+                .body(Map.of("username", c.get("username"), "secret", c.get("secret"), "address", "10.20.1.2"))
+                .post("/internal/v1/system-clients/authentication").then().statusCode(401).body("code", equalTo("SERVICE_UNAUTHENTICATED"))
+                .body(not(containsString(c.get("secret"))));
+
+        // The identity the gateway forwards: accepted while signed with the internal token, unexpired, for an enabled client
+        // calling from an allowed address.
+        long soon = java.time.Instant.now().getEpochSecond() + 60;
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token"))
+                .get("/api/user/status/" + NIK).then().statusCode(200).body("status_code", equalTo(1111));
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token"))
+                .multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .post("/api/v1/signatures").then().statusCode(200).header("X-Document-Id", org.hamcrest.Matchers.notNullValue());
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, "another-token"))
+                .get("/api/user/status/" + NIK).then().statusCode(401).body("error", equalTo("Unauthorized"));
+        given().header("X-Teken-Client", assertion(c.get("username"), java.time.Instant.now().getEpochSecond() - 1, "stand-in-token"))
+                .get("/api/user/status/" + NIK).then().statusCode(401);
+        given().header("X-Teken-Client", assertion(c.get("username"), soon + 3600, "stand-in-token"))
+                .get("/api/user/status/" + NIK).then().statusCode(401);
+        given().header("X-Teken-Client", "garbage").get("/api/user/status/" + NIK).then().statusCode(401);
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token")).header("X-Forwarded-For", "192.168.9.9")
+                .get("/api/user/status/" + NIK).then().statusCode(401);
+        given().header("X-Teken-Client", assertion("tidak-ada", soon, "stand-in-token"))
+                .multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
+                .post("/api/v1/signatures").then().statusCode(401).body("code", equalTo("CLIENT_UNAUTHENTICATED"));
+        as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("enabled", false)).patch("/api/v1/admin/clients/" + c.get("id"))
+                .then().statusCode(200);
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token"))
+                .get("/api/user/status/" + NIK).then().statusCode(401);
+    }
+
     @Test
     void v2_json_signsSeveralFilesWithOnePassphrase_verifies_andChecksStatus() throws Exception {
         Map<String, String> c = newClient(unique("v2"));

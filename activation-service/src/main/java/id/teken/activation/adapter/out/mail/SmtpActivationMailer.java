@@ -2,8 +2,8 @@ package id.teken.activation.adapter.out.mail;
 
 import id.teken.activation.application.port.out.ActivationMailer;
 import id.teken.activation.domain.Registrant;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import id.teken.events.mail.MailOutbox;
+import id.teken.events.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,7 +13,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Activation mails to the Email Dinas through SMTP, in Indonesian with HTML and plain-text parts. */
+/**
+ * Activation mails to the Email Dinas, in Indonesian with HTML and plain-text parts, queued in the mail outbox and
+ * sent through SMTP after the commit (id.teken.events.mail.MailRelay).
+ */
 @ApplicationScoped
 public class SmtpActivationMailer implements ActivationMailer {
 
@@ -21,7 +24,7 @@ public class SmtpActivationMailer implements ActivationMailer {
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));
 
     @Inject
-    Mailer mailer;
+    MailOutbox outbox;
 
     @ConfigProperty(name = "teken.tenant.name")
     String tenantName;
@@ -52,7 +55,7 @@ public class SmtpActivationMailer implements ActivationMailer {
                 Jika tautan sudah kedaluwarsa, silakan registrasi ulang dari dasbor.</p>
                 <p>%s</p>
                 """.formatted(escape(to.nama()), link, link, until, escape(tenantName));
-        send(Mail.withText(to.emailDinas(), "Aktivasi Sertifikat Elektronik - " + tenantName, text).setHtml(html));
+        queue(new OutgoingMail(to.emailDinas(), "Aktivasi Sertifikat Elektronik - " + tenantName, text, html));
     }
 
     @Override
@@ -74,7 +77,7 @@ public class SmtpActivationMailer implements ActivationMailer {
                 <p>Anda dapat melakukan registrasi ulang dari dasbor setelah memperbaiki data.</p>
                 <p>%s</p>
                 """.formatted(escape(to.nama()), escape(reason), escape(tenantName));
-        send(Mail.withText(to.emailDinas(), "Aktivasi Sertifikat Elektronik Ditolak - " + tenantName, text).setHtml(html));
+        queue(new OutgoingMail(to.emailDinas(), "Aktivasi Sertifikat Elektronik Ditolak - " + tenantName, text, html));
     }
 
     private static String escape(String s) {
@@ -82,17 +85,10 @@ public class SmtpActivationMailer implements ActivationMailer {
     }
 
     /**
-     * Sends with one more try when the SMTP exchange fails or stalls (quarkus.mailer.timeout): a pooled connection the
-     * server had already closed must not cost the mail. A bad address is not retried.
+     * Queues the mail in the mail outbox inside the caller's transaction: it goes out after the commit (and only
+     * then), retried by the relay until the mail server takes it; the caller never waits on the mail server.
      */
-    private void send(Mail mail) {
-        try {
-            mailer.send(mail);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException first) {
-            org.jboss.logging.Logger.getLogger(getClass()).warnf("Mail not sent (%s); trying once more", first.getClass().getSimpleName());
-            mailer.send(mail);
-        }
+    private void queue(OutgoingMail mail) {
+        outbox.enqueue(mail);
     }
 }

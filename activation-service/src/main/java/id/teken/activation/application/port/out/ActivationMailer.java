@@ -4,7 +4,7 @@ import id.teken.activation.domain.Registrant;
 
 import java.time.Instant;
 
-/** Mails to the Email Dinas (Indonesian, HTML and text); throws when the mail server refuses. */
+/** Mails to the Email Dinas (Indonesian, HTML and text), sent once the caller's transaction commits. */
 public interface ActivationMailer {
 
     void sendActivationLink(Registrant to, String link, Instant expiresAt);

@@ -1,5 +1,6 @@
 package id.teken.gateway.adapter.in.http;
 
+import id.teken.gateway.application.port.out.SystemClientAuthenticator;
 import id.teken.gateway.application.port.out.TokenVerifier;
 import id.teken.gateway.domain.Route;
 import id.teken.gateway.domain.RouteTable;
@@ -44,13 +45,20 @@ public class GatewayProxy {
     private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip");
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip",
+            "x-teken-client");
 
     @Inject
     RouteTable routes;
 
     @Inject
     TokenVerifier tokens;
+
+    @Inject
+    SystemClientAuthenticator systemClients;
+
+    @ConfigProperty(name = "teken.internal.token")
+    Optional<String> internalToken;
 
     @Inject
     Vertx vertx;
@@ -109,8 +117,11 @@ public class GatewayProxy {
             }
         }
         String basicOrBearer = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean systemClient = r.systemClients() && basicOrBearer != null && basicOrBearer.regionMatches(true, 0, "Basic ", 0, 6);
-        if (r.requiredRole().isPresent() && !systemClient) {
+        if (r.systemClients() && basicOrBearer != null && basicOrBearer.regionMatches(true, 0, "Basic ", 0, 6)) {
+            authenticateSystemClient(ctx, r, requestId, basicOrBearer);
+            return;
+        }
+        if (r.requiredRole().isPresent()) {
             String authorization = basicOrBearer;
             Optional<TokenVerifier.Caller> caller = authorization != null
                     && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -126,10 +137,74 @@ public class GatewayProxy {
                 return;
             }
         }
-        forward(ctx, r, requestId);
+        forward(ctx, r, requestId, null);
     }
 
-    private void forward(RoutingContext ctx, Route route, String requestId) {
+    /**
+     * A system client's HTTP Basic credentials: checked with signing-service (which keeps the clients), then the request
+     * goes on with an internal identity ({@link ClientAssertion}) in place of the credentials. Refusals are 401 (BSrE's
+     * shape on the compatible routes), 503 when the check cannot be made.
+     */
+    private void authenticateSystemClient(RoutingContext ctx, Route route, String requestId, String authorization) {
+        if (!systemClients.configured()) {
+            ctx.response().putHeader("Retry-After", "60");
+            refuse(ctx, route, 503, "SERVICE_UNAVAILABLE", "Layanan sedang tidak tersedia",
+                    "Aplikasi klien belum dapat dilayani (konfigurasi internal belum lengkap).");
+            return;
+        }
+        String username;
+        String secret;
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("no username");
+            }
+            username = decoded.substring(0, colon);
+            secret = decoded.substring(colon + 1);
+        } catch (IllegalArgumentException e) {
+            clientRefused(ctx, route, "Kredensial aplikasi tidak terbaca.");
+            return;
+        }
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        systemClients.authenticate(username, secret, address, requestId).whenComplete((outcome, failure) -> {
+            MDC.put("correlationId", requestId);
+            if (failure != null || outcome.result() == SystemClientAuthenticator.Result.UNAVAILABLE) {
+                ctx.response().putHeader("Retry-After", "10");
+                refuse(ctx, route, 503, "SERVICE_UNAVAILABLE", "Layanan sedang tidak tersedia", "Coba lagi beberapa saat lagi.");
+            } else if (outcome.result() == SystemClientAuthenticator.Result.REFUSED) {
+                clientRefused(ctx, route, "Kredensial aplikasi tidak valid, nonaktif, atau alamat IP tidak diizinkan.");
+            } else {
+                forward(ctx, route, requestId, ClientAssertion.create(outcome.username(), internalToken.orElseThrow(), java.time.Instant.now()));
+            }
+        });
+    }
+
+    private void clientRefused(RoutingContext ctx, Route route, String detail) {
+        ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"teken\"");
+        refuse(ctx, route, 401, "CLIENT_UNAUTHENTICATED", "Kredensial aplikasi tidak valid", detail);
+    }
+
+    /** problem+json, or on the BSrE-compatible routes BSrE's {"error", "status_code", "message"}. */
+    private static void refuse(RoutingContext ctx, Route route, int status, String code, String title, String detail) {
+        if (!route.bsreErrors()) {
+            problem(ctx, status, code, title, detail);
+            return;
+        }
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() || response.ended()) {
+            return;
+        }
+        JsonObject body = new JsonObject().put("error", status == 401 ? "Unauthorized" : title).put("status_code", status)
+                .put("message", detail);
+        if (!ctx.request().isEnded()) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
+    }
+
+    private void forward(RoutingContext ctx, Route route, String requestId, String clientAssertion) {
         HttpServerRequest request = ctx.request();
         URI upstream = URI.create(route.upstream());
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
@@ -141,6 +216,11 @@ public class GatewayProxy {
             }
         });
         headers.set(REQUEST_ID, requestId);
+        if (clientAssertion != null) {
+            // The system client's secret stops here; the upstream gets who it is.
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.set(ClientAssertion.HEADER, clientAssertion);
+        }
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         options.setHeaders(headers);

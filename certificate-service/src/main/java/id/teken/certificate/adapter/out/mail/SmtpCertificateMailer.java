@@ -3,8 +3,8 @@ package id.teken.certificate.adapter.out.mail;
 import id.teken.certificate.application.port.out.CertificateMailer;
 import id.teken.certificate.domain.PassphraseLink;
 import id.teken.certificate.domain.SubscriberIdentity;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import id.teken.events.mail.MailOutbox;
+import id.teken.events.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +14,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Certificate mails to the Email Dinas, in Indonesian with HTML and plain-text parts. */
+/**
+ * Certificate mails to the Email Dinas, in Indonesian with HTML and plain-text parts, queued in the mail outbox and
+ * sent through SMTP after the commit (id.teken.events.mail.MailRelay).
+ */
 @ApplicationScoped
 public class SmtpCertificateMailer implements CertificateMailer {
 
@@ -22,7 +25,7 @@ public class SmtpCertificateMailer implements CertificateMailer {
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));
 
     @Inject
-    Mailer mailer;
+    MailOutbox outbox;
 
     @ConfigProperty(name = "teken.tenant.name")
     String tenantName;
@@ -95,7 +98,7 @@ public class SmtpCertificateMailer implements CertificateMailer {
     }
 
     private void send(SubscriberIdentity to, String subject, String text, String html) {
-        send(Mail.withText(to.emailDinas(), subject, text).setHtml(html));
+        queue(new OutgoingMail(to.emailDinas(), subject, text, html));
     }
 
     private static String row(String label, String value) {
@@ -107,17 +110,10 @@ public class SmtpCertificateMailer implements CertificateMailer {
     }
 
     /**
-     * Sends with one more try when the SMTP exchange fails or stalls (quarkus.mailer.timeout): a pooled connection the
-     * server had already closed must not cost the mail. A bad address is not retried.
+     * Queues the mail in the mail outbox inside the caller's transaction: it goes out after the commit (and only
+     * then), retried by the relay until the mail server takes it; the caller never waits on the mail server.
      */
-    private void send(Mail mail) {
-        try {
-            mailer.send(mail);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException first) {
-            org.jboss.logging.Logger.getLogger(getClass()).warnf("Mail not sent (%s); trying once more", first.getClass().getSimpleName());
-            mailer.send(mail);
-        }
+    private void queue(OutgoingMail mail) {
+        outbox.enqueue(mail);
     }
 }

@@ -5,7 +5,7 @@ import id.teken.certificate.domain.SubscriberIdentity;
 
 import java.time.Instant;
 
-/** Mails to the subscriber's Email Dinas (Indonesian, HTML and text). */
+/** Mails to the subscriber's Email Dinas (Indonesian, HTML and text), sent once the caller's transaction commits. */
 public interface CertificateMailer {
 
     void sendAccountInformation(SubscriberIdentity to);

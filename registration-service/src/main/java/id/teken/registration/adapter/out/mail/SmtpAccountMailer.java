@@ -2,8 +2,8 @@ package id.teken.registration.adapter.out.mail;
 
 import id.teken.registration.application.port.out.AccountMailer;
 import id.teken.registration.domain.EmailAddress;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import id.teken.events.mail.MailOutbox;
+import id.teken.events.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,7 +13,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Account mails through the configured SMTP server, in Indonesian, with HTML and plain-text parts. */
+/**
+ * Account mails in Indonesian, with HTML and plain-text parts, queued in the mail outbox and sent through the
+ * configured SMTP server after the commit (id.teken.events.mail.MailRelay).
+ */
 @ApplicationScoped
 public class SmtpAccountMailer implements AccountMailer {
 
@@ -21,7 +24,7 @@ public class SmtpAccountMailer implements AccountMailer {
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));
 
     @Inject
-    Mailer mailer;
+    MailOutbox outbox;
 
     @ConfigProperty(name = "teken.tenant.name")
     String tenantName;
@@ -53,9 +56,9 @@ public class SmtpAccountMailer implements AccountMailer {
                 <p>%s</p>
                 """.formatted(escape(nama), link, link, until, escape(tenantName));
         try {
-            send(Mail.withText(to.value(), "Atur Password Akun - " + tenantName, text).setHtml(html));
-        } catch (RuntimeException e) {
-            throw new MailNotSent("password reset mail not accepted by the mail server: " + e.getClass().getSimpleName());
+            queue(new OutgoingMail(to.value(), "Atur Password Akun - " + tenantName, text, html));
+        } catch (IllegalArgumentException e) {
+            throw new MailNotSent("password reset mail not queued: the address is not usable");
         }
     }
 
@@ -64,17 +67,10 @@ public class SmtpAccountMailer implements AccountMailer {
     }
 
     /**
-     * Sends with one more try when the SMTP exchange fails or stalls (quarkus.mailer.timeout): a pooled connection the
-     * server had already closed must not cost the mail. A bad address is not retried.
+     * Queues the mail in the mail outbox inside the caller's transaction: it goes out after the commit (and only
+     * then), retried by the relay until the mail server takes it; the caller never waits on the mail server.
      */
-    private void send(Mail mail) {
-        try {
-            mailer.send(mail);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException first) {
-            org.jboss.logging.Logger.getLogger(getClass()).warnf("Mail not sent (%s); trying once more", first.getClass().getSimpleName());
-            mailer.send(mail);
-        }
+    private void queue(OutgoingMail mail) {
+        outbox.enqueue(mail);
     }
 }

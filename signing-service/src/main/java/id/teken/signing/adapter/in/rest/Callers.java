@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Who is calling: a signed-in ASN (Bearer JWT, role ASN) or another Pemkab system (HTTP Basic with a system client's
- * credentials, from an allowed address). The caller's address is the one the trusted gateway put in X-Forwarded-For.
+ * Who is calling: a signed-in ASN (Bearer JWT, role ASN) or another Pemkab system: through the gateway, which checked the
+ * client's HTTP Basic credentials and forwards an internal identity ({@link GatewayClientAssertion}, X-Teken-Client)
+ * instead of the secret; or, inside the internal network, with the Basic credentials themselves. The caller's address is
+ * the one the trusted gateway put in X-Forwarded-For.
  */
 @RequestScoped
 public class Callers {
@@ -28,6 +30,9 @@ public class Callers {
     @Inject
     ManageSystemClientsUseCase clients;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "teken.internal.token")
+    java.util.Optional<String> internalToken;
+
     /** A caller: exactly one of nip (ASN) and client (system) is set. */
     public record Caller(String nip, SystemClient client) {
         public String clientId() {
@@ -37,6 +42,10 @@ public class Callers {
 
     /** Basic -> system client; otherwise the JWT must carry ASN. */
     public Caller asnOrSystem() {
+        SystemClient asserted = assertedClient();
+        if (asserted != null) {
+            return new Caller(null, asserted);
+        }
         String authorization = routing.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return new Caller(null, system(authorization));
@@ -52,11 +61,26 @@ public class Callers {
 
     /** Only a system client (the BSrE-compatible routes). */
     public SystemClient system() {
+        SystemClient asserted = assertedClient();
+        if (asserted != null) {
+            return asserted;
+        }
         String authorization = routing.request().getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Kredensial aplikasi (HTTP Basic) wajib.");
         }
         return system(authorization);
+    }
+
+    /** The client the gateway vouches for, or null when there is no assertion; a bad assertion is refused. */
+    private SystemClient assertedClient() {
+        String header = routing.request().getHeader(GatewayClientAssertion.HEADER);
+        if (header == null) {
+            return null;
+        }
+        String username = GatewayClientAssertion.verify(header, internalToken.orElse(null), java.time.Instant.now())
+                .orElseThrow(() -> new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Identitas aplikasi dari gateway tidak sah."));
+        return clients.asserted(username, address());
     }
 
     private SystemClient system(String authorization) {

@@ -21,6 +21,12 @@ public interface ManageSystemClientsUseCase {
     /** Basic credentials from this address -> the client, or CLIENT_UNAUTHENTICATED (same answer for every reason). */
     SystemClient authenticate(String username, String secret, String address);
 
+    /**
+     * A client the gateway has already authenticated (its assertion checked by the caller) -> the client, if it still
+     * exists, is enabled and may call from this address; else CLIENT_UNAUTHENTICATED.
+     */
+    SystemClient asserted(String username, String address);
+
     /** The client and its one-time secret. */
     record CreatedClient(SystemClient client, String secret) {
     }

@@ -1,0 +1,121 @@
+package id.teken.registration.adapter.out.mail;
+
+import id.teken.devstack.DevStack;
+import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.MailInbox;
+import id.teken.events.mail.MailOutbox;
+import id.teken.events.mail.OutgoingMail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionalException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The mail outbox against the real GreenMail: a mail queued while SMTP is down is kept, retried and arrives once the
+ * server is back, a rolled-back transaction sends nothing, and a sent mail's body (with its one-time
+ * link) does not stay in the database.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class MailOutboxTest {
+
+    static final String JOKO = "199206102019031006";
+    static final String JOKO_MAIL = "joko.susilo@example.com";
+
+    @ConfigProperty(name = "teken.devstack.mail-api")
+    String mailApi;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Test
+    void aResetRequestedWhileSmtpIsDown_isAnsweredAtOnce_andTheMailArrivesWhenSmtpIsBack() {
+        DevStack stack = DevStack.shared();
+        stack.stopMail();
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("nip", JOKO))
+                    .post("/api/v1/auth/password-reset").then().statusCode(202);
+            Instant deadline = Instant.now().plusSeconds(30);
+            Object[] row;
+            do {
+                row = pending(JOKO_MAIL);
+            } while ((row == null || ((Number) row[0]).intValue() < 1) && Instant.now().isBefore(deadline) && sleep(200));
+            assertThat(row).as("queued mail tried and kept").isNotNull();
+            assertThat(((Number) row[0]).intValue()).isGreaterThanOrEqualTo(1);
+            assertThat((String) row[1]).isNotBlank();
+        } finally {
+            stack.startMail();
+        }
+        List<MailInbox.Message> mails = new MailInbox(mailApi).await(JOKO_MAIL, 1, Duration.ofSeconds(90));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).subject()).contains("Atur Password");
+        assertThat(mails.get(0).link("/lupa-password/")).isPresent();
+        // Sent: marked, and the body with the one-time link wiped.
+        Object[] sent = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                        "SELECT count(*) FILTER (WHERE sent_at IS NULL), count(*) FILTER (WHERE text_body IS NOT NULL OR html_body IS NOT NULL) "
+                                + "FROM teken_mail_outbox WHERE recipient = ?1")
+                .setParameter(1, JOKO_MAIL).getSingleResult());
+        assertThat(((Number) sent[0]).intValue()).isZero();
+        assertThat(((Number) sent[1]).intValue()).isZero();
+    }
+
+    @Test
+    void aMailQueuedInATransactionThatRollsBack_isNeverSent() throws Exception {
+        String to = "rollback.check@ponorogo.go.id";
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue(new OutgoingMail(to, "Tidak boleh terkirim", "isi", null));
+            throw new IllegalStateException("the state change failed");
+        })).isInstanceOf(IllegalStateException.class);
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(new OutgoingMail(to, "Terkirim", "isi", "<p>isi</p>")));
+        List<MailInbox.Message> mails = new MailInbox(mailApi).await(to, 1, Duration.ofSeconds(30));
+        Thread.sleep(1500);
+        assertThat(new MailInbox(mailApi).messages(to)).extracting(MailInbox.Message::subject).containsExactly("Terkirim");
+        assertThat(mails).hasSize(1);
+    }
+
+    @Test
+    void queueingOutsideATransaction_orToMoreThanOneAddress_isRefused() {
+        assertThatThrownBy(() -> outbox.enqueue(new OutgoingMail("a@ponorogo.go.id", "s", "t", null)))
+                .isInstanceOf(TransactionalException.class);
+        assertThatThrownBy(() -> new OutgoingMail("a@ponorogo.go.id, b@ponorogo.go.id", "s", "t", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail("a@ponorogo.go.id", "s\r\nBcc: x@y", "t", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new OutgoingMail("a@ponorogo.go.id", "Subjek", "rahasia-token", null).toString()).doesNotContain("rahasia");
+    }
+
+    private Object[] pending(String recipient) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "SELECT attempts, last_error FROM teken_mail_outbox WHERE recipient = ?1 AND sent_at IS NULL")
+                .setParameter(1, recipient).getResultList());
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static boolean sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+}
