@@ -38,7 +38,7 @@ public class HttpSystemClientAuthenticator implements SystemClientAuthenticator 
     @ConfigProperty(name = "teken.internal.token")
     Optional<String> internalToken;
 
-    @ConfigProperty(name = "teken.gateway.client-auth-timeout", defaultValue = "PT5S")
+    @ConfigProperty(name = "teken.gateway.client-auth-timeout", defaultValue = "PT15S")
     Duration timeout;
 
     private HttpClient client;
