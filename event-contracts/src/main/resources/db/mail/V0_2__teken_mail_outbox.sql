@@ -19,3 +19,5 @@ CREATE TABLE teken_mail_outbox (
     failed_at        TIMESTAMPTZ
 );
 CREATE INDEX teken_mail_outbox_due ON teken_mail_outbox (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+-- A mail waits while an earlier one to the same address is still unsent (people get them in the order they were made).
+CREATE INDEX teken_mail_outbox_recipient_pending ON teken_mail_outbox (recipient, seq) WHERE sent_at IS NULL AND failed_at IS NULL;

@@ -25,7 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends the mail outbox's due mails, oldest first, after the transactions that queued them have committed.
+ * Sends the mail outbox's due mails, oldest first, after the transactions that queued them have committed; a mail waits
+ * while an earlier one to the same address is unsent, so a person gets them in the order they were made.
  * Due mails are leased (lease_until) in a short transaction, sent outside any transaction, then marked: sent
  * (bodies wiped), or due again after a growing pause (teken.mail.retry-initial doubling up to retry-max), or
  * given up after teken.mail.max-attempts or a permanent (5xx) refusal. Several instances of a service share
@@ -117,6 +118,9 @@ public class MailRelay extends BackgroundRelay {
             }
             send(mail);
         }
+        if (!due.isEmpty()) {
+            wake();   // mails held back behind these (same address) may be due now
+        }
         return due.size();
     }
 
@@ -126,10 +130,13 @@ public class MailRelay extends BackgroundRelay {
                     "SELECT count(*) FROM teken_mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL").getSingleResult()).longValue());
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT id, recipient, subject, text_body, html_body, attempts, correlation_id FROM teken_mail_outbox
-                            WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
-                              AND (lease_until IS NULL OR lease_until < now())
-                            ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                            SELECT m.id, m.recipient, m.subject, m.text_body, m.html_body, m.attempts, m.correlation_id
+                            FROM teken_mail_outbox m
+                            WHERE m.sent_at IS NULL AND m.failed_at IS NULL AND m.next_attempt_at <= now()
+                              AND (m.lease_until IS NULL OR m.lease_until < now())
+                              AND NOT EXISTS (SELECT 1 FROM teken_mail_outbox e WHERE e.recipient = m.recipient AND e.seq < m.seq
+                                              AND e.sent_at IS NULL AND e.failed_at IS NULL)
+                            ORDER BY m.seq LIMIT ?1 FOR UPDATE OF m SKIP LOCKED""")
                     .setParameter(1, batchSize)
                     .getResultList();
             if (rows.isEmpty()) {

@@ -92,6 +92,36 @@ class MailOutboxTest {
     }
 
     @Test
+    void mailsToOneAddress_goOutInTheOrderTheyWereMade_evenWhenTheFirstMustBeRetried() throws Exception {
+        String to = "urutan.check@ponorogo.go.id";
+        DevStack stack = DevStack.shared();
+        stack.stopMail();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.enqueue(new OutgoingMail(to, "Pertama", "isi 1", null));
+                outbox.enqueue(new OutgoingMail(to, "Kedua", "isi 2", null));
+            });
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (attempts(to, "Pertama") < 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(attempts(to, "Pertama")).isPositive();
+            // The second waits behind the first instead of being tried (and perhaps delivered) before it.
+            assertThat(attempts(to, "Kedua")).isZero();
+        } finally {
+            stack.startMail();
+        }
+        assertThat(new MailInbox(mailApi).await(to, 2, Duration.ofSeconds(60))).extracting(MailInbox.Message::subject)
+                .containsExactly("Pertama", "Kedua");
+    }
+
+    private int attempts(String to, String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT attempts FROM teken_mail_outbox WHERE recipient = ?1 AND subject = ?2")
+                .setParameter(1, to).setParameter(2, subject).getSingleResult()).intValue());
+    }
+
+    @Test
     void queueingOutsideATransaction_orToMoreThanOneAddress_isRefused() {
         assertThatThrownBy(() -> outbox.enqueue(new OutgoingMail("a@ponorogo.go.id", "s", "t", null)))
                 .isInstanceOf(TransactionalException.class);
