@@ -81,7 +81,7 @@ public class MailRelay extends BackgroundRelay {
         Gauge.builder("teken_mail_outbox_pending", pending, AtomicLong::get)
                 .description("Mails queued and not yet taken by the mail server").register(meters);
         if (enabled) {
-            startWorker("teken-mail-relay");
+            startWorker("teken-mail-relay", batchSize, pollInterval);
         }
     }
 
@@ -91,22 +91,9 @@ public class MailRelay extends BackgroundRelay {
 
     @Override
     protected int round() {
-        return relayBatch();
-    }
-
-    @Override
-    protected int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    protected Duration pollInterval() {
-        return pollInterval;
-    }
-
-    @Override
-    protected void afterRound() {
+        int handled = relayBatch();
         cleanupIfDue();
+        return handled;
     }
 
     /** Leases and sends one batch of due mails; returns how many were handled (sent or not). */

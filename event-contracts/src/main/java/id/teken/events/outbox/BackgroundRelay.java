@@ -17,20 +17,19 @@ public abstract class BackgroundRelay {
     private volatile boolean running;
     private volatile boolean woken;
     private Thread worker;
+    private int batchSize;
+    private Duration pollInterval;
 
-    /** One round; returns how many rows it handled. A RuntimeException means "try again after a back-off". */
+    /**
+     * One round, with its housekeeping; returns how many rows it handled. A RuntimeException means "try again after a
+     * back-off".
+     */
     protected abstract int round();
 
-    /** A round that handled this many rows is followed at once by the next one. */
-    protected abstract int batchSize();
-
-    protected abstract Duration pollInterval();
-
-    /** Housekeeping after a successful round (e.g. deleting old rows). */
-    protected void afterRound() {
-    }
-
-    protected void startWorker(String threadName) {
+    /** Starts the thread; a round that handled batchSize rows is followed at once by the next one. */
+    protected void startWorker(String threadName, int batchSize, Duration pollInterval) {
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
         running = true;
         worker = new Thread(this::loop, threadName);
         worker.setDaemon(true);
@@ -67,9 +66,8 @@ public abstract class BackgroundRelay {
             try {
                 int handled = round();
                 backoffMs = 500;
-                afterRound();
-                if (handled < batchSize()) {
-                    pause(pollInterval().toMillis());
+                if (handled < batchSize) {
+                    pause(pollInterval.toMillis());
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("%s paused (%s); retrying in %d ms", getClass().getSimpleName().replace("_Subclass", ""),

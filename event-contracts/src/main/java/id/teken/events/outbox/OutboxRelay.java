@@ -63,7 +63,7 @@ public class OutboxRelay extends BackgroundRelay {
 
     void start(@Observes StartupEvent event) {
         if (enabled) {
-            startWorker("teken-outbox-relay");
+            startWorker("teken-outbox-relay", batchSize, pollInterval);
         }
     }
 
@@ -76,22 +76,9 @@ public class OutboxRelay extends BackgroundRelay {
 
     @Override
     protected int round() {
-        return relayBatch();
-    }
-
-    @Override
-    protected int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    protected Duration pollInterval() {
-        return pollInterval;
-    }
-
-    @Override
-    protected void afterRound() {
+        int handled = relayBatch();
         cleanupIfDue();
+        return handled;
     }
 
     /** Publishes one batch of pending rows; returns how many were published. */
