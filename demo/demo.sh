@@ -215,7 +215,7 @@ ok "/verify/$DOC: signed by $(echo "$BODY" | json signerName) at $(echo "$BODY" 
 step "An integrator signs through BSrE's /api/sign/pdf with Basic credentials"
 A="$(login "$ADMIN")"
 call POST /api/v1/admin/clients -H "Authorization: Bearer $A" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"demo-surat-$(date +%s)\",\"description\":\"Aplikasi persuratan (demo)\",\"allowedIps\":[\"0.0.0.0/0\",\"::/0\"]}"
+  -d "{\"username\":\"demo-surat-$(date +%s)\",\"description\":\"Aplikasi persuratan (demo)\",\"allowedIps\":[\"0.0.0.0/0\",\"::/0\"],\"scope\":{\"signers\":[\"$NIP\"]}}"
 expect 201
 CUSER="$(echo "$BODY" | json username)"; CSECRET="$(echo "$BODY" | json secret)"
 BSRE="$OUT/surat-demo_bsre.pdf"

@@ -12,6 +12,7 @@ import id.teken.events.certificate.CertificateRevoked;
 import id.teken.events.certificate.CertificateSuspended;
 import id.teken.events.registration.RegistrationSubmitted;
 import id.teken.events.signing.DocumentSigned;
+import id.teken.events.signing.SystemClientDisabled;
 
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,13 @@ public final class Topics {
     public static final Topic<DocumentSigned> DOCUMENT_SIGNED = new Topic<>(
             "teken.document.signed.v1", "document.signed", 1, DocumentSigned.class);
 
+    public static final Topic<SystemClientDisabled> SYSTEM_CLIENT_DISABLED = new Topic<>(
+            "teken.signing.client-disabled.v1", "signing.client-disabled", 1, SystemClientDisabled.class);
+
     public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACTIVATION_REVIEW_REQUESTED, ACTIVATION_COMPLETED,
             ACTIVATION_REJECTED, ACTIVATION_EXPIRED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
-            CERTIFICATE_SUSPENDED, CERTIFICATE_REINSTATED, CERTIFICATE_RENEWAL_REQUESTED, CERTIFICATE_EXPIRED, DOCUMENT_SIGNED);
+            CERTIFICATE_SUSPENDED, CERTIFICATE_REINSTATED, CERTIFICATE_RENEWAL_REQUESTED, CERTIFICATE_EXPIRED, DOCUMENT_SIGNED,
+            SYSTEM_CLIENT_DISABLED);
 
     private Topics() {
     }

@@ -53,7 +53,12 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
     public static final String SIGNER_NIK = "3502011503850001";
     public static final String SECOND_NIK = "3502154511950003";
     public static final String SIGNER_EMAIL = "budi.santoso@ponorogo.go.id";
+    public static final String SIGNER_UNIT = "Dinas Komunikasi, Informatika dan Statistik";
+    /** An address two registrations share: registration-service refuses to guess. */
+    public static final String AMBIGUOUS_EMAIL = "bersama@ponorogo.go.id";
     public static X509Certificate second;
+    /** The channel of every sign-hashes call, in order (who asked: web:<nip> or client:<username>). */
+    public static final java.util.List<String> CHANNELS = new java.util.concurrent.CopyOnWriteArrayList<>();
     public static final String PASSPHRASE = "Kebun#Teh7Lawu";
     public static X509Certificate root;
     public static X509Certificate leaf;
@@ -87,7 +92,6 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             server.createContext("/internal/v1/signers", this::signers);
             server.createContext("/internal/v1/signing-certificates/", this::certificate);
             server.createContext("/internal/v1/sign-hashes", this::signHashes);
-            server.createContext("/internal/v1/sign-hash", this::signHash);
             server.createContext("/pki/tsa", this::timestamp);
             server.createContext("/pki/ca", x -> {
                 try {
@@ -132,32 +136,12 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         }
     }
 
-    private void signHash(HttpExchange x) throws IOException {
-        if (!authorized(x)) {
-            return;
-        }
-        JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
-        if (!PASSPHRASE.equals(body.path("passphrase").asText())) {
-            send(x, 400, Map.of("code", "PASSPHRASE_WRONG", "detail", "Passphrase anda salah. Sisa percobaan: 4."));
-            return;
-        }
-        try {
-            DigestInfo info = new DigestInfo(pkcs1DigestAlgorithm(body.path("digestAlgorithm").asText()),
-                    Base64.getDecoder().decode(body.path("digest").asText()));
-            Signature rsa = Signature.getInstance("NONEwithRSA");
-            rsa.initSign(SECOND.equals(body.path("nip").asText()) ? secondKeys.getPrivate() : leafKeys.getPrivate());
-            rsa.update(info.getEncoded());
-            send(x, 200, Map.of("signature", Base64.getEncoder().encodeToString(rsa.sign()), "signatureAlgorithm", "SHA256withRSA"));
-        } catch (Exception e) {
-            send(x, 500, Map.of("code", "INTERNAL_ERROR"));
-        }
-    }
-
     private void signHashes(HttpExchange x) throws IOException {
         if (!authorized(x)) {
             return;
         }
         JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
+        CHANNELS.add(body.path("channel").asText(""));
         if (!PASSPHRASE.equals(body.path("passphrase").asText())) {
             send(x, 400, Map.of("code", "PASSPHRASE_WRONG", "detail", "Passphrase anda salah. Sisa percobaan: 4."));
             return;
@@ -248,9 +232,9 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         String query = x.getRequestURI().getRawQuery() == null ? "" : java.net.URLDecoder.decode(x.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
         List<Map<String, String>> known = List.of(
                 Map.of("nip", SIGNER, "nik", SIGNER_NIK, "nama", "Budi Santoso", "jabatan", "Pranata Komputer Ahli Muda",
-                        "emailDinas", SIGNER_EMAIL, "status", "ISSUE"),
+                        "unitOrganisasi", SIGNER_UNIT, "emailDinas", SIGNER_EMAIL, "status", "ISSUE"),
                 Map.of("nip", SECOND, "nik", SECOND_NIK, "nama", "Dewi Lestari", "jabatan", "Guru Ahli Pertama",
-                        "emailDinas", "dewi.lestari@ponorogo.go.id", "status", "ISSUE"),
+                        "unitOrganisasi", "Dinas Pendidikan", "emailDinas", "dewi.lestari@ponorogo.go.id", "status", "ISSUE"),
                 Map.of("nip", SUSPENDED, "nik", "3502106207900002", "nama", "Siti Rahayu", "jabatan", "Analis Kepegawaian Ahli Pertama",
                         "emailDinas", "siti.rahayu@ponorogo.go.id", "status", "SUSPEND"),
                 Map.of("nip", "199304182023031007", "nik", "3502071804930007", "nama", "Andi Wijaya", "jabatan", "Penata Kelola",
@@ -258,6 +242,11 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         String[] kv = query.split("=", 2);
         if (kv.length != 2) {
             send(x, 400, Map.of("code", "MALFORMED_REQUEST", "detail", "one of nip, nik, email"));
+            return;
+        }
+        if (kv[0].equals("email") && kv[1].equalsIgnoreCase(AMBIGUOUS_EMAIL)) {
+            // What registration-service answers when an address names two registrations.
+            send(x, 409, Map.of("code", "SIGNER_AMBIGUOUS", "detail", "Email ini dipakai lebih dari satu pendaftar."));
             return;
         }
         for (Map<String, String> s : known) {

@@ -16,12 +16,16 @@ public enum ErrorCode {
     CERTIFICATE_NOT_ACTIVE(Kind.CONFLICT, "Sertifikat tidak aktif"),
     PASSPHRASE_WRONG(Kind.INVALID, "Passphrase salah"),
     CREDENTIAL_LOCKED(Kind.LOCKED, "Sertifikat terkunci"),
+    CREDENTIAL_BUSY(Kind.THROTTLED, "Sertifikat sedang digunakan"),
+    CERTIFICATE_SUSPENDED(Kind.CONFLICT, "Sertifikat dibekukan"),
+    STATUS_CHANGED(Kind.CONFLICT, "Status sertifikat telah berubah"),
+    SELF_ACTION(Kind.FORBIDDEN, "Tindakan atas sertifikat sendiri tidak diizinkan"),
     SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan tidak dikenal"),
     REASON_INVALID(Kind.INVALID, "Alasan pencabutan tidak valid"),
     RENEWAL_NOT_DUE(Kind.CONFLICT, "Sertifikat belum dapat diperbarui");
 
     /** What sort of failure a code is. */
-    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, LOCKED, UNAUTHENTICATED }
+    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, LOCKED, UNAUTHENTICATED, FORBIDDEN }
 
     private final Kind kind;
     private final String title;

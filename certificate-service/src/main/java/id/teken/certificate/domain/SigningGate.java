@@ -4,32 +4,47 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Who may sign with a credential: only an ACTIVE (status ISSUE) one that is not locked. Wrong passphrases are
- * counted; the {@code maxAttempts}-th locks the credential for {@code lockPeriod}; a right one clears the count.
+ * Who may sign with a credential: only an ACTIVE (status ISSUE) one inside its validity. Wrong passphrases are
+ * counted per channel (the owner's own use, or one system client): at most {@code maxAttempts} tries may be open or
+ * wrong at once; the {@code maxAttempts}-th wrong one locks that channel for {@code lockPeriod}; a right one clears
+ * the count. A lock of the owner's channel stops every channel.
  */
 public record SigningGate(int maxAttempts, Duration lockPeriod) {
 
-    /** Throws when the credential cannot sign now (not active, or locked). */
+    /** The owner's own channel (web portal, CSC, the owner's token); system clients have one each. */
+    public static final String OWNER = "owner";
+
+    public SigningGate {
+        if (maxAttempts < 1 || lockPeriod == null || lockPeriod.isNegative() || lockPeriod.isZero()) {
+            throw new IllegalArgumentException("maxAttempts >= 1 and a positive lock period");
+        }
+    }
+
+    /** Throws when the credential cannot sign now (not active, or past its validity). */
     public void checkMaySign(Credential c, Instant now) {
         if (c.status() != Credential.Status.ACTIVE) {
             throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + statusName(c.status())
                     + "; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
         }
-        if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
-            throw new DomainException(ErrorCode.CREDENTIAL_LOCKED, "Sertifikat terkunci karena passphrase salah "
-                    + maxAttempts + " kali. Coba lagi setelah masa kunci berakhir.", Duration.between(now, c.lockedUntil()));
+        if (c.expiredAt(now)) {
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE,
+                    "Sertifikat berstatus EXPIRED; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
         }
     }
 
-    /** The credential after one more wrong passphrase (locked when the limit is reached). */
-    public Credential afterWrongPassphrase(Credential c, Instant now) {
-        int failures = (c.lockedUntil() != null && !now.isBefore(c.lockedUntil()) ? 0 : c.failedAttempts()) + 1;
-        Instant lock = failures >= maxAttempts ? now.plus(lockPeriod) : null;
-        return c.withAttempts(lock == null ? failures : 0, lock);
+    /** A channel name from what the caller declares: {@code client:<username>} for a system client, else the owner's. */
+    public static String channel(String declared) {
+        if (declared != null && declared.matches("client:[a-z0-9][a-z0-9._-]{2,63}")) {
+            return declared;
+        }
+        return OWNER;
     }
 
-    public int remaining(Credential c) {
-        return Math.max(0, maxAttempts - c.failedAttempts());
+    public DomainException locked(Instant until, Instant now, String channel) {
+        return new DomainException(ErrorCode.CREDENTIAL_LOCKED, OWNER.equals(channel)
+                ? "Sertifikat terkunci karena passphrase salah " + maxAttempts + " kali. Coba lagi setelah masa kunci berakhir."
+                : "Penandatanganan melalui aplikasi ini terkunci karena passphrase salah " + maxAttempts
+                + " kali. Coba lagi setelah masa kunci berakhir.", Duration.between(now, until));
     }
 
     public static String statusName(Credential.Status s) {

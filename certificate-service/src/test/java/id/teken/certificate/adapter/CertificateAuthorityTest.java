@@ -79,7 +79,7 @@ class CertificateAuthorityTest {
     void crl_listsRevokedSerials_andOpensslParsesIt() throws IOException {
         Instant now = Instant.now();
         Credential revoked = new Credential(UUID.randomUUID(), BUDI.nip(), "5A1B2C3D4E5F60718293A4B5C6D7E8F9", "CN=x", "pem",
-                now, now, Credential.Status.REVOKED, RevocationReason.SUPERSEDED, now, new byte[1], "v", now, now, 0, null);
+                now, now, Credential.Status.REVOKED, RevocationReason.SUPERSEDED, now, new byte[1], "v", now, now);
         Path crl = write("crl.der", ca.signCrl(List.of(revoked), now, now.plus(Duration.ofDays(1)), 7));
         Openssl.Result text = Openssl.run("crl", "-inform", "DER", "-in", crl.toString(), "-noout", "-text");
         assertThat(text.exitCode()).isZero();

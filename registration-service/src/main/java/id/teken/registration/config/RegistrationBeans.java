@@ -51,8 +51,11 @@ public class RegistrationBeans {
             @ConfigProperty(name = "teken.accounts.password-reset.validity") Duration resetValidity,
             @ConfigProperty(name = "teken.accounts.password-reset.max-mails-per-hour") int maxMails,
             @ConfigProperty(name = "teken.accounts.login.max-failures-per-nip") int perNip,
-            @ConfigProperty(name = "teken.accounts.login.max-failures-per-ip") int perIp) {
-        return new AccountSettings(mailDomain, publicUrl.replaceAll("/+$", ""), resetValidity, maxMails, perNip, perIp);
+            @ConfigProperty(name = "teken.accounts.login.window") Duration window,
+            @ConfigProperty(name = "teken.accounts.login.address-burst") int addressBurst,
+            @ConfigProperty(name = "teken.accounts.login.address-refill") Duration addressRefill) {
+        return new AccountSettings(mailDomain, publicUrl.replaceAll("/+$", ""), resetValidity, maxMails, perNip, window, addressBurst,
+                addressRefill);
     }
 
     @Produces

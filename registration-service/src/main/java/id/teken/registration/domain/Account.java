@@ -42,6 +42,13 @@ public final class Account {
         roles.add(role);
     }
 
+    /** Takes an operator role away (ASN, the role of every account, stays). */
+    public void revoke(Role role) {
+        if (role != Role.ASN) {
+            roles.remove(role);
+        }
+    }
+
     public boolean canLogIn() {
         return active && passwordHash != null;
     }

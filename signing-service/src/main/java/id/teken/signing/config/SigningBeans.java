@@ -45,8 +45,10 @@ public class SigningBeans {
     @Produces
     @Singleton
     id.teken.signing.application.SigningSettings settings(@ConfigProperty(name = "teken.public-url") String publicUrl,
-                                                          @ConfigProperty(name = "teken.signing.max-batch-files") int maxBatchFiles) {
-        return new id.teken.signing.application.SigningSettings(publicUrl.replaceAll("/+$", ""), maxBatchFiles);
+                                                          @ConfigProperty(name = "teken.signing.max-batch-files") int maxBatchFiles,
+                                                          @ConfigProperty(name = "teken.signing.client-failures.throttle-per-hour") int throttle,
+                                                          @ConfigProperty(name = "teken.signing.client-failures.disable-per-day") int disable) {
+        return new id.teken.signing.application.SigningSettings(publicUrl.replaceAll("/+$", ""), maxBatchFiles, throttle, disable);
     }
 
     @Produces

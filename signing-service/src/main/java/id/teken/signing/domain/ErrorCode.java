@@ -11,6 +11,10 @@ public enum ErrorCode {
     PASSPHRASE_REQUIRED(Kind.INVALID, "Passphrase wajib diisi"),
     PASSPHRASE_WRONG(Kind.INVALID, "Passphrase anda salah"),
     CREDENTIAL_LOCKED(Kind.LOCKED, "Sertifikat terkunci"),
+    CREDENTIAL_BUSY(Kind.THROTTLED, "Sertifikat sedang digunakan"),
+    CLIENT_SCOPE(Kind.FORBIDDEN, "Aplikasi tidak diizinkan menandatangani untuk pegawai ini"),
+    CLIENT_THROTTLED(Kind.THROTTLED, "Terlalu banyak kegagalan dari aplikasi ini"),
+    SIGNER_AMBIGUOUS(Kind.CONFLICT, "Penanda tangan tidak dapat ditentukan"),
     NOT_REGISTERED(Kind.NOT_FOUND, "User tidak terdaftar"),
     CERTIFICATE_NOT_ACTIVE(Kind.CONFLICT, "Sertifikat tidak aktif"),
     SIGNING_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan tanda tangan sedang tidak tersedia"),
@@ -34,7 +38,7 @@ public enum ErrorCode {
     TOTP_NOT_SUPPORTED(Kind.INVALID, "TOTP belum didukung");
 
     /** What sort of failure a code is. */
-    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN }
+    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN, THROTTLED }
 
     private final Kind kind;
     private final String title;

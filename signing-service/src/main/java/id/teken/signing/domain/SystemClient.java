@@ -11,10 +11,29 @@ import java.util.regex.Pattern;
 
 /**
  * Another Pemkab system allowed to sign through the API: a username, a secret kept only as its SHA-256, the addresses
- * it may call from (IPs or CIDR ranges; 0.0.0.0/0 and ::/0 mean anywhere) and an enabled flag.
+ * it may call from (IPs or CIDR ranges; 0.0.0.0/0 and ::/0 mean anywhere), an enabled flag (with why it was turned off),
+ * for whom it may sign ({@link SignerScope}) and which web origins its QR codes may point at besides the tenant's own.
  */
 public record SystemClient(UUID id, String username, String secretHash, String description, List<String> allowedIps,
-                           boolean enabled, String createdBy, Instant createdAt, Instant updatedAt) {
+                           boolean enabled, String createdBy, Instant createdAt, Instant updatedAt, SignerScope scope,
+                           List<String> qrOrigins, String disabledReason) {
+
+    /** Origins (scheme://host[:port]) a QR code may point at: https or http, at most 10. */
+    public static List<String> qrOrigins(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String entry : raw == null ? List.<String>of() : raw) {
+            String origin = QrLink.origin(entry == null ? "" : entry.trim());
+            if (origin == null) {
+                throw new DomainException(ErrorCode.CLIENT_INVALID, "qrOrigins: \"" + abbreviate(String.valueOf(entry))
+                        + "\" bukan origin http(s) (mis. https://surat.ponorogo.go.id).");
+            }
+            out.add(origin);
+        }
+        if (out.size() > 10) {
+            throw new DomainException(ErrorCode.CLIENT_INVALID, "qrOrigins maksimal 10 entri.");
+        }
+        return out.stream().distinct().toList();
+    }
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}(/[0-9]{1,3})?");

@@ -2,10 +2,7 @@ package id.teken.certificate.application.service;
 
 import id.teken.certificate.application.port.in.PublishPkiUseCase;
 import id.teken.certificate.application.port.in.SignHashUseCase;
-import id.teken.certificate.application.port.out.CertificateMailer;
-import id.teken.certificate.application.port.out.CredentialRepository;
 import id.teken.certificate.application.port.out.KeyCustody;
-import id.teken.certificate.application.port.out.SubscriberRepository;
 import id.teken.certificate.domain.Credential;
 import id.teken.certificate.domain.DomainException;
 import id.teken.certificate.domain.ErrorCode;
@@ -15,68 +12,61 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Sign-hash behind the gate: only ISSUE signs; wrong passphrases are counted (committed even though the call fails). */
+/**
+ * Sign-hash behind the gate: only ISSUE signs. The try is reserved before the key derivation and settled after it
+ * ({@link PassphraseGuard}), so however many calls run at once, at most the allowed number of wrong passphrases are
+ * tried before the lock. No transaction is open while the key is derived.
+ */
 @ApplicationScoped
 public class SigningService implements SignHashUseCase {
 
-    private final CredentialRepository credentials;
-    private final SubscriberRepository subscribers;
+    /** How long a call waits for a free try when every allowed one is being checked by parallel calls. */
+    static final Duration ADMISSION_WAIT = Duration.ofSeconds(5);
+
+    private final PassphraseGuard guard;
     private final KeyCustody keys;
-    private final CertificateMailer mailer;
     private final PublishPkiUseCase pki;
-    private final SigningGate gate;
     private final Clock clock;
 
     @Inject
-    public SigningService(CredentialRepository credentials, SubscriberRepository subscribers, KeyCustody keys,
-                          CertificateMailer mailer, PublishPkiUseCase pki, SigningGate gate, Clock clock) {
-        this.credentials = credentials;
-        this.subscribers = subscribers;
+    public SigningService(PassphraseGuard guard, KeyCustody keys, PublishPkiUseCase pki, Clock clock) {
+        this.guard = guard;
         this.keys = keys;
-        this.mailer = mailer;
         this.pki = pki;
-        this.gate = gate;
         this.clock = clock;
     }
 
     @Override
-    @Transactional(dontRollbackOn = DomainException.class)
     public SignedHash signHash(SignHashCommand command) {
         SignedHashes signed = signHashes(new SignHashesCommand(command.nip(), List.of(command.digest()), command.digestAlgorithm(),
-                command.passphrase()));
+                command.passphrase(), command.channel()));
         return new SignedHash(signed.signatures().get(0), signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem());
     }
 
     @Override
-    @Transactional(dontRollbackOn = DomainException.class)
     public SignedHashes signHashes(SignHashesCommand command) {
+        String channel = SigningGate.channel(command.channel());
         try {
-            Instant now = clock.instant();
-            Credential credential = current(command.nip());
-            gate.checkMaySign(credential, now);
-            Optional<List<byte[]>> signatures = keys.signDigests(credential.id(), credential.sealedKey(), command.passphrase(),
-                    command.digestAlgorithm(), command.digests());
+            Credential credential = admit(command.nip(), channel);
+            Optional<List<byte[]>> signatures;
+            try {
+                signatures = keys.signDigests(credential.id(), credential.sealedKey(), command.passphrase(),
+                        command.digestAlgorithm(), command.digests());
+            } catch (RuntimeException e) {
+                guard.release(credential, channel);
+                throw e;
+            }
             if (signatures.isEmpty()) {
-                Credential counted = gate.afterWrongPassphrase(credential, now);
-                credentials.save(counted);
-                if (counted.lockedUntil() != null) {
-                    subscribers.find(credential.nip()).ifPresent(s -> mailer.sendCredentialLocked(s.identity(), counted.lockedUntil()));
-                    throw new DomainException(ErrorCode.CREDENTIAL_LOCKED, "Passphrase salah " + gate.maxAttempts()
-                            + " kali; sertifikat terkunci sampai masa kunci berakhir. Pemilik telah diberi tahu melalui email.",
-                            java.time.Duration.between(now, counted.lockedUntil()));
-                }
-                throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase anda salah. Sisa percobaan: "
-                        + gate.remaining(counted) + ".");
+                throw guard.wrongPassphrase(credential, channel);
             }
-            if (credential.failedAttempts() > 0 || credential.lockedUntil() != null) {
-                credentials.save(credential.withAttempts(0, null));
-            }
+            guard.rightPassphrase(credential, channel);
             return new SignedHashes(signatures.get(), command.digestAlgorithm().replace("-", "") + "withRSA",
                     credential.serialNumber(), chain(credential));
         } finally {
@@ -84,16 +74,40 @@ public class SigningService implements SignHashUseCase {
         }
     }
 
+    private Credential admit(String nip, String channel) {
+        Instant deadline = clock.instant().plus(ADMISSION_WAIT);
+        long pause = 5;
+        while (true) {
+            Optional<Credential> admitted = guard.tryAdmit(nip, channel);
+            if (admitted.isPresent()) {
+                return admitted.get();
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new DomainException(ErrorCode.CREDENTIAL_BUSY, "Passphrase sertifikat ini sedang diperiksa untuk permintaan lain. "
+                        + "Coba lagi sebentar lagi.", Duration.ofSeconds(2));
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DomainException(ErrorCode.CREDENTIAL_BUSY, "Permintaan dibatalkan.", Duration.ofSeconds(2));
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
     @Override
     @Transactional
-    public SigningCertificate signingCertificate(String nip) {
+    public SigningCertificate signingCertificate(String nip, String declaredChannel) {
         if (nip == null || !nip.matches("[0-9]{18}")) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
         }
-        Credential credential = current(nip);
+        Credential credential = guard.current(nip);
         Instant now = clock.instant();
-        return new SigningCertificate(credential.serialNumber(), SigningGate.statusName(credential.status()),
-                credential.lockedUntil() != null && now.isBefore(credential.lockedUntil()), chain(credential));
+        Credential.Status status = credential.status() == Credential.Status.ACTIVE && credential.expiredAt(now)
+                ? Credential.Status.EXPIRED : credential.status();
+        boolean locked = guard.lockedUntil(credential, SigningGate.channel(declaredChannel)).isPresent();
+        return new SigningCertificate(credential.serialNumber(), SigningGate.statusName(status), locked, chain(credential));
     }
 
     private List<String> chain(Credential credential) {
@@ -104,12 +118,5 @@ public class SigningService implements SignHashUseCase {
         chain.add(ca.substring(0, split));
         chain.add(ca.substring(split));
         return chain;
-    }
-
-    private Credential current(String nip) {
-        List<Credential> all = credentials.findByNip(nip);
-        return all.stream().filter(c -> c.status() == Credential.Status.ACTIVE).findFirst()
-                .or(() -> all.stream().reduce((a, b) -> b))
-                .orElseThrow(() -> new DomainException(ErrorCode.CERTIFICATE_NOT_FOUND, "User tidak terdaftar atau belum memiliki sertifikat."));
     }
 }

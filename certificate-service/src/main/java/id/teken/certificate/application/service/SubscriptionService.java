@@ -18,6 +18,7 @@ import id.teken.certificate.domain.ErrorCode;
 import id.teken.certificate.domain.PassphraseLink;
 import id.teken.certificate.domain.PassphrasePolicy;
 import id.teken.certificate.domain.RevocationReason;
+import id.teken.certificate.domain.SigningGate;
 import id.teken.certificate.domain.Subscriber;
 import id.teken.certificate.domain.SubscriberIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -101,6 +103,8 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
                         "Anda harus menyetujui Perjanjian Pemilik Sertifikat Elektronik untuk melanjutkan.");
             }
             Instant now = clock.instant();
+            List<Credential> existing = credentials.findByNip(subscriber.nip());
+            checkLinkStillMeansIt(link, existing.stream().reduce((a, b) -> b));
             if (!links.markUsed(link.tokenHash(), now)) {
                 throw new DomainException(ErrorCode.LINK_USED, "Tautan ini sudah digunakan.");
             }
@@ -110,14 +114,18 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
             CertificateAuthority.IssuedCertificate cert = ca.issue(subscriber.identity(), key.publicKeyDer(), now, notAfter);
             Credential credential = new Credential(credentialId, subscriber.nip(), cert.serialNumberHex(), cert.subjectDn(),
                     cert.pem(), now, notAfter, Credential.Status.ACTIVE, null, null, key.sealedKey(),
-                    settings.subscriberAgreementVersion(), now, now, 0, null);
-            Optional<Credential> previous = credentials.findActive(subscriber.nip());
+                    settings.subscriberAgreementVersion(), now, now);
+            Optional<Credential> previous = existing.stream().filter(c -> c.status() == Credential.Status.ACTIVE).findFirst();
             if (previous.isPresent()) {
                 Credential superseded = previous.get().revoke(RevocationReason.SUPERSEDED, now);
-                credentials.save(superseded);
+                if (!credentials.transition(previous.get(), superseded)) {
+                    // Suspended or revoked while the key was made: that decision stands, nothing is issued.
+                    throw new DomainException(ErrorCode.STATUS_CHANGED, "Status sertifikat berubah saat passphrase diatur. "
+                            + "Hubungi Verifikator TTE.");
+                }
                 events.revoked(superseded, subscriber.nip());
             }
-            credentials.save(credential);
+            credentials.insert(credential);
             events.issued(credential, subscriber.registrationId(), previous.map(Credential::serialNumber).orElse(null));
             if (previous.isPresent()) {
                 pki.refreshCrl();
@@ -156,8 +164,9 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
     public void requestRenewal(String nip) {
         Subscriber subscriber = subscriber(nip);
         Instant now = clock.instant();
-        Credential latest = credentials.findByNip(nip).stream().filter(c -> c.status() == Credential.Status.ACTIVE
-                        || c.status() == Credential.Status.EXPIRED).reduce((a, b) -> b)
+        // The newest credential decides: an older expired one does not open a renewal for a suspended or revoked owner.
+        Credential latest = credentials.findByNip(nip).stream().reduce((a, b) -> b).filter(c -> c.status() == Credential.Status.ACTIVE
+                        || c.status() == Credential.Status.EXPIRED)
                 .orElseThrow(() -> new DomainException(ErrorCode.NO_CERTIFICATE, "Tidak ada sertifikat yang dapat diperbarui."));
         if (latest.status() == Credential.Status.ACTIVE && latest.notAfter().isAfter(now.plus(settings.renewalWindow()))) {
             throw new DomainException(ErrorCode.RENEWAL_NOT_DUE, "Pembaruan dapat diminta mulai "
@@ -172,6 +181,38 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
         links.save(issued.link());
         events.renewalRequested(latest);
         mailer.sendPassphraseLink(subscriber.identity(), PassphraseLink.Purpose.RENEW, link(issued.token()), issued.link().expiresAt());
+    }
+
+    /**
+     * A link mailed before a suspension or a revocation for cause must not bring back a certificate: while the newest
+     * credential is suspended nothing is issued; after a revocation for cause only a link made later (a new activation)
+     * sets a passphrase; a reset needs an active credential and a renewal an active or expired one.
+     */
+    private static void checkLinkStillMeansIt(PassphraseLink link, Optional<Credential> newest) {
+        if (newest.isEmpty()) {
+            if (link.purpose() != PassphraseLink.Purpose.SET) {
+                throw new DomainException(ErrorCode.NO_CERTIFICATE, "Tidak ada sertifikat untuk tautan ini.");
+            }
+            return;
+        }
+        Credential c = newest.get();
+        if (c.status() == Credential.Status.SUSPENDED) {
+            throw new DomainException(ErrorCode.CERTIFICATE_SUSPENDED, "Sertifikat Anda sedang dibekukan oleh Verifikator TTE; "
+                    + "passphrase tidak dapat diatur. Hubungi Verifikator TTE.");
+        }
+        if (c.revokedForCause() && (link.purpose() != PassphraseLink.Purpose.SET || !link.createdAt().isAfter(c.revokedAt()))) {
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat Anda telah dicabut; tautan ini tidak berlaku lagi. "
+                    + "Lakukan registrasi ulang dari dasbor.");
+        }
+        boolean ok = switch (link.purpose()) {
+            case SET -> true;
+            case RESET -> c.status() == Credential.Status.ACTIVE;
+            case RENEW -> c.status() == Credential.Status.ACTIVE || c.status() == Credential.Status.EXPIRED;
+        };
+        if (!ok) {
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + SigningGate.statusName(c.status())
+                    + "; tautan ini tidak berlaku lagi.");
+        }
     }
 
     private PassphraseLink usableLink(String token) {

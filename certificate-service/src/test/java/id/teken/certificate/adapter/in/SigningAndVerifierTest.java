@@ -165,7 +165,8 @@ class SigningAndVerifierTest {
 
         // When the lock has passed, the right passphrase works again and clears the count.
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE credential SET locked_until = now() - interval '1 second' WHERE nip = ?1").setParameter(1, nip).executeUpdate());
+                "UPDATE passphrase_attempt SET locked_until = now() - interval '1 second' WHERE credential_id IN "
+                        + "(SELECT id FROM credential WHERE nip = ?1)").setParameter(1, nip).executeUpdate());
         internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash").then().statusCode(200);
         internal().body(signRequest(nip, digest, "Salah#Lagi1")).post("/internal/v1/sign-hash").then().statusCode(400)
                 .body("detail", containsString("Sisa percobaan: 4"));

@@ -13,6 +13,8 @@ import id.teken.registration.application.port.out.AttemptThrottle;
 import id.teken.registration.application.port.out.EmployeeDirectory;
 import id.teken.registration.application.port.out.PasswordHasher;
 import id.teken.registration.application.port.out.PasswordResetLinks;
+import id.teken.registration.application.port.out.PasswordResetRequests;
+import id.teken.registration.application.port.out.RoleAudit;
 import id.teken.registration.domain.Account;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.Employee;
@@ -34,7 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Accounts: login with throttling, "Lupa Password" links, and the operator's role grants. */
+/** Accounts: login with throttling and bounded hashing, "Lupa Password" links, and the operator roles from configuration. */
 @ApplicationScoped
 public class AccountService implements LogInUseCase, RequestPasswordResetUseCase, ResetPasswordUseCase,
         GrantOperatorRolesUseCase {
@@ -46,6 +48,8 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
     private final AccessTokens tokens;
     private final AccountMailer mailer;
     private final AttemptThrottle throttle;
+    private final PasswordResetRequests resetRequests;
+    private final RoleAudit roleAudit;
     private final AccountSettings settings;
     private final Clock clock;
     private final String decoyHash;
@@ -53,7 +57,7 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
     @Inject
     public AccountService(AccountRepository accounts, PasswordResetLinks links, EmployeeDirectory directory,
                           PasswordHasher hasher, AccessTokens tokens, AccountMailer mailer, AttemptThrottle throttle,
-                          AccountSettings settings, Clock clock) {
+                          PasswordResetRequests resetRequests, RoleAudit roleAudit, AccountSettings settings, Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.directory = directory;
@@ -61,6 +65,8 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
         this.tokens = tokens;
         this.mailer = mailer;
         this.throttle = throttle;
+        this.resetRequests = resetRequests;
+        this.roleAudit = roleAudit;
         this.settings = settings;
         this.clock = clock;
         // Unknown NIPs are checked against this, so they cost as much time as a wrong password.
@@ -72,11 +78,18 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
     public LoginResult logIn(LogInCommand command) {
         String nipKey = "login-nip:" + command.nip().value();
         String addressKey = "login-ip:" + command.clientAddress();
-        Optional<Duration> wait = throttle.blocked(nipKey, settings.maxFailuresPerNip())
-                .or(() -> throttle.blocked(addressKey, settings.maxFailuresPerAddress()));
+        // Counted before the hash is computed, so parallel attempts see each other: the address spends a token (a rate:
+        // a few seconds' wait, never a ban), the NIP one of its tries in the window.
+        Optional<Duration> wait = throttle.take(addressKey, settings.addressBurst(), settings.addressRefill());
         if (wait.isPresent()) {
+            throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS, "Terlalu banyak percobaan masuk dari alamat Anda. Coba lagi "
+                    + "dalam beberapa detik.", wait.get());
+        }
+        wait = throttle.reserve(nipKey, settings.maxFailuresPerNip(), settings.failureWindow());
+        if (wait.isPresent()) {
+            throttle.giveBack(addressKey);
             throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.", wait.get());
+                    "Terlalu banyak percobaan masuk yang gagal untuk NIP ini. Coba lagi nanti.", wait.get());
         }
         try {
             Optional<Account> account = accounts.find(command.nip()).filter(Account::canLogIn);
@@ -84,24 +97,56 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
                     account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent();
             Optional<Employee> employee = passwordOk ? directory.findByNip(command.nip()) : Optional.empty();
             if (!passwordOk || employee.isEmpty()) {
-                throttle.recordFailure(nipKey);
-                throttle.recordFailure(addressKey);
                 throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "NIP atau password salah.");
             }
             throttle.clear(nipKey);
+            throttle.giveBack(addressKey);
             Set<Role> roles = account.get().roles();
             AccessTokens.IssuedToken token = tokens.issue(command.nip(), employee.get().nama(), roles);
             return new LoginResult(token.token(), token.expiresAt(),
                     roles.stream().map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        } catch (PasswordHasher.Busy e) {
+            // Not evaluated: neither the NIP nor the address spent a try.
+            throttle.giveBack(nipKey);
+            throttle.giveBack(addressKey);
+            throw new DomainException(ErrorCode.SERVICE_BUSY, "Layanan sedang sibuk. Coba lagi dalam beberapa detik.",
+                    Duration.ofSeconds(2));
+        } catch (EmployeeDirectory.DirectoryUnavailable e) {
+            throttle.giveBack(nipKey);
+            throttle.giveBack(addressKey);
+            throw e;
         } finally {
             Arrays.fill(command.password(), '\0');
         }
     }
 
+    /**
+     * Lupa Password answers at once and the same way for every NIP: the request is only queued here (the same work for a
+     * known and an unknown NIP), and {@link #processResetRequests} sends the mail, if any, in the background.
+     */
     @Override
     @Transactional
     public void requestPasswordReset(Nip nip) {
-        Instant now = clock.instant();
+        resetRequests.enqueue(nip, clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public int processResetRequests(int max) {
+        int handled = 0;
+        for (PasswordResetRequests.Pending pending : resetRequests.claim(max)) {
+            try {
+                sendResetLink(pending.nip(), clock.instant());
+            } catch (AccountMailer.MailNotSent e) {
+                // The directory's address is unusable: nothing can be sent, now or later.
+            }
+            resetRequests.delete(pending.id());
+            handled++;
+        }
+        return handled;
+    }
+
+    private void sendResetLink(Nip nip, Instant now) {
         Optional<Employee> employee = directory.findByNip(nip);
         if (employee.isEmpty() || employee.get().emailSiasn().isEmpty()) {
             return;
@@ -143,13 +188,31 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
 
     @Override
     @Transactional
-    public void grant(Map<Role, Set<Nip>> grants) {
+    public Changes assign(Map<Role, Set<Nip>> holders, String source) {
         Instant now = clock.instant();
-        grants.forEach((role, nips) -> nips.forEach(nip -> {
-            Account account = accounts.find(nip).orElseGet(() -> Account.newInactive(nip, now));
-            account.grant(role);
-            accounts.save(account);
-        }));
+        int granted = 0;
+        int removed = 0;
+        for (Map.Entry<Role, Set<Nip>> entry : holders.entrySet()) {
+            Role role = entry.getKey();
+            for (Account holder : accounts.findWithRole(role)) {
+                if (!entry.getValue().contains(holder.nip())) {
+                    holder.revoke(role);
+                    accounts.save(holder);
+                    roleAudit.record(now, holder.nip(), role, "REVOKE", source);
+                    removed++;
+                }
+            }
+            for (Nip nip : entry.getValue()) {
+                Account account = accounts.find(nip).orElseGet(() -> Account.newInactive(nip, now));
+                if (!account.roles().contains(role)) {
+                    account.grant(role);
+                    accounts.save(account);
+                    roleAudit.record(now, nip, role, "GRANT", source);
+                    granted++;
+                }
+            }
+        }
+        return new Changes(granted, removed);
     }
 
     private static DomainException unknownLink() {

@@ -13,6 +13,7 @@ import id.teken.registration.application.port.out.RegistrationRepository;
 import id.teken.registration.domain.Account;
 import id.teken.registration.domain.CivilRecord;
 import id.teken.registration.domain.DomainException;
+import id.teken.registration.domain.EmailAddress;
 import id.teken.registration.domain.Employee;
 import id.teken.registration.domain.ErrorCode;
 import id.teken.registration.domain.Nik;
@@ -88,17 +89,38 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
         if (registrations.emailDinasTakenByOther(command.emailDinas(), command.nip())) {
             throw new DomainException(ErrorCode.EMAIL_DINAS_IN_USE, "Email Dinas ini sudah dipakai pendaftar lain.");
         }
+        EmailAddress emailSiasn = emailSiasn(employee, command);
         Instant now = clock.instant();
         Registration registration;
         if (existing.isPresent()) {
             registration = existing.get();
-            registration.resubmit(command.nik(), command.emailSiasn(), command.emailDinas(), now);
+            registration.resubmit(command.nik(), emailSiasn, command.emailDinas(), now);
         } else {
-            registration = Registration.submit(command.nip(), command.nik(), command.emailSiasn(), command.emailDinas(), now);
+            registration = Registration.submit(command.nip(), command.nik(), emailSiasn, command.emailDinas(), now);
         }
         registrations.save(registration);
         events.submitted(registration, employee);
         return registration;
+    }
+
+    /**
+     * Email SIASN is what SIASN holds, not what was typed: a different address is refused. Only when the directory has none
+     * is the typed one kept, and then it must not be an address another live registration uses (so nobody can make a
+     * colleague's address resolve to themselves).
+     */
+    private EmailAddress emailSiasn(Employee employee, RegisterForCertificateCommand command) {
+        if (employee.emailSiasn().isPresent()) {
+            EmailAddress known = employee.emailSiasn().get();
+            if (!known.value().equalsIgnoreCase(command.emailSiasn().value())) {
+                throw new DomainException(ErrorCode.EMAIL_SIASN_MISMATCH, "Email SIASN tidak sesuai dengan data SIASN Anda. "
+                        + "Gunakan alamat yang tercatat di SIASN/MyASN.");
+            }
+            return known;
+        }
+        if (registrations.emailUsedByOther(command.emailSiasn().value(), command.nip())) {
+            throw new DomainException(ErrorCode.EMAIL_SIASN_IN_USE, "Email SIASN ini sudah dipakai pendaftar lain.");
+        }
+        return command.emailSiasn();
     }
 
     private Employee employee(Nip nip) {
@@ -106,16 +128,20 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
                 "NIP tidak ditemukan pada data kepegawaian."));
     }
 
-    /** The NIK is in the civil registry and is this employee's: the directory's NIK, or name and birth date agree. */
+    /**
+     * The NIK is in the civil registry and is this employee's: the directory's NIK, or name and birth date agree. A NIK
+     * that is not in the registry and one that is someone else's get the same answer: the check is no way to learn
+     * which NIKs exist.
+     */
     private CivilRecord checkNikBelongs(Employee employee, Nik nik) {
-        CivilRecord record = civilRegistry.findByNik(nik).orElseThrow(() -> new DomainException(ErrorCode.NIK_NOT_FOUND,
-                "NIK tidak ditemukan pada data kependudukan."));
-        boolean belongs = employee.nik().map(nik::equals).orElseGet(() ->
-                record.nama().trim().toLowerCase(Locale.ROOT).equals(employee.nama().trim().toLowerCase(Locale.ROOT))
+        Optional<CivilRecord> record = civilRegistry.findByNik(nik);
+        boolean belongs = record.isPresent() && employee.nik().map(nik::equals).orElseGet(() ->
+                record.get().nama().trim().toLowerCase(Locale.ROOT).equals(employee.nama().trim().toLowerCase(Locale.ROOT))
                         && nik.agreesWith(employee.nip().birthDate(), employee.nip().female()));
         if (!belongs) {
-            throw new DomainException(ErrorCode.NIK_MISMATCH, "NIK tidak sesuai dengan data pegawai untuk NIP ini.");
+            throw new DomainException(ErrorCode.NIK_NOT_VERIFIED, "NIK tidak dapat diverifikasi untuk NIP ini. Periksa kembali "
+                    + "NIK pada KTP Anda; bila sudah benar, hubungi pengelola kepegawaian.");
         }
-        return record;
+        return record.get();
     }
 }

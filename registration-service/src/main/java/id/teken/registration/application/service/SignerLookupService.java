@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import java.util.Optional;
 
-/** Finds a registration by NIP, NIK or email and adds what the directory says of the person. */
+/** Finds a registration by NIP, NIK or email (refusing one that would name two people) and adds what the directory says of the person. */
 @ApplicationScoped
 public class SignerLookupService implements LookUpSignerUseCase {
 
@@ -47,14 +47,23 @@ public class SignerLookupService implements LookUpSignerUseCase {
                 }
                 throw e;
             }
-            found = registrations.findByNik(parsed);
+            found = unique(registrations.findAllByNik(parsed), "NIK");
         } else {
             if (email.length() > 254 || !email.contains("@")) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Email tidak valid.");
             }
-            found = registrations.findByEmail(email.trim());
+            found = unique(registrations.findByEmail(email.trim()), "Email");
         }
         return found.map(this::toSigner);
+    }
+
+    /** One person, or none; never a guess between two (an address or NIK two live registrations share is refused). */
+    private static Optional<Registration> unique(java.util.List<Registration> matches, String what) {
+        if (matches.stream().map(r -> r.nip().value()).distinct().count() > 1) {
+            throw new DomainException(ErrorCode.SIGNER_AMBIGUOUS, what + " ini dipakai lebih dari satu pendaftar; sebutkan "
+                    + "penanda tangan dengan NIK atau NIP.");
+        }
+        return matches.stream().findFirst();
     }
 
     private Signer toSigner(Registration r) {

@@ -39,6 +39,12 @@ public class OneTimeDownloadService implements OneTimeDownloadUseCase {
 
     @Override
     @Transactional
+    public int purgeExpired() {
+        return downloads.dropOlderThan(clock.instant().minus(retention));
+    }
+
+    @Override
+    @Transactional
     public Download take(String documentId, String clientId) {
         UUID id;
         try {

@@ -12,6 +12,8 @@ import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PdfDocument;
+import id.teken.signing.domain.QrLink;
+import id.teken.signing.domain.SystemClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,10 +31,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signing: check the PDFs and where their blocks go, find the signer (by NIP, or NIK/email for system clients), refuse
- * at once a certificate that is not ISSUE or is locked, let DSS build each signature around the remote sign-hash, and
- * record the signed documents with their audit events in one transaction. Every attempt, failed or not, becomes a
- * document.signed event; nothing is recorded as signed unless it is delivered.
+ * Signing: check the requester (a system client within its failure budget and scope), the PDFs and where their blocks
+ * go, find the signer (by NIP, or NIK/email for system clients), refuse at once a certificate that is not ISSUE or is
+ * locked, let DSS build each signature around the remote sign-hash, and record the signed documents with their audit
+ * events in one transaction. Every attempt, failed or not, becomes a document.signed event; nothing is recorded as signed
+ * unless it is delivered.
  */
 @ApplicationScoped
 public class SignDocumentService implements SignDocumentUseCase {
@@ -45,133 +48,176 @@ public class SignDocumentService implements SignDocumentUseCase {
     private final SignedDocuments documents;
     private final SignerStatuses statuses;
     private final SignerDirectory directory;
+    private final ClientBudget budget;
     private final SigningSettings settings;
     private final Clock clock;
 
     @Inject
     public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events, SignedDocuments documents,
-                               SignerStatuses statuses, SignerDirectory directory, SigningSettings settings, Clock clock) {
+                               SignerStatuses statuses, SignerDirectory directory, ClientBudget budget, SigningSettings settings,
+                               Clock clock) {
         this.keys = keys;
         this.signer = signer;
         this.events = events;
         this.documents = documents;
         this.statuses = statuses;
         this.directory = directory;
+        this.budget = budget;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Override
-    @Transactional(dontRollbackOn = DomainException.class)
-    public SignedDocument sign(SignDocumentCommand command) {
-        return signAll(command.signer(), command.clientId(), List.of(command.document()), command.passphrase(), command.level(),
-                List.of(command.appearance())).get(0);
+    /** One request's progress: which file a failure belongs to, and who signs. */
+    private static final class Attempt {
+        final Instant now;
+        final List<String> ids;
+        String nip;
+        int file;
+        SignerDirectory.Signer profile;
+
+        Attempt(Instant now, int count, String nip) {
+            this.now = now;
+            this.ids = java.util.stream.IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            this.nip = nip;
+        }
     }
 
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
-    public List<SignedDocument> signBatch(SignBatchCommand command) {
-        if (command.documents().isEmpty()) {
-            throw new DomainException(ErrorCode.PDF_REQUIRED, "Unggah minimal satu berkas PDF.");
-        }
+    public List<SignedDocument> sign(SignCommand command) {
         if (command.documents().size() > settings.maxBatchFiles()) {
             throw new DomainException(ErrorCode.TOO_MANY_FILES, "Maksimal " + settings.maxBatchFiles() + " berkas per permintaan.");
         }
-        List<Appearance> appearances = command.appearances();
-        if (appearances.size() != 1 && appearances.size() != command.documents().size()) {
-            throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Sebutkan satu pengaturan tampilan untuk semua berkas atau satu per berkas.");
-        }
-        return signAll(command.signer(), command.clientId(), command.documents(), command.passphrase(), command.level(), appearances);
-    }
-
-    private List<SignedDocument> signAll(SignerRef ref, String clientId, List<PdfDocument> pdfs, char[] passphrase,
-                                         id.teken.signing.domain.PadesLevel level, List<Appearance> appearances) {
-        Instant now = clock.instant();
-        List<String> ids = pdfs.stream().map(d -> UUID.randomUUID().toString()).toList();
-        String nip = ref.nip();
-        int current = 0;
+        Attempt attempt = new Attempt(clock.instant(), command.documents().size(), command.signer().nip());
+        SystemClient client = command.requester().client();
         try {
-            if (passphrase == null || passphrase.length == 0) {
+            if (command.passphrase() == null || command.passphrase().length == 0) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
             }
-            SignerDirectory.Signer profile = null;
-            if (nip == null) {
-                profile = directory.find(null, ref.nik(), ref.email()).orElseThrow(() ->
-                        new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar."));
-                nip = profile.nip();
+            if (client != null) {
+                budget.checkMaySign(client);
             }
-            String signerNip = nip;
-            // The projection refuses a suspended, revoked or expired signer at once, without a remote call.
-            statuses.find(signerNip).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
-                throw notActive(s.status());
-            });
-            List<PdfSigner.Inspected> inspected = new ArrayList<>();
-            for (int i = 0; i < pdfs.size(); i++) {
-                current = i;
-                inspected.add(inspect(pdfs, i, appearance(appearances, i)));
-            }
-            current = 0;
-            SigningKeys.SignerCertificate certificate = keys.signerCertificate(signerNip);
+            resolveSigner(command, attempt);
+            List<PdfSigner.Inspected> inspected = inspectAll(command, attempt);
+            SigningKeys.SignerCertificate certificate = keys.signerCertificate(attempt.nip, command.requester().clientId());
             if (!"ISSUE".equals(certificate.status())) {
                 throw notActive(certificate.status());
             }
             if (certificate.locked()) {
                 throw new DomainException(ErrorCode.CREDENTIAL_LOCKED, "Sertifikat terkunci karena passphrase salah berulang kali.");
             }
-            String text = null;
-            if (appearances.stream().anyMatch(Appearance::isVisible)) {
-                if (profile == null) {
-                    profile = profileOrNull(signerNip);
-                }
-                String name = profile != null && profile.nama() != null ? profile.nama() : certificate.subjectCommonName();
-                String jabatan = profile == null ? null : profile.jabatan();
-                text = "Ditandatangani secara elektronik oleh:\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
-                        + WIB.format(now) + " WIB";
-            }
-            // Every signature is prepared first; one call to certificate-service signs all digests with one passphrase
-            // check (the key is unwrapped once), then the values are embedded (and time-stamped for B-T/B-LT).
-            long started = System.nanoTime();
-            List<PdfSigner.Prepared> prepared = new ArrayList<>();
-            for (int i = 0; i < pdfs.size(); i++) {
-                current = i;
-                Appearance appearance = appearance(appearances, i);
-                String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + ids.get(i);
-                prepared.add(signer.prepare(pdfs.get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
-                        certificate.chainDer(), level, now));
-            }
-            current = 0;
-            long remoteStart = System.nanoTime();
-            List<byte[]> values = prepared.size() == 1
-                    ? List.of(keys.signDigest(signerNip, prepared.get(0).digest(), "SHA-256", passphrase))
-                    : keys.signDigests(signerNip, prepared.stream().map(PdfSigner.Prepared::digest).toList(), "SHA-256", passphrase);
-            long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
-            List<byte[]> signedPdfs = new ArrayList<>();
-            for (int i = 0; i < pdfs.size(); i++) {
-                current = i;
-                signedPdfs.add(signer.finish(prepared.get(i), values.get(i)));
-            }
-            long totalMillis = (System.nanoTime() - started) / 1_000_000;
-            List<SignedDocument> out = new ArrayList<>();
-            for (int i = 0; i < pdfs.size(); i++) {
-                byte[] signed = signedPdfs.get(i);
-                out.add(new SignedDocument(ids.get(i), pdfs.get(i).name(), signed, sha256(signed), level, certificate.serialNumber(),
-                        remoteMillis, totalMillis));
-            }
-            // Only now, with every signature made, are the documents recorded and their events written (one transaction).
-            for (SignedDocument d : out) {
-                documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), signerNip,
-                        certificate.subjectCommonName(), certificate.serialNumber(), d.sha256(), level.label(), clientId, now));
-                events.signed(d.documentId(), signerNip, certificate.serialNumber(), clientId, d.sha256(), level.label(), now);
-            }
-            return out;
+            return signAndRecord(command, attempt, inspected, certificate);
         } catch (DomainException e) {
-            events.failed(ids.get(current), nip, clientId, sha256(pdfs.get(current).bytes()), e.code().name(), now);
+            events.failed(attempt.ids.get(attempt.file), attempt.nip, command.requester().clientId(),
+                    sha256(command.documents().get(attempt.file).bytes()), e.code().name(), attempt.now);
+            if (client != null) {
+                budget.charge(client, e.code());
+            }
             throw e;
         } finally {
-            if (passphrase != null) {
-                Arrays.fill(passphrase, '\0');
+            Arrays.fill(command.passphrase() == null ? new char[0] : command.passphrase(), '\0');
+        }
+    }
+
+    /**
+     * The signer's NIP (a system client names them by NIK or email), then the checks that need no key: a system client's
+     * scope, and the status projection, which refuses a suspended, revoked or expired signer without a remote call.
+     */
+    private void resolveSigner(SignCommand command, Attempt attempt) {
+        SignerRef ref = command.signer();
+        if (attempt.nip == null) {
+            attempt.profile = directory.find(null, ref.nik(), ref.email()).orElseThrow(() ->
+                    new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar."));
+            attempt.nip = attempt.profile.nip();
+        }
+        SystemClient client = command.requester().client();
+        if (client != null && !client.scope().covers(attempt.nip, null)) {
+            if (client.scope().needsUnit(attempt.nip) && attempt.profile == null) {
+                attempt.profile = directory.find(attempt.nip, null, null).orElse(null);
+            }
+            String unit = attempt.profile == null ? null : attempt.profile.unitOrganisasi();
+            if (!client.scope().covers(attempt.nip, unit)) {
+                throw new DomainException(ErrorCode.CLIENT_SCOPE, "Aplikasi ini tidak diizinkan menandatangani atas nama pegawai "
+                        + "tersebut. Minta ADMIN menambahkan unit atau NIP-nya ke cakupan aplikasi.");
             }
         }
+        statuses.find(attempt.nip).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
+            throw notActive(s.status());
+        });
+    }
+
+    private List<PdfSigner.Inspected> inspectAll(SignCommand command, Attempt attempt) {
+        SystemClient client = command.requester().client();
+        List<PdfSigner.Inspected> inspected = new ArrayList<>();
+        for (int i = 0; i < command.documents().size(); i++) {
+            attempt.file = i;
+            Appearance appearance = command.appearance(i);
+            if (appearance.qrContent() != null) {
+                QrLink.check(appearance.qrContent(), settings.publicUrl(), client == null ? List.of() : client.qrOrigins());
+            }
+            inspected.add(inspect(command.documents(), i, appearance));
+        }
+        attempt.file = 0;
+        return inspected;
+    }
+
+    /**
+     * Every signature is prepared first; one call to certificate-service signs all digests with one passphrase check (the
+     * key is unwrapped once); then the values are embedded (and time-stamped for B-T/B-LT), and only then are the documents
+     * recorded and their events written.
+     */
+    private List<SignedDocument> signAndRecord(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,
+                                               SigningKeys.SignerCertificate certificate) {
+        String text = blockText(command, attempt, certificate);
+        long started = System.nanoTime();
+        List<PdfSigner.Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < command.documents().size(); i++) {
+            attempt.file = i;
+            Appearance appearance = command.appearance(i);
+            String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + attempt.ids.get(i);
+            prepared.add(signer.prepare(command.documents().get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
+                    certificate.chainDer(), command.level(), attempt.now));
+        }
+        attempt.file = 0;
+        long remoteStart = System.nanoTime();
+        List<byte[]> values = keys.signDigests(attempt.nip, prepared.stream().map(PdfSigner.Prepared::digest).toList(), "SHA-256",
+                command.passphrase(), command.requester().clientId());
+        long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
+        List<byte[]> signedPdfs = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            attempt.file = i;
+            signedPdfs.add(signer.finish(prepared.get(i), values.get(i)));
+        }
+        long totalMillis = (System.nanoTime() - started) / 1_000_000;
+        List<SignedDocument> out = new ArrayList<>();
+        for (int i = 0; i < signedPdfs.size(); i++) {
+            byte[] signed = signedPdfs.get(i);
+            PdfDocument original = command.documents().get(i);
+            SignedDocument d = new SignedDocument(attempt.ids.get(i), original.name(), signed, sha256(signed), command.level(),
+                    certificate.serialNumber(), remoteMillis, totalMillis);
+            documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), attempt.nip,
+                    certificate.subjectCommonName(), certificate.serialNumber(), d.sha256(), command.level().label(),
+                    command.requester().clientId(), attempt.now));
+            events.signed(d.documentId(), attempt.nip, certificate.serialNumber(), command.requester().clientId(), d.sha256(),
+                    command.level().label(), attempt.now);
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** The text of a visible block: name and jabatan from the directory (the certificate's name when it cannot answer). */
+    private String blockText(SignCommand command, Attempt attempt, SigningKeys.SignerCertificate certificate) {
+        if (command.appearances().stream().noneMatch(Appearance::isVisible)) {
+            return null;
+        }
+        if (attempt.profile == null) {
+            attempt.profile = profileOrNull(attempt.nip);
+        }
+        SignerDirectory.Signer profile = attempt.profile;
+        String name = profile != null && profile.nama() != null ? profile.nama() : certificate.subjectCommonName();
+        String jabatan = profile == null ? null : profile.jabatan();
+        return "Ditandatangani secara elektronik oleh:\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
+                + WIB.format(attempt.now) + " WIB";
     }
 
     private PdfSigner.Inspected inspect(List<PdfDocument> pdfs, int i, Appearance appearance) {
@@ -192,10 +238,6 @@ public class SignDocumentService implements SignDocumentUseCase {
             // Name from the certificate, no jabatan: a visible block must not fail because the directory is slow.
             return null;
         }
-    }
-
-    private static Appearance appearance(List<Appearance> appearances, int i) {
-        return appearances.size() == 1 ? appearances.get(0) : appearances.get(i);
     }
 
     private static DomainException notActive(String status) {

@@ -1,9 +1,12 @@
 package id.teken.signing.application.service;
 
 import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
+import id.teken.signing.application.port.out.AdminAudit;
+import id.teken.signing.application.port.out.ClientFailures;
 import id.teken.signing.application.port.out.SystemClients;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.SignerScope;
 import id.teken.signing.domain.SystemClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +26,8 @@ import java.util.UUID;
 /**
  * System clients. Secrets are 256 random bits shown once; only their SHA-256 is stored (a high-entropy secret needs no
  * slow hash) and compared in constant time. Unknown user, wrong secret, disabled client and foreign address all get the
- * same CLIENT_UNAUTHENTICATED, so a caller learns nothing about which it was.
+ * same CLIENT_UNAUTHENTICATED, so a caller learns nothing about which it was. Every ADMIN change is audited in the same
+ * transaction.
  */
 @ApplicationScoped
 public class SystemClientService implements ManageSystemClientsUseCase {
@@ -30,25 +36,38 @@ public class SystemClientService implements ManageSystemClientsUseCase {
     private static final String DUMMY_HASH = sha256("no-such-client");
 
     private final SystemClients clients;
+    private final AdminAudit audit;
+    private final ClientFailures failures;
     private final Clock clock;
 
     @Inject
-    public SystemClientService(SystemClients clients, Clock clock) {
+    public SystemClientService(SystemClients clients, AdminAudit audit, ClientFailures failures, Clock clock) {
         this.clients = clients;
+        this.audit = audit;
+        this.failures = failures;
         this.clock = clock;
     }
 
     @Override
     @Transactional
-    public CreatedClient create(String username, String description, List<String> allowedIps, Boolean enabled, String adminNip) {
-        String name = SystemClient.username(username);
+    public int forgetOldFailures() {
+        return failures.deleteBefore(clock.instant().minus(ClientBudget.DISABLE_WINDOW).minus(java.time.Duration.ofHours(1)));
+    }
+
+    @Override
+    @Transactional
+    public CreatedClient create(NewClient c, String adminNip) {
+        String name = SystemClient.username(c.username());
         String secret = newSecret();
-        SystemClient client = new SystemClient(UUID.randomUUID(), name, sha256(secret), SystemClient.description(description),
-                SystemClient.allowedIps(allowedIps), enabled == null || enabled, adminNip, clock.instant(), clock.instant());
+        Instant now = clock.instant();
+        SystemClient client = new SystemClient(UUID.randomUUID(), name, sha256(secret), SystemClient.description(c.description()),
+                SystemClient.allowedIps(c.allowedIps()), c.enabled() == null || c.enabled(), adminNip, now, now,
+                c.scope() == null ? SignerScope.NOBODY : c.scope(), SystemClient.qrOrigins(c.qrOrigins()), null);
         if (clients.findByUsername(name).isPresent()) {
             throw new DomainException(ErrorCode.CLIENT_EXISTS, "username \"" + name + "\" sudah dipakai.");
         }
         clients.insert(client);
+        record(adminNip, "CREATE", client, describe(client));
         return new CreatedClient(client, secret);
     }
 
@@ -59,25 +78,40 @@ public class SystemClientService implements ManageSystemClientsUseCase {
 
     @Override
     @Transactional
-    public SystemClient update(UUID id, String description, List<String> allowedIps, Boolean enabled) {
-        SystemClient c = clients.find(id).orElseThrow(() -> new DomainException(ErrorCode.CLIENT_NOT_FOUND, "Aplikasi klien tidak ditemukan."));
+    public SystemClient update(UUID id, ClientChanges ch, String adminNip) {
+        SystemClient c = find(id);
+        boolean enabled = ch.enabled() == null ? c.enabled() : ch.enabled();
         SystemClient updated = new SystemClient(c.id(), c.username(), c.secretHash(),
-                description == null ? c.description() : SystemClient.description(description),
-                allowedIps == null ? c.allowedIps() : SystemClient.allowedIps(allowedIps), enabled == null ? c.enabled() : enabled,
-                c.createdBy(), c.createdAt(), clock.instant());
+                ch.description() == null ? c.description() : SystemClient.description(ch.description()),
+                ch.allowedIps() == null ? c.allowedIps() : SystemClient.allowedIps(ch.allowedIps()), enabled,
+                c.createdBy(), c.createdAt(), clock.instant(), ch.scope() == null ? c.scope() : ch.scope(),
+                ch.qrOrigins() == null ? c.qrOrigins() : SystemClient.qrOrigins(ch.qrOrigins()),
+                enabled ? null : ch.enabled() != null ? "disabled by " + adminNip : c.disabledReason());
         clients.update(updated);
+        if (enabled && !c.enabled()) {
+            failures.clear(c.username());   // turned on again: a fresh failure budget
+        }
+        record(adminNip, "UPDATE", updated, describe(updated));
         return updated;
     }
 
     @Override
     @Transactional
-    public CreatedClient rotateSecret(UUID id) {
-        SystemClient c = clients.find(id).orElseThrow(() -> new DomainException(ErrorCode.CLIENT_NOT_FOUND, "Aplikasi klien tidak ditemukan."));
+    public CreatedClient rotateSecret(UUID id, String adminNip) {
+        SystemClient c = find(id);
         String secret = newSecret();
         SystemClient updated = new SystemClient(c.id(), c.username(), sha256(secret), c.description(), c.allowedIps(), c.enabled(),
-                c.createdBy(), c.createdAt(), clock.instant());
+                c.createdBy(), c.createdAt(), clock.instant(), c.scope(), c.qrOrigins(), c.disabledReason());
         clients.update(updated);
+        record(adminNip, "ROTATE_SECRET", updated, null);
         return new CreatedClient(updated, secret);
+    }
+
+    @Override
+    @Transactional
+    public List<AuditEntry> audit(int limit) {
+        return audit.latest(Math.max(1, Math.min(limit, 500))).stream()
+                .map(e -> new AuditEntry(e.at(), e.actorNip(), e.action(), e.clientUsername(), e.detail())).toList();
     }
 
     @Override
@@ -101,6 +135,24 @@ public class SystemClientService implements ManageSystemClientsUseCase {
             throw new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Kredensial aplikasi tidak valid, nonaktif, atau alamat IP tidak diizinkan.");
         }
         return client;
+    }
+
+    private SystemClient find(UUID id) {
+        return clients.find(id).orElseThrow(() -> new DomainException(ErrorCode.CLIENT_NOT_FOUND, "Aplikasi klien tidak ditemukan."));
+    }
+
+    private void record(String adminNip, String action, SystemClient client, String detail) {
+        audit.record(new AdminAudit.Entry(clock.instant(), adminNip, action, client.username(), detail));
+    }
+
+    /** What the audit keeps of a client's settings (never the secret or its hash). */
+    private static String describe(SystemClient c) {
+        List<String> parts = new ArrayList<>();
+        parts.add("enabled=" + c.enabled());
+        parts.add("allowedIps=" + c.allowedIps());
+        parts.add(c.scope().allSigners() ? "scope=ALL" : "scope.units=" + c.scope().units() + " scope.signers=" + c.scope().signers().size());
+        parts.add("qrOrigins=" + c.qrOrigins());
+        return String.join("; ", parts);
     }
 
     private static String newSecret() {

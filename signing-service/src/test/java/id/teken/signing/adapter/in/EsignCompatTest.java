@@ -36,11 +36,17 @@ class EsignCompatTest {
     static final String NIK = CertificateServiceStandIn.SIGNER_NIK;
     static final String PASS = CertificateServiceStandIn.PASSPHRASE;
 
-    /** A new client allowed from 127.0.0.1 and 10.20.0.0/16; returns {id, username, secret}. */
+    /** A new client allowed from 127.0.0.1 and 10.20.0.0/16, for every signer; returns {id, username, secret}. */
     static Map<String, String> newClient(String name) {
-        Response r = as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON)
-                .body(Map.of("username", name, "description", "Sistem Persuratan Dinas", "allowedIps", List.of("127.0.0.1", "10.20.0.0/16")))
-                .post("/api/v1/admin/clients");
+        return newClient(name, Map.of("scope", Map.of("allSigners", true)));
+    }
+
+    /** A new client with these settings (scope, qrOrigins) besides the usual ones. */
+    static Map<String, String> newClient(String name, Map<String, Object> settings) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", name, "description", "Sistem Persuratan Dinas",
+                "allowedIps", List.of("127.0.0.1", "10.20.0.0/16")));
+        body.putAll(settings);
+        Response r = as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(body).post("/api/v1/admin/clients");
         r.then().statusCode(201).body("secret", org.hamcrest.Matchers.notNullValue()).body("enabled", equalTo(true));
         return Map.of("id", r.path("id"), "username", r.path("username"), "secret", r.path("secret"));
     }
@@ -92,7 +98,15 @@ class EsignCompatTest {
 
     @Test
     void v1_signsWithBasicAndNik_returnsBsreShapes_andDownloadsOnce() throws Exception {
-        Map<String, String> c = newClient(unique("desa"));
+        Map<String, String> c = newClient(unique("desa"), Map.of("scope", Map.of("allSigners", true), "qrOrigins", List.of("https://desa.example")));
+        // A QR code may open only the tenant's own pages or an origin the ADMIN allowed for this client.
+        client(newClient(unique("lain"))).multiPart("file", "surat.pdf", Pdfs.withMarker(2, 2, "#"), "application/pdf").multiPart("nik", NIK)
+                .multiPart("passphrase", PASS).multiPart("tampilan", "visible").multiPart("image", "false").multiPart("tag_koordinat", "#")
+                .multiPart("linkQR", "https://desa.example/surat/77").post("/api/sign/pdf").then().statusCode(400)
+                .body("error", containsString("linkQR"));
+        client(c).multiPart("file", "surat.pdf", Pdfs.withMarker(2, 2, "#"), "application/pdf").multiPart("nik", NIK)
+                .multiPart("passphrase", PASS).multiPart("tampilan", "visible").multiPart("image", "false").multiPart("tag_koordinat", "#")
+                .multiPart("linkQR", "javascript:alert(1)").post("/api/sign/pdf").then().statusCode(400).body("error", containsString("linkQR"));
         Response signed = client(c).multiPart("file", "surat.pdf", Pdfs.withMarker(2, 2, "#"), "application/pdf").multiPart("nik", NIK)
                 .multiPart("passphrase", PASS).multiPart("tampilan", "visible").multiPart("image", "false")
                 .multiPart("linkQR", "https://desa.example/surat/77").multiPart("tag_koordinat", "#").multiPart("width", "180")

@@ -37,7 +37,7 @@ public class InternalSigningResource {
     Optional<String> serviceToken;
 
     /** Body: whose key, which digest, the passphrase. */
-    public record SignHashRequest(String nip, String digest, String digestAlgorithm, String passphrase) {
+    public record SignHashRequest(String nip, String digest, String digestAlgorithm, String passphrase, String channel) {
     }
 
     /** The signature and the chain. */
@@ -52,9 +52,10 @@ public class InternalSigningResource {
     @Path("/signing-certificates/{nip}")
     @Operation(summary = "Sertifikat penanda tangan saat ini (status, terkunci, rantai) untuk menyusun tanda tangan")
     public SigningCertificateResponse signingCertificate(@HeaderParam("Authorization") String authorization,
-                                                         @jakarta.ws.rs.PathParam("nip") String nip) {
+                                                         @jakarta.ws.rs.PathParam("nip") String nip,
+                                                         @jakarta.ws.rs.QueryParam("channel") String channel) {
         authenticate(authorization);
-        SignHashUseCase.SigningCertificate c = signing.signingCertificate(nip);
+        SignHashUseCase.SigningCertificate c = signing.signingCertificate(nip, channel);
         return new SigningCertificateResponse(c.serialNumber(), c.status(), c.locked(), c.certificateChainPem());
     }
 
@@ -73,13 +74,13 @@ public class InternalSigningResource {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digest must be base64.");
         }
         SignHashUseCase.SignedHash signed = signing.signHash(new SignHashUseCase.SignHashCommand(body.nip(), digest,
-                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray()));
+                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel()));
         return new SignHashResponse(Base64.getEncoder().encodeToString(signed.signature()), signed.signatureAlgorithm(),
                 signed.serialNumber(), signed.certificateChainPem());
     }
 
     /** Body of sign-hashes: several digests, one passphrase. */
-    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase) {
+    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel) {
     }
 
     /** The signatures, in the order of the digests, and the chain. */
@@ -103,7 +104,7 @@ public class InternalSigningResource {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests must be base64.");
         }
         SignHashUseCase.SignedHashes signed = signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests,
-                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray()));
+                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel()));
         return new SignHashesResponse(signed.signatures().stream().map(Base64.getEncoder()::encodeToString).toList(),
                 signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem());
     }

@@ -104,6 +104,7 @@ public class ProblemMappers {
             case THROTTLED -> 429;
             case LOCKED -> 423;
             case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
         };
     }
 }

@@ -52,7 +52,7 @@ public class VerifierCertificatesResource {
         if (nip == null || !nip.matches("[0-9]{18}")) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Parameter nip (18 digit) wajib diisi.");
         }
-        return certificates.certificatesOf(nip).stream().map(VerifierCertificatesResource::view).toList();
+        return certificates.certificatesOf(nip, jwt.getSubject()).stream().map(r -> view(r.credential(), r.locked())).toList();
     }
 
     @POST
@@ -82,8 +82,11 @@ public class VerifierCertificatesResource {
     }
 
     static CertificateView view(Credential c) {
+        return view(c, false);
+    }
+
+    static CertificateView view(Credential c, boolean locked) {
         return new CertificateView(c.serialNumber(), c.nip(), SigningGate.statusName(c.status()), c.subjectDn(), c.notBefore(),
-                c.notAfter(), c.revocationReason() == null ? null : c.revocationReason().rfcName(), c.revokedAt(),
-                c.lockedUntil() != null && Instant.now().isBefore(c.lockedUntil()));
+                c.notAfter(), c.revocationReason() == null ? null : c.revocationReason().rfcName(), c.revokedAt(), locked);
     }
 }

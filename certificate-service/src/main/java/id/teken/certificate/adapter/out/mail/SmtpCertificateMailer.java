@@ -72,10 +72,17 @@ public class SmtpCertificateMailer implements CertificateMailer {
     }
 
     @Override
-    public void sendCredentialLocked(SubscriberIdentity to, Instant lockedUntil) {
-        String body = "Sertifikat elektronik Anda terkunci karena passphrase salah dimasukkan beberapa kali berturut-turut. "
-                + "Penandatanganan dapat dilakukan lagi setelah " + WHEN.format(lockedUntil) + ". Jika bukan Anda yang mencoba, "
-                + "segera lakukan reset passphrase dari dasbor dan hubungi Verifikator TTE.";
+    public void sendCredentialLocked(SubscriberIdentity to, Instant lockedUntil, String client) {
+        // A lock may mean someone is guessing: the cure is a suspension by a verifier, not a reset (a reset would only
+        // hand whoever holds the mailbox a fresh certificate).
+        String what = client == null
+                ? "Sertifikat elektronik Anda terkunci karena passphrase salah dimasukkan " + "beberapa kali berturut-turut. "
+                + "Penandatanganan dapat dilakukan lagi setelah " + WHEN.format(lockedUntil) + "."
+                : "Penandatanganan dengan sertifikat elektronik Anda melalui aplikasi \"" + client + "\" terkunci karena passphrase salah "
+                + "dimasukkan beberapa kali berturut-turut, sampai " + WHEN.format(lockedUntil) + ". Penandatanganan Anda sendiri "
+                + "melalui portal tidak terpengaruh.";
+        String body = what + " Jika bukan Anda yang mencoba, segera hubungi Verifikator TTE agar sertifikat Anda dibekukan "
+                + "(suspend) dan diperiksa. Jangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.";
         send(to, "Sertifikat Elektronik Terkunci - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n" + tenantName + "\n",
                 "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
     }

@@ -21,7 +21,10 @@ import java.util.UUID;
 import static id.teken.certificate.adapter.out.persistence.Rows.instant;
 import static id.teken.certificate.adapter.out.persistence.Rows.timestamp;
 
-/** Subscribers, credentials, passphrase links and CRLs in PostgreSQL (native SQL through the EntityManager). */
+/**
+ * Subscribers, credentials, passphrase links and CRLs in PostgreSQL (native SQL through the EntityManager). A credential's
+ * status only changes by compare-and-set on the status it was read with.
+ */
 @ApplicationScoped
 public class CertificatePersistenceAdapter implements SubscriberRepository, CredentialRepository, PassphraseLinks, CrlStore,
         id.teken.certificate.application.port.out.VerifierAudit {
@@ -57,22 +60,35 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     }
 
     @Override
-    public void save(Credential c) {
+    public void insert(Credential c) {
         em.createNativeQuery("""
                         INSERT INTO credential (id, nip, serial_number, subject_dn, certificate_pem, not_before, not_after, status,
-                          revocation_reason, revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at,
-                          failed_attempts, locked_until)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-                        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, revocation_reason = EXCLUDED.revocation_reason,
-                          revoked_at = EXCLUDED.revoked_at, failed_attempts = EXCLUDED.failed_attempts,
-                          locked_until = EXCLUDED.locked_until""")
+                          revocation_reason, revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
                 .setParameter(1, c.id()).setParameter(2, c.nip()).setParameter(3, c.serialNumber()).setParameter(4, c.subjectDn())
                 .setParameter(5, c.certificatePem()).setParameter(6, timestamp(c.notBefore())).setParameter(7, timestamp(c.notAfter()))
                 .setParameter(8, c.status().name()).setParameter(9, c.revocationReason() == null ? null : c.revocationReason().name())
                 .setParameter(10, timestamp(c.revokedAt())).setParameter(11, c.sealedKey()).setParameter(12, c.agreementVersion())
                 .setParameter(13, timestamp(c.agreementAcceptedAt())).setParameter(14, timestamp(c.createdAt()))
-                .setParameter(15, c.failedAttempts()).setParameter(16, timestamp(c.lockedUntil()))
                 .executeUpdate();
+    }
+
+    @Override
+    public boolean transition(Credential from, Credential to) {
+        if (!from.id().equals(to.id())) {
+            throw new IllegalArgumentException("one credential");
+        }
+        return em.createNativeQuery("""
+                        UPDATE credential SET status = ?1, revocation_reason = ?2, revoked_at = ?3
+                        WHERE id = ?4 AND status = ?5""")
+                .setParameter(1, to.status().name()).setParameter(2, to.revocationReason() == null ? null : to.revocationReason().name())
+                .setParameter(3, timestamp(to.revokedAt())).setParameter(4, to.id()).setParameter(5, from.status().name())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<Credential> findById(UUID id) {
+        return credentials("WHERE id = ?1", id).stream().findFirst();
     }
 
     @Override
@@ -82,7 +98,7 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
 
     @Override
     public List<Credential> findRevoked() {
-        return credentials("WHERE status = 'REVOKED'");
+        return credentials("WHERE status IN ('REVOKED', 'SUSPENDED')");
     }
 
     @Override
@@ -117,7 +133,7 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     private List<Credential> credentials(String where, Object... params) {
         jakarta.persistence.Query query = em.createNativeQuery("""
                         SELECT id, nip, serial_number, subject_dn, certificate_pem, not_before, not_after, status, revocation_reason,
-                          revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at, failed_attempts, locked_until
+                          revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at
                         FROM credential""" + " " + where + " ORDER BY created_at");
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
@@ -126,7 +142,7 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
         return rows.stream().map(r -> new Credential((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 instant(r[5]), instant(r[6]), Credential.Status.valueOf((String) r[7]),
                 r[8] == null ? null : RevocationReason.valueOf((String) r[8]), instant(r[9]), (byte[]) r[10], (String) r[11],
-                instant(r[12]), instant(r[13]), ((Number) r[14]).intValue(), instant(r[15]))).toList();
+                instant(r[12]), instant(r[13]))).toList();
     }
 
     @Override

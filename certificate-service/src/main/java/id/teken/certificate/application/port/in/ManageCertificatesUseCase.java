@@ -7,7 +7,12 @@ import java.util.List;
 /** The Verifikator TTE's certificate actions (each audited), and the expiry job. */
 public interface ManageCertificatesUseCase {
 
-    List<Credential> certificatesOf(String nip);
+    /** Every certificate of a NIP, oldest first, with whether the owner's use is locked now (the look-up is audited). */
+    List<CertificateRecord> certificatesOf(String nip, String verifierNip);
+
+    /** A credential as the console shows it. */
+    record CertificateRecord(Credential credential, boolean locked) {
+    }
 
     Credential suspend(String serialNumber, String verifierNip, String note);
 

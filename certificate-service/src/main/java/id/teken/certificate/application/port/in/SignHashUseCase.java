@@ -18,14 +18,17 @@ public interface SignHashUseCase {
     /** Several digests, one passphrase check (batch signing). */
     SignedHashes signHashes(SignHashesCommand command);
 
-    /** Up to 100 digests of one algorithm for one signer. */
-    record SignHashesCommand(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase) {
+    /**
+     * Up to 100 digests of one algorithm for one signer. {@code channel} names who asks: {@code client:<username>} for a
+     * system client (its wrong passphrases lock only that client's use), anything else for the owner's own use.
+     */
+    record SignHashesCommand(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel) {
         public SignHashesCommand {
             if (digests == null || digests.isEmpty() || digests.size() > 100) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
             }
             for (byte[] d : digests) {
-                new SignHashCommand(nip, d, digestAlgorithm, passphrase);
+                new SignHashCommand(nip, d, digestAlgorithm, passphrase, channel);
             }
         }
     }
@@ -34,15 +37,18 @@ public interface SignHashUseCase {
     record SignedHashes(List<byte[]> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChainPem) {
     }
 
-    /** The owner's current certificate and chain (for building the signature before the hash is signed); no secret needed. */
-    SigningCertificate signingCertificate(String nip);
+    /**
+     * The owner's current certificate and chain (for building the signature before the hash is signed); no secret
+     * needed. {@code locked} is about the channel (the owner's use, or one system client's).
+     */
+    SigningCertificate signingCertificate(String nip, String channel);
 
     /** Status in the nine-status vocabulary (ISSUE, SUSPEND, REVOKE, EXPIRED), locked flag, chain (leaf first, PEM). */
     record SigningCertificate(String serialNumber, String status, boolean locked, List<String> certificateChainPem) {
     }
 
     /** What to sign; the digest length must fit the algorithm. */
-    record SignHashCommand(String nip, byte[] digest, String digestAlgorithm, char[] passphrase) {
+    record SignHashCommand(String nip, byte[] digest, String digestAlgorithm, char[] passphrase, String channel) {
 
         private static final Map<String, Integer> LENGTHS = Map.of("SHA-256", 32, "SHA-384", 48, "SHA-512", 64);
 

@@ -14,7 +14,8 @@ public interface CertificateMailer {
 
     void sendCertificateIssued(SubscriberIdentity to, String serialNumber, Instant notBefore, Instant notAfter);
 
-    void sendCredentialLocked(SubscriberIdentity to, Instant lockedUntil);
+    /** The owner's use locked ({@code client} null), or one system client's use of the certificate ({@code client} its name). */
+    void sendCredentialLocked(SubscriberIdentity to, Instant lockedUntil, String client);
 
     void sendStatusChanged(SubscriberIdentity to, String serialNumber, String newStatus, String reason);
 

@@ -4,7 +4,6 @@ import id.teken.registration.application.port.in.LogInCommand;
 import id.teken.registration.application.port.in.LogInUseCase;
 import id.teken.registration.application.port.in.RequestPasswordResetUseCase;
 import id.teken.registration.application.port.in.ResetPasswordUseCase;
-import id.teken.registration.application.port.out.AccountMailer;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.ErrorCode;
 import id.teken.registration.domain.Nip;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Set;
@@ -32,7 +30,6 @@ import java.util.Set;
 @Tag(name = "Akun", description = "Masuk dengan NIP dan password; Lupa Password")
 public class AuthResource {
 
-    private static final Logger LOG = Logger.getLogger(AuthResource.class);
 
     @Inject
     LogInUseCase logIn;
@@ -79,12 +76,7 @@ public class AuthResource {
     @Operation(summary = "Lupa Password: mengirim tautan atur-password ke Email SIASN (selalu 202)")
     public Response requestPasswordReset(PasswordResetRequest request) {
         require(request);
-        Nip nip = Nip.of(request.nip());
-        try {
-            requestReset.requestPasswordReset(nip);
-        } catch (AccountMailer.MailNotSent e) {
-            LOG.warn("Password reset mail could not be sent; the request is answered as usual");
-        }
+        requestReset.requestPasswordReset(Nip.of(request.nip()));
         return Response.accepted(new MessageResponse("Jika NIP terdaftar, tautan untuk mengatur password telah "
                 + "dikirim ke Email SIASN Anda. Periksa kotak masuk Anda.")).build();
     }

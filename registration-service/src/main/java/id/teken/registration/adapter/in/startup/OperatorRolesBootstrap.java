@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * At start-up, grants VERIFIKATOR and ADMIN to the NIPs listed in teken.accounts.verifiers / .admins
- * (TEKEN_VERIFIERS, TEKEN_ADMINS). Those people then set their password through "Lupa Password".
+ * At start-up, makes the lists in teken.accounts.verifiers / .admins (TEKEN_VERIFIERS, TEKEN_ADMINS) authoritative: the
+ * listed NIPs hold VERIFIKATOR and ADMIN, and a NIP taken off a list loses the role (audited in role_audit). The people
+ * then set their password through "Lupa Password".
  */
 @ApplicationScoped
 public class OperatorRolesBootstrap {
@@ -39,9 +40,9 @@ public class OperatorRolesBootstrap {
         Map<Role, Set<Nip>> wanted = new EnumMap<>(Role.class);
         wanted.put(Role.VERIFIKATOR, nips(verifiers));
         wanted.put(Role.ADMIN, nips(admins));
-        grants.grant(wanted);
-        LOG.infof("Operator roles granted: %d verifier(s), %d admin(s)", wanted.get(Role.VERIFIKATOR).size(),
-                wanted.get(Role.ADMIN).size());
+        GrantOperatorRolesUseCase.Changes changes = grants.assign(wanted, "configuration at start-up");
+        LOG.infof("Operator roles: %d verifier(s), %d admin(s) (%d granted, %d removed)", wanted.get(Role.VERIFIKATOR).size(),
+                wanted.get(Role.ADMIN).size(), changes.granted(), changes.removed());
     }
 
     private static Set<Nip> nips(Optional<String> list) {

@@ -12,13 +12,21 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Argon2id (Bouncy Castle) at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane), stored in the PHC
- * string format so that the parameters can be raised later without breaking stored hashes.
+ * string format so that the parameters can be raised later without breaking stored hashes. Each hash holds 19 MiB
+ * while it runs, so at most {@code teken.accounts.hashing.max-concurrent} run at once (default: what half the heap
+ * holds, at most twice the cores); a caller waits up to 2 s for a turn and is then told to come back (503), never
+ * left to an OutOfMemoryError.
  */
 @ApplicationScoped
 public class Argon2PasswordHasher implements PasswordHasher {
+
+    private static final long TURN_WAIT_MILLIS = 2000;
 
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
@@ -27,6 +35,24 @@ public class Argon2PasswordHasher implements PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final Semaphore turns;
+
+    public Argon2PasswordHasher() {
+        this(0);
+    }
+
+    @jakarta.inject.Inject
+    public Argon2PasswordHasher(@ConfigProperty(name = "teken.accounts.hashing.max-concurrent", defaultValue = "0") int maxConcurrent) {
+        this.turns = new Semaphore(maxConcurrent > 0 ? maxConcurrent : defaultConcurrency(), true);
+    }
+
+    /** What half the heap holds at 19 MiB (plus slack) per hash, at least 1, at most twice the cores. */
+    static int defaultConcurrency() {
+        long perHash = (MEMORY_KIB + 4 * 1024) * 1024L;
+        long fits = Runtime.getRuntime().maxMemory() / 2 / perHash;
+        return (int) Math.max(1, Math.min(fits, 2L * Runtime.getRuntime().availableProcessors()));
+    }
 
     @Override
     public String hash(char[] password) {
@@ -69,7 +95,25 @@ public class Argon2PasswordHasher implements PasswordHasher {
         }
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    private byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new Busy();
+        }
+        try {
+            return compute(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private static byte[] compute(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -62,6 +62,20 @@ public class SmtpAccountMailer implements AccountMailer {
         }
     }
 
+    @Override
+    public void sendClientDisabled(EmailAddress to, String nama, String clientUsername, String reason, Instant at) {
+        String body = "Aplikasi klien \"" + clientUsername + "\" dinonaktifkan otomatis pada " + WHEN.format(at) + " karena terlalu "
+                + "banyak permintaan gagal (" + reason + "): passphrase salah, penanda tangan di luar cakupan, atau penanda tangan "
+                + "tidak dikenal. Periksa aplikasi tersebut dan jejak audit di konsol Admin sebelum mengaktifkannya kembali.";
+        try {
+            queue(new OutgoingMail(to.value(), "Aplikasi Klien Dinonaktifkan: " + clientUsername + " - " + tenantName,
+                    "Yth. " + nama + ",\n\n" + body + "\n\n" + tenantName + "\n",
+                    "<p>Yth. " + escape(nama) + ",</p><p>" + escape(body) + "</p><p>" + escape(tenantName) + "</p>"));
+        } catch (IllegalArgumentException e) {
+            throw new MailNotSent("client-disabled mail not queued: the address is not usable");
+        }
+    }
+
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

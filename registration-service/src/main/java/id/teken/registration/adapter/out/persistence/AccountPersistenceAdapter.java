@@ -15,9 +15,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Accounts and reset links in PostgreSQL through Panache. */
+/** Accounts, reset links and the operator-role trail in PostgreSQL through Panache. */
 @ApplicationScoped
-public class AccountPersistenceAdapter implements AccountRepository, PasswordResetLinks {
+public class AccountPersistenceAdapter implements AccountRepository, PasswordResetLinks, id.teken.registration.application.port.out.RoleAudit {
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Override
+    public java.util.List<Account> findWithRole(Role role) {
+        return AccountEntity.<AccountEntity>list("roles like ?1", "%" + role.name() + "%").stream()
+                .map(e -> new Account(new Nip(e.nip), e.passwordHash, e.active, roles(e.roles), e.createdAt, e.passwordChangedAt))
+                .filter(a -> a.roles().contains(role)).toList();
+    }
+
+    @Override
+    public void record(Instant at, Nip nip, Role role, String action, String source) {
+        em.createNativeQuery("INSERT INTO role_audit (at, nip, role, action, source) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, nip.value()).setParameter(3, role.name())
+                .setParameter(4, action).setParameter(5, source).executeUpdate();
+    }
 
     @Override
     public Optional<Account> find(Nip nip) {

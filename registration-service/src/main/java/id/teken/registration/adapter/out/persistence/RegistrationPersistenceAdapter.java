@@ -80,16 +80,23 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
     }
 
     @Override
-    public Optional<Registration> findByNik(Nik nik) {
-        return RegistrationEntity.<RegistrationEntity>find("nik = ?1 order by updatedAt desc", nik.value()).firstResultOptional()
-                .map(RegistrationPersistenceAdapter::toDomain);
+    public java.util.List<Registration> findByEmail(String email) {
+        String lower = email.toLowerCase(Locale.ROOT);
+        return RegistrationEntity.<RegistrationEntity>list("(lower(emailDinas) = ?1 or lower(emailSiasn) = ?1) and status <> ?2 "
+                        + "order by updatedAt desc", lower, CertificateStatus.NOT_REGISTERED.name()).stream()
+                .map(RegistrationPersistenceAdapter::toDomain).toList();
     }
 
     @Override
-    public Optional<Registration> findByEmail(String email) {
-        String lower = email.toLowerCase(Locale.ROOT);
-        return RegistrationEntity.<RegistrationEntity>find("lower(emailDinas) = ?1 or lower(emailSiasn) = ?1 order by updatedAt desc", lower)
-                .firstResultOptional().map(RegistrationPersistenceAdapter::toDomain);
+    public boolean emailUsedByOther(String email, Nip nip) {
+        return RegistrationEntity.count("(lower(emailDinas) = ?1 or lower(emailSiasn) = ?1) and nip <> ?2 and status <> ?3",
+                email.toLowerCase(Locale.ROOT), nip.value(), CertificateStatus.NOT_REGISTERED.name()) > 0;
+    }
+
+    @Override
+    public java.util.List<Registration> findAllByNik(Nik nik) {
+        return RegistrationEntity.<RegistrationEntity>list("nik = ?1 and status <> ?2 order by updatedAt desc", nik.value(),
+                CertificateStatus.NOT_REGISTERED.name()).stream().map(RegistrationPersistenceAdapter::toDomain).toList();
     }
 
     private static DomainException concurrent() {

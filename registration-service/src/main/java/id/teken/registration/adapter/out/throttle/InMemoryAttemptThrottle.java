@@ -3,7 +3,6 @@ package id.teken.registration.adapter.out.throttle;
 import id.teken.registration.application.port.out.AttemptThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,60 +14,96 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failures per key in a sliding window, in this instance's memory. With several instances each counts its
- * own share; the gateway's per-IP limit bounds the total.
+ * Counters in this instance's memory: sliding windows (a NIP's failures) and token buckets (an address's rate). Each
+ * key's state changes under its own lock, so a check and its count are one step. With several instances each counts
+ * its own share; the gateway's per-address limit bounds the total. At most 100,000 keys are kept (empty ones are dropped).
  */
 @ApplicationScoped
 public class InMemoryAttemptThrottle implements AttemptThrottle {
 
-    @ConfigProperty(name = "teken.accounts.login.window")
-    Duration window;
+    private static final int MAX_KEYS = 100_000;
 
     @Inject
     Clock clock;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** One key's state: the times of counted attempts (window) or a bucket's tokens. */
+    private static final class State {
+        final Deque<Instant> times = new ArrayDeque<>();
+        double tokens = -1;
+        Instant refilled;
+        int lastBurst;
+    }
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Duration> blocked(String key, int limit) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Optional.empty();
-        }
-        synchronized (times) {
-            prune(times);
-            if (times.size() < limit) {
-                return Optional.empty();
+    public Optional<Duration> reserve(String key, int limit, Duration window) {
+        State s = state(key);
+        synchronized (s) {
+            Instant now = clock.instant();
+            Instant cutoff = now.minus(window);
+            while (!s.times.isEmpty() && s.times.peekFirst().isBefore(cutoff)) {
+                s.times.removeFirst();
             }
-            Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(window));
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            if (s.times.size() >= limit) {
+                Duration wait = Duration.between(now, s.times.peekFirst().plus(window));
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            }
+            s.times.addLast(now);
+            return Optional.empty();
         }
     }
 
     @Override
-    public void recordFailure(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(clock.instant());
-            if (times.size() > 1000) {
-                times.removeFirst();
+    public Optional<Duration> take(String key, int burst, Duration perToken) {
+        State s = state(key);
+        synchronized (s) {
+            Instant now = clock.instant();
+            if (s.tokens < 0) {
+                s.tokens = burst;
+                s.refilled = now;
             }
+            double earned = (double) Duration.between(s.refilled, now).toNanos() / perToken.toNanos();
+            s.tokens = Math.min(burst, s.tokens + Math.max(0, earned));
+            s.refilled = now;
+            s.lastBurst = burst;
+            if (s.tokens >= 1) {
+                s.tokens -= 1;
+                return Optional.empty();
+            }
+            long nanos = (long) ((1 - s.tokens) * perToken.toNanos());
+            return Optional.of(Duration.ofNanos(Math.max(nanos, 1_000_000)));
         }
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> e.getValue().isEmpty());
+    }
+
+    @Override
+    public void giveBack(String key) {
+        State s = states.get(key);
+        if (s == null) {
+            return;
+        }
+        synchronized (s) {
+            if (s.tokens >= 0) {
+                s.tokens = Math.min(s.lastBurst, s.tokens + 1);
+            } else if (!s.times.isEmpty()) {
+                s.times.removeLast();
+            }
         }
     }
 
     @Override
     public void clear(String key) {
-        failures.remove(key);
+        states.remove(key);
     }
 
-    private void prune(Deque<Instant> times) {
-        Instant cutoff = clock.instant().minus(window);
-        while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
-            times.removeFirst();
+    private State state(String key) {
+        if (states.size() > MAX_KEYS) {
+            states.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    return e.getValue().times.isEmpty() && (e.getValue().tokens < 0 || e.getValue().tokens >= e.getValue().lastBurst);
+                }
+            });
         }
+        return states.computeIfAbsent(key, k -> new State());
     }
 }

@@ -6,8 +6,16 @@ import id.teken.registration.domain.Role;
 import java.util.Map;
 import java.util.Set;
 
-/** The operator's way to make the first VERIFIKATOR and ADMIN accounts (from configuration at start-up). */
+/**
+ * The operator's roles (VERIFIKATOR, ADMIN) as configuration says them at start-up: the listed NIPs hold the role and
+ * nobody else does any more (a NIP taken off the list loses it). Every grant and removal is audited.
+ */
 public interface GrantOperatorRolesUseCase {
 
-    void grant(Map<Role, Set<Nip>> grants);
+    /** Makes exactly these NIPs hold each role given; returns how many roles were granted and removed. */
+    Changes assign(Map<Role, Set<Nip>> holders, String source);
+
+    /** What an assignment changed. */
+    record Changes(int granted, int removed) {
+    }
 }

@@ -10,6 +10,9 @@ public interface AccountMailer {
     /** Sends the "Lupa Password" link once the caller's transaction commits; throws {@link MailNotSent} for an unusable address. */
     void sendPasswordResetLink(EmailAddress to, String nama, String link, Instant expiresAt);
 
+    /** Tells an ADMIN that a system client was turned off after spending its failure budget. */
+    void sendClientDisabled(EmailAddress to, String nama, String clientUsername, String reason, Instant at);
+
     /** The message cannot be sent at all (an unusable address). */
     class MailNotSent extends RuntimeException {
         public MailNotSent(String message) {

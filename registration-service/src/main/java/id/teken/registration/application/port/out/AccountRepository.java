@@ -11,4 +11,7 @@ public interface AccountRepository {
     Optional<Account> find(Nip nip);
 
     void save(Account account);
+
+    /** Every account that holds the role. */
+    java.util.List<Account> findWithRole(id.teken.registration.domain.Role role);
 }

@@ -3,13 +3,24 @@ package id.teken.registration.application.port.out;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Counts failures per key (a NIP, an address) within a window. */
+/**
+ * Attempt counters per key (a NIP, an address). An attempt is counted before the slow work it guards, so parallel
+ * attempts see each other; a success gives its count back.
+ */
 public interface AttemptThrottle {
 
-    /** How long the key must wait when it has reached the limit; empty when it may try. */
-    Optional<Duration> blocked(String key, int limit);
+    /** Counts one attempt unless {@code limit} are counted within the window already; otherwise how long to wait. */
+    Optional<Duration> reserve(String key, int limit, Duration window);
 
-    void recordFailure(String key);
+    /**
+     * A rate, not a ban: takes one of {@code burst} tokens, one of which comes back every {@code perToken}; when none is
+     * left, how long until the next one.
+     */
+    Optional<Duration> take(String key, int burst, Duration perToken);
 
+    /** Gives back the key's newest counted attempt or token (the attempt succeeded, or was never evaluated). */
+    void giveBack(String key);
+
+    /** Forgets every attempt of the key. */
     void clear(String key);
 }

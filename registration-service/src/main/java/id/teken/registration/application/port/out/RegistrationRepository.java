@@ -17,9 +17,12 @@ public interface RegistrationRepository {
 
     boolean emailDinasTakenByOther(EmailDinas emailDinas, Nip nip);
 
-    /** The most recently changed registration with this NIK. */
-    Optional<Registration> findByNik(id.teken.registration.domain.Nik nik);
+    /** Live registrations (any status but NOT_REGISTERED) whose Email Dinas or Email SIASN is this address (any case). */
+    java.util.List<Registration> findByEmail(String email);
 
-    /** The most recently changed registration whose Email Dinas or Email SIASN is this address (any case). */
-    Optional<Registration> findByEmail(String email);
+    /** Whether a live registration of another NIP uses the address, as Email Dinas or Email SIASN. */
+    boolean emailUsedByOther(String email, Nip nip);
+
+    /** Live registrations with this NIK. */
+    java.util.List<Registration> findAllByNik(id.teken.registration.domain.Nik nik);
 }

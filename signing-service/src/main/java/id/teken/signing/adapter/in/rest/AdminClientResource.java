@@ -3,6 +3,7 @@ package id.teken.signing.adapter.in.rest;
 import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.SignerScope;
 import id.teken.signing.domain.SystemClient;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,39 +40,70 @@ public class AdminClientResource {
     @Inject
     JsonWebToken jwt;
 
+    /**
+     * For whom a client may sign: {@code allSigners} (explicitly), or the signers of {@code units} (Unit Organisasi) and
+     * the named {@code signers} (NIPs). A client without one signs for nobody.
+     */
+    public record ScopeBody(Boolean allSigners, List<String> units, List<String> signers) {
+        SignerScope toScope() {
+            return SignerScope.of(allSigners, units, signers);
+        }
+
+        static ScopeBody of(SignerScope s) {
+            return new ScopeBody(s.allSigners(), s.units(), s.signers());
+        }
+    }
+
     /** Body of create. */
-    public record CreateClientRequest(String username, String description, List<String> allowedIps, Boolean enabled) {
+    public record CreateClientRequest(String username, String description, List<String> allowedIps, Boolean enabled,
+                                      ScopeBody scope, List<String> qrOrigins) {
     }
 
     /** Body of update: fields left out stay as they are. */
-    public record UpdateClientRequest(String description, List<String> allowedIps, Boolean enabled) {
+    public record UpdateClientRequest(String description, List<String> allowedIps, Boolean enabled, ScopeBody scope,
+                                      List<String> qrOrigins) {
     }
 
     /** A client as listed (never the secret or its hash). */
     public record ClientView(String id, String username, String description, List<String> allowedIps, boolean enabled,
-                             String createdBy, Instant createdAt, Instant updatedAt) {
+                             String disabledReason, ScopeBody scope, List<String> qrOrigins, String createdBy, Instant createdAt,
+                             Instant updatedAt) {
         static ClientView of(SystemClient c) {
-            return new ClientView(c.id().toString(), c.username(), c.description(), c.allowedIps(), c.enabled(), c.createdBy(),
-                    c.createdAt(), c.updatedAt());
+            return new ClientView(c.id().toString(), c.username(), c.description(), c.allowedIps(), c.enabled(), c.disabledReason(),
+                    ScopeBody.of(c.scope()), c.qrOrigins(), c.createdBy(), c.createdAt(), c.updatedAt());
         }
     }
 
     /** The client with its secret, this once. */
     public record ClientWithSecret(String id, String username, String secret, String description, List<String> allowedIps,
-                                   boolean enabled, String message) {
+                                   boolean enabled, ScopeBody scope, List<String> qrOrigins, String message) {
         static ClientWithSecret of(ManageSystemClientsUseCase.CreatedClient created) {
             SystemClient c = created.client();
             return new ClientWithSecret(c.id().toString(), c.username(), created.secret(), c.description(), c.allowedIps(), c.enabled(),
+                    ScopeBody.of(c.scope()), c.qrOrigins(),
                     "Simpan secret ini sekarang; Teken hanya menyimpan hash-nya dan tidak dapat menampilkannya lagi.");
         }
     }
 
+    /** One entry of the admin audit trail. */
+    public record AuditView(Instant at, String actorNip, String action, String clientUsername, String detail) {
+    }
+
     @POST
-    @Operation(summary = "Buat aplikasi klien; secret ditampilkan sekali")
+    @Operation(summary = "Buat aplikasi klien; secret ditampilkan sekali (tanpa scope: tidak dapat menandatangani untuk siapa pun)")
     public Response create(CreateClientRequest body) {
         require(body);
-        return Response.status(201).entity(ClientWithSecret.of(clients.create(body.username(), body.description(), body.allowedIps(),
-                body.enabled(), jwt.getSubject()))).build();
+        return Response.status(201).entity(ClientWithSecret.of(clients.create(new ManageSystemClientsUseCase.NewClient(body.username(),
+                body.description(), body.allowedIps(), body.enabled(), body.scope() == null ? null : body.scope().toScope(),
+                body.qrOrigins()), jwt.getSubject()))).build();
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Jejak audit perubahan aplikasi klien (terbaru lebih dulu)")
+    public List<AuditView> audit(@jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") int limit) {
+        return clients.audit(limit).stream().map(e -> new AuditView(e.at(), e.actorNip(), e.action(), e.clientUsername(), e.detail()))
+                .toList();
     }
 
     @GET
@@ -85,7 +117,8 @@ public class AdminClientResource {
     @Operation(summary = "Ubah deskripsi, daftar IP, atau aktif/nonaktif")
     public ClientView update(@PathParam("id") String id, UpdateClientRequest body) {
         require(body);
-        return ClientView.of(clients.update(uuid(id), body.description(), body.allowedIps(), body.enabled()));
+        return ClientView.of(clients.update(uuid(id), new ManageSystemClientsUseCase.ClientChanges(body.description(), body.allowedIps(),
+                body.enabled(), body.scope() == null ? null : body.scope().toScope(), body.qrOrigins()), jwt.getSubject()));
     }
 
     @POST
@@ -93,7 +126,7 @@ public class AdminClientResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Ganti secret (yang lama langsung tidak berlaku); secret baru ditampilkan sekali")
     public ClientWithSecret rotate(@PathParam("id") String id) {
-        return ClientWithSecret.of(clients.rotateSecret(uuid(id)));
+        return ClientWithSecret.of(clients.rotateSecret(uuid(id), jwt.getSubject()));
     }
 
     private static UUID uuid(String id) {

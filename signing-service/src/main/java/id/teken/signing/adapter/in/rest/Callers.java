@@ -36,7 +36,12 @@ public class Callers {
     /** A caller: exactly one of nip (ASN) and client (system) is set. */
     public record Caller(String nip, SystemClient client) {
         public String clientId() {
-            return client == null ? "web:" + nip : "client:" + client.username();
+            return requester().clientId();
+        }
+
+        public id.teken.signing.application.port.in.SignDocumentUseCase.Requester requester() {
+            return client == null ? id.teken.signing.application.port.in.SignDocumentUseCase.Requester.owner(nip)
+                    : id.teken.signing.application.port.in.SignDocumentUseCase.Requester.of(client);
         }
     }
 

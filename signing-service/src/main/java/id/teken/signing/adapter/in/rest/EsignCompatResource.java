@@ -90,9 +90,9 @@ public class EsignCompatResource {
         }
         Appearance appearance = Forms.appearance(tampilan, image, specimen, page != null ? page : halaman, x, y,
                 Appearance.Origin.BOTTOM_LEFT, width, height, marker, text, reason, location, linkQr);
-        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignDocumentCommand(
-                SignatureResource.systemSigner(null, nik, null), clientId, document, SignatureResource.chars(passphrase),
-                PadesLevel.parse(defaultLevel, PadesLevel.B_LT), appearance));
+        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(
+                SignatureResource.systemSigner(null, nik, null), SignDocumentUseCase.Requester.of(client), List.of(document),
+                SignatureResource.chars(passphrase), PadesLevel.parse(defaultLevel, PadesLevel.B_LT), List.of(appearance))).get(0);
         downloads.keep(signed.documentId(), clientId, Forms.safeName(document.name()) + "_signed.pdf", signed.pdf());
         return Response.ok(signed.pdf(), "application/pdf").header("id_dokumen", signed.documentId())
                 .header("X-Document-Id", signed.documentId())
@@ -217,8 +217,8 @@ public class EsignCompatResource {
         }
         String nik = Forms.blankToNull(text(body, "nik"));
         String email = nik == null ? Forms.blankToNull(text(body, "email")) : null;
-        List<SignDocumentUseCase.SignedDocument> signed = signing.signBatch(new SignDocumentUseCase.SignBatchCommand(
-                SignatureResource.systemSigner(null, nik, email), "client:" + client.username(), documents,
+        List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(
+                SignatureResource.systemSigner(null, nik, email), SignDocumentUseCase.Requester.of(client), documents,
                 SignatureResource.chars(Forms.blankToNull(text(body, "passphrase"))), PadesLevel.parse(defaultLevel, PadesLevel.B_LT),
                 appearances));
         Map<String, Object> out = new LinkedHashMap<>();

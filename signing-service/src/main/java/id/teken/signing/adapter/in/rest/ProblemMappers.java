@@ -119,6 +119,7 @@ public class ProblemMappers {
             case UNAVAILABLE -> 503;
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
+            case THROTTLED -> 429;
         };
     }
 }

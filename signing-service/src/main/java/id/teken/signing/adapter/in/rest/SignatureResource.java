@@ -100,8 +100,8 @@ public class SignatureResource {
     public Response sign(@RestForm("file") FileUpload file, @BeanParam Options options) {
         Callers.Caller caller = callers.asnOrSystem();
         PdfDocument document = pdf(file);
-        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignDocumentCommand(signer(caller, options),
-                caller.clientId(), document, chars(options.passphrase), level(options.level), options.appearance()));
+        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
+                caller.requester(), List.of(document), chars(options.passphrase), level(options.level), List.of(options.appearance()))).get(0);
         return Response.ok(signed.pdf(), "application/pdf")
                 .header("X-Document-Id", signed.documentId())
                 .header("id_dokumen", signed.documentId())
@@ -129,8 +129,8 @@ public class SignatureResource {
         for (FileUpload f : uploads) {
             documents.add(pdf(f));
         }
-        List<SignDocumentUseCase.SignedDocument> signed = signing.signBatch(new SignDocumentUseCase.SignBatchCommand(signer(caller, options),
-                caller.clientId(), documents, chars(options.passphrase), level(options.level), List.of(options.appearance())));
+        List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
+                caller.requester(), documents, chars(options.passphrase), level(options.level), List.of(options.appearance())));
         long passphrase = signed.get(0).passphraseCheckMillis();
         long sign = signed.get(0).totalMillis();
         String timing = "passphrase;dur=" + passphrase + ", sign;dur=" + sign;

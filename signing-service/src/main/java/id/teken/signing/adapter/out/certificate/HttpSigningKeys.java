@@ -42,8 +42,9 @@ public class HttpSigningKeys implements SigningKeys {
     }
 
     @Override
-    public SignerCertificate signerCertificate(String nip) {
-        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/signing-certificates/" + nip)).GET());
+    public SignerCertificate signerCertificate(String nip, String channel) {
+        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/signing-certificates/" + nip + "?channel="
+                + java.net.URLEncoder.encode(channel == null ? "owner" : channel, StandardCharsets.UTF_8))).GET());
         List<byte[]> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -73,25 +74,11 @@ public class HttpSigningKeys implements SigningKeys {
     }
 
     @Override
-    public byte[] signDigest(String nip, byte[] digest, String digestAlgorithm, char[] passphrase) {
-        byte[] request;
-        try {
-            request = json.writeValueAsBytes(Map.of("nip", nip, "digest", Base64.getEncoder().encodeToString(digest),
-                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/sign-hash"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request)));
-        return Base64.getDecoder().decode(body.path("signature").asText());
-    }
-
-    @Override
-    public List<byte[]> signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase) {
+    public List<byte[]> signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel) {
         byte[] request;
         try {
             request = json.writeValueAsBytes(Map.of("nip", nip, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
-                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase)));
+                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase), "channel", channel == null ? "owner" : channel));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -133,6 +120,7 @@ public class HttpSigningKeys implements SigningKeys {
         throw switch (code) {
             case "PASSPHRASE_WRONG" -> new DomainException(ErrorCode.PASSPHRASE_WRONG, detail);
             case "CREDENTIAL_LOCKED" -> new DomainException(ErrorCode.CREDENTIAL_LOCKED, detail, retry);
+            case "CREDENTIAL_BUSY" -> new DomainException(ErrorCode.CREDENTIAL_BUSY, detail, retry);
             case "CERTIFICATE_NOT_ACTIVE" -> new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, detail);
             case "CERTIFICATE_NOT_FOUND" -> new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar atau belum memiliki sertifikat.");
             default -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat menolak permintaan (" + response.statusCode() + ").");

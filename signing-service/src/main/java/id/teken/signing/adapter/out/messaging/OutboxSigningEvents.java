@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 
-/** document.signed into the outbox (key: document id) for every attempt, with its outcome. */
+/** document.signed into the outbox (key: document id) for every attempt, with its outcome; signing.client-disabled. */
 @ApplicationScoped
 public class OutboxSigningEvents implements SigningEvents {
 
@@ -31,6 +31,12 @@ public class OutboxSigningEvents implements SigningEvents {
         outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, null, clientId, sha256, null,
                 "FAILED", failureCode, at));
         meters.counter("teken_signatures_total", "outcome", "FAILED", "code", failureCode, "channel", channel(clientId)).increment();
+    }
+
+    @Override
+    public void clientDisabled(String clientUsername, String reason, long failures, Instant at) {
+        outbox.append(Topics.SYSTEM_CLIENT_DISABLED, clientUsername,
+                new id.teken.events.signing.SystemClientDisabled(clientUsername, reason, failures, at));
     }
 
     /** web (a signed-in ASN) or api (a system client). */

@@ -58,11 +58,15 @@ public class HttpSignerDirectory implements SignerDirectory {
         if (response.statusCode() == 400) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, body.path("detail").asText("NIK, NIP atau email tidak valid."));
         }
+        if (response.statusCode() == 409) {
+            throw new DomainException(ErrorCode.SIGNER_AMBIGUOUS, body.path("detail").asText(
+                    "Email ini dipakai lebih dari satu pegawai; sebutkan penanda tangan dengan NIK."));
+        }
         if (response.statusCode() != 200) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan registrasi menolak permintaan (" + response.statusCode() + ").");
         }
         return Optional.of(new Signer(text(body, "nip"), text(body, "nik"), text(body, "nama"), text(body, "jabatan"),
-                text(body, "emailDinas"), text(body, "status")));
+                text(body, "unitOrganisasi"), text(body, "emailDinas"), text(body, "status")));
     }
 
     private static String text(JsonNode body, String field) {

@@ -8,6 +8,9 @@ public interface OneTimeDownloadUseCase {
     /** The PDF, once; DOCUMENT_ALREADY_DOWNLOADED the second time; DOCUMENT_NOT_FOUND for unknown, foreign or expired ids. */
     Download take(String documentId, String clientId);
 
+    /** Drops the bytes of every document kept longer than the retention time (the scheduled purge); how many. */
+    int purgeExpired();
+
     /** A downloaded document. */
     record Download(String fileName, byte[] pdf) {
     }

@@ -1,21 +1,22 @@
 package id.teken.signing.application.port.in;
 
 import id.teken.signing.domain.Appearance;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
+import id.teken.signing.domain.SystemClient;
 
 import java.util.List;
 
 /** Signs PDFs for their owner with the passphrase; the key stays in certificate-service. */
 public interface SignDocumentUseCase {
 
-    SignedDocument sign(SignDocumentCommand command);
-
     /**
-     * Many PDFs, one passphrase entry. Every file is checked (readable, not encrypted, block placeable) before the first
-     * is signed; if any file or signature fails, none is delivered or recorded as signed.
+     * One PDF, or many with one passphrase entry. Every file is checked (readable, not encrypted, block placeable) before
+     * the first is signed; if any file or signature fails, none is delivered or recorded as signed.
      */
-    List<SignedDocument> signBatch(SignBatchCommand command);
+    List<SignedDocument> sign(SignCommand command);
 
     /** The signer: by NIP (a signed-in ASN) or, for system clients, by NIP, NIK or email. Exactly one is set. */
     record SignerRef(String nip, String nik, String email) {
@@ -24,14 +25,40 @@ public interface SignDocumentUseCase {
         }
     }
 
-    /** Who signs what, how. */
-    record SignDocumentCommand(SignerRef signer, String clientId, PdfDocument document, char[] passphrase, PadesLevel level,
-                               Appearance appearance) {
+    /**
+     * Who asks: a signed-in ASN for themselves ({@code client} null), or a system client (with its scope, failure budget
+     * and allowed QR origins). {@code clientId} is what the audit records: {@code web:<nip>} or {@code client:<username>}.
+     */
+    record Requester(String clientId, SystemClient client) {
+        public static Requester owner(String nip) {
+            return new Requester("web:" + nip, null);
+        }
+
+        public static Requester of(SystemClient client) {
+            return new Requester("client:" + client.username(), client);
+        }
     }
 
     /** Who signs which documents, how (one appearance for all, or one per document). */
-    record SignBatchCommand(SignerRef signer, String clientId, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
-                            List<Appearance> appearances) {
+    record SignCommand(SignerRef signer, Requester requester, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
+                       List<Appearance> appearances) {
+        public SignCommand {
+            if (documents == null || documents.isEmpty()) {
+                throw new DomainException(ErrorCode.PDF_REQUIRED, "Unggah minimal satu berkas PDF.");
+            }
+            if (appearances == null || appearances.size() != 1 && appearances.size() != documents.size()) {
+                throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Sebutkan satu pengaturan tampilan untuk semua berkas atau satu per berkas.");
+            }
+            if (signer == null || requester == null || level == null) {
+                throw new DomainException(ErrorCode.SIGNER_REQUIRED, "Penanda tangan wajib disebutkan.");
+            }
+            documents = List.copyOf(documents);
+            appearances = List.copyOf(appearances);
+        }
+
+        public Appearance appearance(int i) {
+            return appearances.size() == 1 ? appearances.get(0) : appearances.get(i);
+        }
     }
 
     /**

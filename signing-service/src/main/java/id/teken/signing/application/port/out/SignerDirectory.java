@@ -11,7 +11,7 @@ public interface SignerDirectory {
 
     Optional<Signer> find(String nip, String nik, String email);
 
-    /** A registered signer. */
-    record Signer(String nip, String nik, String nama, String jabatan, String emailDinas, String status) {
+    /** A registered signer (an email that names two people is SIGNER_AMBIGUOUS, never a guess). */
+    record Signer(String nip, String nik, String nama, String jabatan, String unitOrganisasi, String emailDinas, String status) {
     }
 }

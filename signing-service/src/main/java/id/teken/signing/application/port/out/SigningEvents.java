@@ -8,4 +8,7 @@ public interface SigningEvents {
     void signed(String documentId, String nip, String serialNumber, String clientId, String sha256, String level, Instant at);
 
     void failed(String documentId, String nip, String clientId, String sha256, String failureCode, Instant at);
+
+    /** A system client was turned off after spending its failure budget (the ADMINs are told). */
+    void clientDisabled(String clientUsername, String reason, long failures, Instant at);
 }
