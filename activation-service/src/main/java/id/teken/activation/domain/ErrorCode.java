@@ -29,11 +29,12 @@ public enum ErrorCode {
     NOT_AWAITING_DECISION(Kind.CONFLICT, "Aktivasi tidak sedang menunggu keputusan"),
     REASON_REQUIRED(Kind.INVALID, "Alasan wajib diisi"),
     LINK_NOT_RENEWABLE(Kind.CONFLICT, "Tautan tidak dapat dikirim ulang"),
+    SELF_REVIEW(Kind.FORBIDDEN, "Verifikator tidak dapat memproses aktivasinya sendiri"),
     DIRECTORY_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan SIASN sedang tidak tersedia"),
     FACE_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan verifikasi wajah sedang tidak tersedia");
 
     /** What sort of failure a code is. */
-    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, UNAVAILABLE, UNSUPPORTED, TOO_LARGE }
+    public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, UNAVAILABLE, UNSUPPORTED, TOO_LARGE, FORBIDDEN }
 
     private final Kind kind;
     private final String title;

@@ -1,7 +1,5 @@
 package id.teken.activation.domain;
 
-import java.text.Normalizer;
-import java.util.Locale;
 
 /** Step 1: the name as on the KTP, the NIK, and an Indonesian mobile number (kept as +62...). */
 public record Identity(String namaLengkap, String nik, String nomorTelepon) {
@@ -47,16 +45,28 @@ public record Identity(String namaLengkap, String nik, String nomorTelepon) {
         return "+62" + national;
     }
 
-    /** Names compared without case, accents, punctuation or repeated spaces. */
-    public static boolean sameName(String a, String b) {
-        return normalize(a).equals(normalize(b));
+    /**
+     * Whether the typed name is the registrant's name from the directory, letter for letter: only repeated spaces and the
+     * case of plain ASCII letters may differ. Anything else (accents, punctuation, full-width or Cyrillic look-alikes) is
+     * a difference that a verifier decides on; the certificate carries the directory's name in any case.
+     */
+    public static boolean sameName(String typed, String directory) {
+        String a = collapse(typed);
+        String b = collapse(directory);
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !(x < 128 && y < 128 && Character.toLowerCase(x) == Character.toLowerCase(y))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static String normalize(String s) {
-        if (s == null) {
-            return "";
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").trim();
+    private static String collapse(String s) {
+        return s == null ? "" : s.trim().replaceAll("\\s+", " ");
     }
 }

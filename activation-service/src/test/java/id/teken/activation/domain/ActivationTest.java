@@ -101,6 +101,11 @@ class ActivationTest {
         assertThat(code(() -> Identity.of("Siti", "35021062079", "081234567890"))).isEqualTo(ErrorCode.NIK_INVALID);
         assertThat(Identity.sameName("Siti Rahayu", "SITI  RAHAYU")).isTrue();
         assertThat(Identity.sameName("Siti Rahayu", "Siti Rahayu S.Kom")).isFalse();
+        // Look-alikes that a lossy comparison let through: full-width, Cyrillic, dotless i, accents.
+        assertThat(Identity.sameName("\uFF33iti Rahayu", "Siti Rahayu")).isFalse();
+        assertThat(Identity.sameName("Siti R\u0430hayu", "Siti Rahayu")).isFalse();
+        assertThat(Identity.sameName("S\u0131ti Rahayu", "Siti Rahayu")).isFalse();
+        assertThat(Identity.sameName("Sit\u00ed Rahayu", "Siti Rahayu")).isFalse();
         assertThat(code(() -> Kategori.parse("PNS"))).isEqualTo(ErrorCode.KATEGORI_INVALID);
         assertThat(Kategori.parse("lainnya")).isEqualTo(Kategori.LAINNYA);
     }

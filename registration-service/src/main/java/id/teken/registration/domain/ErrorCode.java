@@ -14,7 +14,6 @@ public enum ErrorCode {
     EMAIL_DINAS_INVALID(Kind.INVALID, "Email Dinas tidak valid"),
     EMAIL_DINAS_DOMAIN(Kind.UNPROCESSABLE, "Email Dinas harus menggunakan domain resmi instansi"),
     EMAIL_DINAS_IN_USE(Kind.CONFLICT, "Email Dinas sudah digunakan pendaftar lain"),
-    EMAIL_SIASN_MISMATCH(Kind.UNPROCESSABLE, "Email SIASN tidak sesuai dengan data SIASN"),
     EMAIL_SIASN_IN_USE(Kind.CONFLICT, "Email SIASN sudah digunakan pendaftar lain"),
     SIGNER_AMBIGUOUS(Kind.CONFLICT, "Penanda tangan tidak dapat ditentukan"),
     SERVICE_BUSY(Kind.UNAVAILABLE, "Layanan sedang sibuk"),

@@ -22,11 +22,19 @@ class AccountServiceTest {
     private final Fakes.Directory directory = new Fakes.Directory();
     private final Fakes.Accounts accounts = new Fakes.Accounts();
     private final Fakes.Mailer mailer = new Fakes.Mailer();
-    private final Fakes.Throttle throttle = new Fakes.Throttle();
     private final Fakes.MovableClock clock = new Fakes.MovableClock();
-    private final AccountService service = new AccountService(accounts, accounts, directory, new Fakes.PlainHasher(),
-            new Fakes.Tokens(), mailer, throttle,
-            new AccountSettings("ponorogo.go.id", "https://teken.example", Duration.ofHours(1), 3, 5, 20), clock);
+    private final Fakes.PlainHasher hasher = new Fakes.PlainHasher();
+    private final Fakes.ResetRequests resetRequests = new Fakes.ResetRequests();
+    private final AccountService service = new AccountService(accounts, accounts, directory, hasher,
+            new Fakes.Tokens(), mailer, Fakes.throttle(clock), resetRequests, accounts,
+            new AccountSettings("ponorogo.go.id", "https://teken.example", Duration.ofHours(1), 3, 5, Duration.ofMinutes(15), 20,
+                    Duration.ofSeconds(3)), clock);
+
+    /** Lupa Password as the person sees it: the request, then the background worker's round. */
+    private void lupaPassword(Nip nip) {
+        service.requestPasswordReset(nip);
+        service.processResetRequests(20);
+    }
 
     private String mailedToken() {
         String link = mailer.links.get(mailer.links.size() - 1);
@@ -35,7 +43,7 @@ class AccountServiceTest {
 
     @Test
     void lupaPassword_mailsALinkToEmailSiasn_andTheLinkActivatesTheAccount() {
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         assertThat(mailer.recipients).extracting(Object::toString).containsExactly("budi@example.com");
         assertThat(mailer.links.get(0)).startsWith("https://teken.example/lupa-password/");
         assertThat(accounts.find(BUDI)).hasValueSatisfying(a -> assertThat(a.canLogIn()).isFalse());
@@ -48,8 +56,8 @@ class AccountServiceTest {
 
     @Test
     void unknownNip_orNoEmail_getsNoMailAndNoAccount() {
-        service.requestPasswordReset(Nip.of("199912312020121001"));
-        service.requestPasswordReset(Fakes.SRI);
+        lupaPassword(Nip.of("199912312020121001"));
+        lupaPassword(Fakes.SRI);
         assertThat(mailer.links).isEmpty();
         assertThat(accounts.accounts).isEmpty();
     }
@@ -57,19 +65,19 @@ class AccountServiceTest {
     @Test
     void resetMails_areLimitedPerHour() {
         for (int i = 0; i < 5; i++) {
-            service.requestPasswordReset(BUDI);
+            lupaPassword(BUDI);
         }
         assertThat(mailer.links).hasSize(3);
         clock.now = clock.now.plus(Duration.ofMinutes(61));
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         assertThat(mailer.links).hasSize(4);
     }
 
     @Test
     void link_isSingleUse_expires_andAnOlderLinkDiesWithTheNewPassword() {
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         String first = mailedToken();
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         String second = mailedToken();
         service.resetPassword(new ResetPasswordCommand(second, "Sandi-Kuat-2026".toCharArray()));
         assertThatThrownBy(() -> service.resetPassword(new ResetPasswordCommand(second, "Sandi-Lain-2026".toCharArray())))
@@ -77,7 +85,7 @@ class AccountServiceTest {
         assertThatThrownBy(() -> service.resetPassword(new ResetPasswordCommand(first, "Sandi-Lain-2026".toCharArray())))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.RESET_LINK_USED);
 
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         String third = mailedToken();
         clock.now = clock.now.plus(Duration.ofHours(2));
         assertThatThrownBy(() -> service.resetPassword(new ResetPasswordCommand(third, "Sandi-Lain-2026".toCharArray())))
@@ -88,7 +96,7 @@ class AccountServiceTest {
 
     @Test
     void weakPassword_leavesTheLinkUsable() {
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         String token = mailedToken();
         assertThatThrownBy(() -> service.resetPassword(new ResetPasswordCommand(token, "lemah".toCharArray())))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.PASSWORD_WEAK);
@@ -97,7 +105,7 @@ class AccountServiceTest {
 
     @Test
     void wrongPassword_andUnknownNip_getTheSameAnswer_andRepeatedFailuresAreThrottled() {
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         service.resetPassword(new ResetPasswordCommand(mailedToken(), "Sandi-Kuat-2026".toCharArray()));
         DomainException wrong = catchDomain(() -> service.logIn(LogInCommand.of(BUDI.value(), "Salah-Sekali-1", "10.0.0.1")));
         DomainException unknown = catchDomain(() -> service.logIn(LogInCommand.of("199912312020121001", "Salah-Sekali-1", "10.0.0.1")));
@@ -114,15 +122,69 @@ class AccountServiceTest {
 
     @Test
     void inactiveAccount_cannotLogIn() {
-        service.requestPasswordReset(BUDI);
+        lupaPassword(BUDI);
         assertThat(catchDomain(() -> service.logIn(LogInCommand.of(BUDI.value(), "anything", "10.0.0.1"))).code())
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
     }
 
     @Test
-    void operatorGrants_addRolesToTheToken() {
-        service.grant(Map.of(Role.VERIFIKATOR, Set.of(BUDI)));
+    void lupaPassword_isOnlyQueuedInTheRequest_theSameForKnownAndUnknownNips() {
         service.requestPasswordReset(BUDI);
+        service.requestPasswordReset(Nip.of("199912312020121001"));
+        assertThat(mailer.links).isEmpty();
+        assertThat(accounts.accounts).isEmpty();
+        assertThat(resetRequests.queued).hasSize(2);
+        assertThat(service.processResetRequests(20)).isEqualTo(2);
+        assertThat(resetRequests.queued).isEmpty();
+        assertThat(mailer.links).hasSize(1);
+    }
+
+    @Test
+    void parallelStyleBurst_fromOneAddress_isARate_andTheRealUserGetsInSecondsLater() {
+        lupaPassword(BUDI);
+        service.resetPassword(new ResetPasswordCommand(mailedToken(), "Sandi-Kuat-2026".toCharArray()));
+        int hashed = hasher.computed;
+        for (int i = 0; i < 40; i++) {
+            String nip = "19991231202012" + String.format("%04d", 1000 + i);
+            catchDomain(() -> service.logIn(LogInCommand.of(nip, "Tebak-Saja-1", "10.9.9.9")));
+        }
+        // Twenty were evaluated (the burst); the rest were refused before any hash with a wait of seconds, not minutes.
+        assertThat(hasher.computed - hashed).isEqualTo(20);
+        DomainException refused = catchDomain(() -> service.logIn(LogInCommand.of(BUDI.value(), "Sandi-Kuat-2026", "10.9.9.9")));
+        assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+        assertThat(refused.retryAfter()).isLessThanOrEqualTo(Duration.ofSeconds(3));
+        clock.now = clock.now.plus(refused.retryAfter());
+        assertThat(service.logIn(LogInCommand.of(BUDI.value(), "Sandi-Kuat-2026", "10.9.9.9")).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void noHashingTurn_isAnswered503Style_andCostsNoTry() {
+        lupaPassword(BUDI);
+        service.resetPassword(new ResetPasswordCommand(mailedToken(), "Sandi-Kuat-2026".toCharArray()));
+        hasher.busy = true;
+        for (int i = 0; i < 10; i++) {
+            DomainException busy = catchDomain(() -> service.logIn(LogInCommand.of(BUDI.value(), "Sandi-Kuat-2026", "10.0.0.1")));
+            assertThat(busy.code()).isEqualTo(ErrorCode.SERVICE_BUSY);
+            assertThat(busy.retryAfter()).isPositive();
+        }
+        hasher.busy = false;
+        assertThat(service.logIn(LogInCommand.of(BUDI.value(), "Sandi-Kuat-2026", "10.0.0.1")).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void operatorRoles_followTheConfiguration_bothWays_andAreAudited() {
+        service.assign(Map.of(Role.VERIFIKATOR, Set.of(BUDI), Role.ADMIN, Set.of(BUDI)), "test");
+        assertThat(accounts.find(BUDI).orElseThrow().roles()).contains(Role.VERIFIKATOR, Role.ADMIN);
+        service.assign(Map.of(Role.VERIFIKATOR, Set.of(), Role.ADMIN, Set.of(BUDI)), "test");
+        assertThat(accounts.find(BUDI).orElseThrow().roles()).doesNotContain(Role.VERIFIKATOR).contains(Role.ADMIN, Role.ASN);
+        assertThat(accounts.roleChanges).containsExactlyInAnyOrder("GRANT VERIFIKATOR " + BUDI.value(), "GRANT ADMIN " + BUDI.value(),
+                "REVOKE VERIFIKATOR " + BUDI.value());
+    }
+
+    @Test
+    void operatorGrants_addRolesToTheToken() {
+        service.assign(Map.of(Role.VERIFIKATOR, Set.of(BUDI)), "test");
+        lupaPassword(BUDI);
         service.resetPassword(new ResetPasswordCommand(mailedToken(), "Sandi-Kuat-2026".toCharArray()));
         assertThat(service.logIn(LogInCommand.of(BUDI.value(), "Sandi-Kuat-2026", "10.0.0.1")).roles())
                 .containsExactlyInAnyOrder("ASN", "VERIFIKATOR");

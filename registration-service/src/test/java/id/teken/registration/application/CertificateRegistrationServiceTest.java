@@ -24,7 +24,8 @@ class CertificateRegistrationServiceTest {
             registrations, new Fakes.Accounts(), events, new Fakes.MovableClock());
 
     private RegisterForCertificateCommand command(Nip nip, String nik, String dinas) {
-        return RegisterForCertificateCommand.of(nip, nik, "pribadi@example.com", dinas, "ponorogo.go.id");
+        String siasn = directory.findByNip(nip).flatMap(e -> e.emailSiasn()).map(Object::toString).orElse("pribadi@example.com");
+        return RegisterForCertificateCommand.of(nip, nik, siasn, dinas, "ponorogo.go.id");
     }
 
     @Test
@@ -51,18 +52,45 @@ class CertificateRegistrationServiceTest {
     }
 
     @Test
-    void someoneElsesNik_isAMismatch_andAnUnknownNikIsNotFound() {
-        assertThatThrownBy(() -> service.verifyNik(BUDI, Nik.of("3502071006920006")))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIK_MISMATCH);
-        assertThatThrownBy(() -> service.verifyNik(BUDI, Nik.of("3502011503850099")))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIK_NOT_FOUND);
+    void someoneElsesNik_andAnUnknownNik_getOneAndTheSameAnswer() {
+        DomainException other = catchDomain(() -> service.verifyNik(BUDI, Nik.of("3502071006920006")));
+        DomainException unknown = catchDomain(() -> service.verifyNik(BUDI, Nik.of("3502011503850099")));
+        assertThat(other.code()).isEqualTo(unknown.code()).isEqualTo(ErrorCode.NIK_NOT_VERIFIED);
+        assertThat(other.getMessage()).isEqualTo(unknown.getMessage());
+    }
+
+    @Test
+    void emailSiasn_isTheDirectorys_notWhatWasTyped() {
+        Registration r = service.register(RegisterForCertificateCommand.of(BUDI, BUDI_NIK.value(), "rekan.kerja@example.com",
+                "budi@ponorogo.go.id", "ponorogo.go.id"));
+        assertThat(r.emailSiasn().value()).isEqualTo("budi@example.com");
+    }
+
+    @Test
+    void withoutAnEmailSiasnInTheDirectory_theTypedOneMustNotBeAnotherRegistrantsAddress() {
+        service.register(command(BUDI, BUDI_NIK.value(), "budi@ponorogo.go.id"));
+        assertThat(catchDomain(() -> service.register(RegisterForCertificateCommand.of(Fakes.SRI, "3502077007810009", "budi@example.com",
+                "sri@ponorogo.go.id", "ponorogo.go.id"))).code()).isEqualTo(ErrorCode.EMAIL_SIASN_IN_USE);
+        assertThat(catchDomain(() -> service.register(RegisterForCertificateCommand.of(Fakes.SRI, "3502077007810009", "budi@ponorogo.go.id",
+                "sri@ponorogo.go.id", "ponorogo.go.id"))).code()).isEqualTo(ErrorCode.EMAIL_SIASN_IN_USE);
+        assertThat(service.register(RegisterForCertificateCommand.of(Fakes.SRI, "3502077007810009", "sri.pribadi@example.com",
+                "sri@ponorogo.go.id", "ponorogo.go.id")).emailSiasn().value()).isEqualTo("sri.pribadi@example.com");
+    }
+
+    private static DomainException catchDomain(Runnable r) {
+        try {
+            r.run();
+        } catch (DomainException e) {
+            return e;
+        }
+        throw new AssertionError("expected a DomainException");
     }
 
     @Test
     void withoutANikInTheDirectory_nameAndBirthDateDecide() {
         assertThat(service.verifyNik(Fakes.SRI, Nik.of("3502077007810009")).nama()).isEqualTo("Sri Wahyuni");
         assertThatThrownBy(() -> service.verifyNik(Fakes.SRI, Nik.of("3502077007810010")))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIK_MISMATCH);
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIK_NOT_VERIFIED);
     }
 
     @Test

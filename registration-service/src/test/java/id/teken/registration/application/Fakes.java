@@ -8,6 +8,8 @@ import id.teken.registration.application.port.out.CivilRegistry;
 import id.teken.registration.application.port.out.EmployeeDirectory;
 import id.teken.registration.application.port.out.PasswordHasher;
 import id.teken.registration.application.port.out.PasswordResetLinks;
+import id.teken.registration.application.port.out.PasswordResetRequests;
+import id.teken.registration.application.port.out.RoleAudit;
 import id.teken.registration.application.port.out.RegistrationEvents;
 import id.teken.registration.application.port.out.RegistrationRepository;
 import id.teken.registration.domain.Account;
@@ -75,10 +77,21 @@ final class Fakes {
         }
     }
 
-    /** Accounts and links. */
-    static final class Accounts implements AccountRepository, PasswordResetLinks {
+    /** Accounts, links and the role trail. */
+    static final class Accounts implements AccountRepository, PasswordResetLinks, RoleAudit {
         final Map<Nip, Account> accounts = new HashMap<>();
         final Map<String, PasswordResetLink> links = new HashMap<>();
+        final List<String> roleChanges = new ArrayList<>();
+
+        @Override
+        public List<Account> findWithRole(Role role) {
+            return accounts.values().stream().filter(a -> a.roles().contains(role)).toList();
+        }
+
+        @Override
+        public void record(Instant at, Nip nip, Role role, String action, String source) {
+            roleChanges.add(action + " " + role + " " + nip.value());
+        }
 
         @Override
         public Optional<Account> find(Nip nip) {
@@ -150,27 +163,63 @@ final class Fakes {
         }
 
         @Override
-        public Optional<Registration> findByNik(id.teken.registration.domain.Nik nik) {
-            return rows.values().stream().filter(r -> r.nik().equals(nik)).findFirst();
+        public List<Registration> findAllByNik(id.teken.registration.domain.Nik nik) {
+            return rows.values().stream().filter(r -> r.nik().equals(nik) && !r.status().allowsRegistration()).toList();
         }
 
         @Override
-        public Optional<Registration> findByEmail(String email) {
-            return rows.values().stream().filter(r -> r.emailDinas().value().equalsIgnoreCase(email)
-                    || r.emailSiasn().value().equalsIgnoreCase(email)).findFirst();
+        public List<Registration> findByEmail(String email) {
+            return rows.values().stream().filter(r -> !r.status().allowsRegistration() && (r.emailDinas().value().equalsIgnoreCase(email)
+                    || r.emailSiasn().value().equalsIgnoreCase(email))).toList();
+        }
+
+        @Override
+        public boolean emailUsedByOther(String email, Nip nip) {
+            return findByEmail(email).stream().anyMatch(r -> !r.nip().equals(nip));
         }
     }
 
-    /** Reversible "hash" that is enough to test the service's logic. */
+    /** Reversible "hash" that is enough to test the service's logic; {@code busy} plays a hasher with no free turn. */
     static final class PlainHasher implements PasswordHasher {
+        boolean busy;
+        int computed;
+
         @Override
         public String hash(char[] password) {
+            if (busy) {
+                throw new Busy();
+            }
             return "h:" + new String(password);
         }
 
         @Override
         public boolean matches(char[] password, String hash) {
+            if (busy) {
+                throw new Busy();
+            }
+            computed++;
             return hash.equals("h:" + new String(password));
+        }
+    }
+
+    /** Queued Lupa Password requests. */
+    static final class ResetRequests implements PasswordResetRequests {
+        final List<Pending> queued = new ArrayList<>();
+        long next = 1;
+
+        @Override
+        public void enqueue(Nip nip, Instant at) {
+            queued.add(new Pending(next++, nip, at));
+        }
+
+        @Override
+        public List<Pending> claim(int max) {
+            return List.copyOf(queued.subList(0, Math.min(max, queued.size())));
+        }
+
+        @Override
+        public void delete(long id) {
+            queued.removeIf(p -> p.id() == id);
         }
     }
 
@@ -188,6 +237,8 @@ final class Fakes {
         final List<EmailAddress> recipients = new ArrayList<>();
         boolean down;
 
+        final List<String> notices = new ArrayList<>();
+
         @Override
         public void sendPasswordResetLink(EmailAddress to, String nama, String link, Instant expiresAt) {
             if (down) {
@@ -195,6 +246,11 @@ final class Fakes {
             }
             recipients.add(to);
             links.add(link);
+        }
+
+        @Override
+        public void sendClientDisabled(EmailAddress to, String nama, String clientUsername, String reason, Instant at) {
+            notices.add(to.value() + " " + clientUsername);
         }
     }
 
@@ -208,24 +264,9 @@ final class Fakes {
         }
     }
 
-    /** Counts failures without time. */
-    static final class Throttle implements AttemptThrottle {
-        final Map<String, Integer> failures = new HashMap<>();
-
-        @Override
-        public Optional<Duration> blocked(String key, int limit) {
-            return failures.getOrDefault(key, 0) >= limit ? Optional.of(Duration.ofMinutes(15)) : Optional.empty();
-        }
-
-        @Override
-        public void recordFailure(String key) {
-            failures.merge(key, 1, Integer::sum);
-        }
-
-        @Override
-        public void clear(String key) {
-            failures.remove(key);
-        }
+    /** The real in-memory throttle, on the test's clock. */
+    static AttemptThrottle throttle(Clock clock) {
+        return new id.teken.registration.adapter.out.throttle.InMemoryAttemptThrottle(clock);
     }
 
     /** A clock the test moves. */

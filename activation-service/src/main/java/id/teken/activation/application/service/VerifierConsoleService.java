@@ -46,8 +46,10 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
 
     @Override
     @Transactional
-    public List<Activation> queue(id.teken.activation.domain.ActivationStatus status, String nip) {
-        return activations.findByStatus(status, nip);
+    public List<Activation> queue(id.teken.activation.domain.ActivationStatus status, String nip, String verifier) {
+        List<Activation> found = activations.findByStatus(status, nip);
+        log(verifier, "VIEW_QUEUE", null, "status " + status + (nip == null ? "" : ", nip " + nip) + ": " + found.size() + " shown");
+        return found;
     }
 
     @Override
@@ -69,9 +71,9 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     }
 
     @Override
-    @Transactional
+    @Transactional(dontRollbackOn = DomainException.class)
     public Activation approve(UUID id, String verifier) {
-        Activation a = find(id);
+        Activation a = notOwn(find(id), verifier, "APPROVE");
         a.approve(verifier, clock.instant());
         activations.save(a);
         events.completed(a);
@@ -80,9 +82,9 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     }
 
     @Override
-    @Transactional
+    @Transactional(dontRollbackOn = DomainException.class)
     public Activation reject(UUID id, String verifier, String reason) {
-        Activation a = find(id);
+        Activation a = notOwn(find(id), verifier, "REJECT");
         a.reject(verifier, reason, clock.instant());
         activations.save(a);
         events.rejected(a);
@@ -92,9 +94,9 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     }
 
     @Override
-    @Transactional
+    @Transactional(dontRollbackOn = DomainException.class)
     public Activation resendLink(UUID id, String verifier) {
-        Activation a = find(id);
+        Activation a = notOwn(find(id), verifier, "RESEND_LINK");
         Instant now = clock.instant();
         String token = LinkToken.generate();
         a.renewLink(LinkToken.hash(token), now.plus(settings.linkValidity()), now);
@@ -105,9 +107,9 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     }
 
     @Override
-    @Transactional
+    @Transactional(dontRollbackOn = DomainException.class)
     public Activation invalidateLink(UUID id, String verifier) {
-        Activation a = find(id);
+        Activation a = notOwn(find(id), verifier, "INVALIDATE_LINK");
         a.invalidate(verifier, clock.instant());
         activations.save(a);
         events.expired(a);
@@ -119,6 +121,16 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     @Transactional
     public List<AuditEntry> audit(int limit) {
         return audit.latest(Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** Nobody decides on or tends to their own activation: the refusal is audited and the action is not done. */
+    private Activation notOwn(Activation a, String verifier, String action) {
+        if (a.registrant().nip().equals(verifier)) {
+            log(verifier, "REFUSED_SELF_" + action, a.id(), "actor is the subject");
+            throw new DomainException(ErrorCode.SELF_REVIEW, "Verifikator tidak dapat memproses aktivasinya sendiri. "
+                    + "Mintalah Verifikator TTE lain.");
+        }
+        return a;
     }
 
     private Activation find(UUID id) {

@@ -324,4 +324,32 @@ class ActivationFlowTest {
                 .header("Retry-After", notNullValue()).body("code", equalTo("TOO_MANY_ATTEMPTS"));
         given().header("X-Forwarded-For", "10.66.66.67").get("/api/v1/activations/" + "C".repeat(43)).then().statusCode(404);
     }
+
+    @Test
+    void aLookAlikeName_goesToTheVerifier_whoCannotDecideTheirOwn_andTheCertificateGetsTheDirectorysName() {
+        // The verifier registered for their own certificate and typed their name with a Cyrillic "а".
+        RegistrationSubmitted r = registration(VERIFIER, "3502030112780004", "Agus Prasetyo", "agus.flow@ponorogo.go.id");
+        publish(r);
+        String token = tokenFromMail(r.emailDinas(), 1);
+        completeStepsUntilSubmit(token, r.nik(), "\u0410gus Prasetyo", Map.of("kategori", "ASN_POLRI", "nipNrp", VERIFIER));
+        link().contentType(ContentType.JSON).body(Map.of("setujuKebijakanPrivasi", true, "setujuPerjanjianPemilik", true))
+                .post("/api/v1/activations/" + token + "/submit").then().statusCode(200).body("status", equalTo("WAITING_FOR_VERIFICATION"));
+        String id = verifier().get("/api/v1/verifier/activations?nip=" + r.nip()).then().statusCode(200)
+                .body("[0].alasanVerifikasi", hasItem("NAME_DIFFERS")).extract().jsonPath().getString("[0].id");
+
+        verifier().post("/api/v1/verifier/activations/" + id + "/approve").then().statusCode(403).body("code", equalTo("SELF_REVIEW"));
+        verifier().contentType(ContentType.JSON).body(Map.of("alasan", "tidak sesuai")).post("/api/v1/verifier/activations/" + id + "/reject")
+                .then().statusCode(403);
+        String other = "198802292012052004";
+        given().auth().oauth2(Jwt.issuer("https://teken.local").subject(other).groups(Set.of("ASN", "VERIFIKATOR")).expiresIn(300).sign())
+                .post("/api/v1/verifier/activations/" + id + "/approve").then().statusCode(200).body("status", equalTo("ACTIVATED"));
+
+        EventEnvelope<ActivationCompleted> done = EventCodec.fromJson(Topics.ACTIVATION_COMPLETED, TopicReader.await(kafka,
+                Topics.ACTIVATION_COMPLETED.name(), x -> r.registrationId().equals(x.key()), 1, Duration.ofSeconds(30)).get(0).value());
+        assertThat(done.payload().namaLengkap()).isEqualTo("Agus Prasetyo");
+        verifier().get("/api/v1/verifier/audit").then().statusCode(200)
+                .body("findAll { it.activationId == '" + id + "' }.action", hasItem("REFUSED_SELF_APPROVE"))
+                .body("findAll { it.activationId == '" + id + "' }.action", hasItem("REFUSED_SELF_REJECT"))
+                .body("action", hasItem("VIEW_QUEUE"));
+    }
 }

@@ -104,18 +104,13 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
     }
 
     /**
-     * Email SIASN is what SIASN holds, not what was typed: a different address is refused. Only when the directory has none
-     * is the typed one kept, and then it must not be an address another live registration uses (so nobody can make a
-     * colleague's address resolve to themselves).
+     * Email SIASN is what SIASN holds, not what was typed (the typed one is ignored when the directory has one). Only when
+     * the directory has none is the typed one kept, and then it must not be an address another live registration uses (so
+     * nobody can make a colleague's address resolve to themselves).
      */
     private EmailAddress emailSiasn(Employee employee, RegisterForCertificateCommand command) {
         if (employee.emailSiasn().isPresent()) {
-            EmailAddress known = employee.emailSiasn().get();
-            if (!known.value().equalsIgnoreCase(command.emailSiasn().value())) {
-                throw new DomainException(ErrorCode.EMAIL_SIASN_MISMATCH, "Email SIASN tidak sesuai dengan data SIASN Anda. "
-                        + "Gunakan alamat yang tercatat di SIASN/MyASN.");
-            }
-            return known;
+            return employee.emailSiasn().get();
         }
         if (registrations.emailUsedByOther(command.emailSiasn().value(), command.nip())) {
             throw new DomainException(ErrorCode.EMAIL_SIASN_IN_USE, "Email SIASN ini sudah dipakai pendaftar lain.");

@@ -124,6 +124,7 @@ public class ProblemMappers {
             case CONFLICT -> 409;
             case GONE -> 410;
             case TOO_LARGE -> 413;
+            case FORBIDDEN -> 403;
             case UNSUPPORTED -> 415;
             case UNPROCESSABLE -> 422;
             case THROTTLED -> 429;

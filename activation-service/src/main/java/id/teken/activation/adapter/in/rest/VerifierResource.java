@@ -72,7 +72,8 @@ public class VerifierResource {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Status tidak dikenal: gunakan salah satu dari "
                     + java.util.Arrays.toString(id.teken.activation.domain.ActivationStatus.values()) + ".");
         }
-        return review.queue(wanted, nip == null || nip.isBlank() ? null : nip.trim()).stream().map(VerifierResource::view).toList();
+        return review.queue(wanted, nip == null || nip.isBlank() ? null : nip.trim(), verifier()).stream().map(VerifierResource::view)
+                .toList();
     }
 
     @GET

@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Activation outcomes into the outbox (key: registration id); never the selfie or the link token. */
+/**
+ * Activation outcomes into the outbox (key: registration id); never the selfie or the link token. The name that goes
+ * into the certificate is the registrant's from the directory, never what was typed in the portal.
+ */
 @ApplicationScoped
 public class OutboxActivationEvents implements ActivationEvents {
 
@@ -35,7 +38,7 @@ public class OutboxActivationEvents implements ActivationEvents {
         Identity i = a.identity().orElseThrow();
         Employment e = a.employment().orElseThrow();
         outbox.append(Topics.ACTIVATION_COMPLETED, a.registrant().registrationId(), new ActivationCompleted(
-                a.id().toString(), a.registrant().registrationId(), a.registrant().nip(), i.nik(), i.namaLengkap(),
+                a.id().toString(), a.registrant().registrationId(), a.registrant().nip(), i.nik(), a.registrant().nama(),
                 a.registrant().emailDinas(), i.nomorTelepon(), e.kategori().name(), instansi, e.unitOrganisasi(),
                 e.jabatan(), e.provinsi(), a.privacyPolicyVersion(), a.subscriberAgreementVersion(), a.consentedAt(),
                 a.decidedBy(), a.decidedAt()));

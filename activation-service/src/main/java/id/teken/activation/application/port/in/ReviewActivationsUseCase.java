@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The Verifikator TTE's console: the queue, the selfie, decisions and link care; every action audited. */
+/**
+ * The Verifikator TTE's console: the queue, the selfie, decisions and link care; every action audited, and no verifier acts
+ * on their own activation (SELF_REVIEW, audited too).
+ */
 public interface ReviewActivationsUseCase {
 
-    /** Activations in a status (the review queue is WAITING_FOR_VERIFICATION), optionally of one NIP. */
-    List<Activation> queue(id.teken.activation.domain.ActivationStatus status, String nip);
+    /** Activations in a status (the review queue is WAITING_FOR_VERIFICATION), optionally of one NIP; the reading is audited. */
+    List<Activation> queue(id.teken.activation.domain.ActivationStatus status, String nip, String verifierNip);
 
     Activation details(UUID activationId, String verifierNip);
 

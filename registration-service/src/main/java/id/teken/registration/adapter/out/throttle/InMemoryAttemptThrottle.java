@@ -23,8 +23,12 @@ public class InMemoryAttemptThrottle implements AttemptThrottle {
 
     private static final int MAX_KEYS = 100_000;
 
+    private final Clock clock;
+
     @Inject
-    Clock clock;
+    public InMemoryAttemptThrottle(Clock clock) {
+        this.clock = clock;
+    }
 
     /** One key's state: the times of counted attempts (window) or a bucket's tokens. */
     private static final class State {

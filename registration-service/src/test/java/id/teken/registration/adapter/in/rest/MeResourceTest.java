@@ -100,9 +100,12 @@ class MeResourceTest {
                 .then().statusCode(200).body("valid", equalTo(true)).body("nama", equalTo("Dewi Lestari"))
                 .body("nik", equalTo("350215********03"));
         as(DEWI).body(Map.of("nik", "3502011503850001")).post("/api/v1/me/certificate/nik-verification")
-                .then().statusCode(422).body("code", equalTo("NIK_MISMATCH"));
+                .then().statusCode(422).body("code", equalTo("NIK_NOT_VERIFIED"));
+        // Someone else's NIK and a NIK not in the registry: one answer (no civil-registry oracle).
+        String other = as(DEWI).body(Map.of("nik", "3502011503850001")).post("/api/v1/me/certificate/nik-verification").then()
+                .extract().path("detail");
         as(DEWI).body(Map.of("nik", "3502154511950099")).post("/api/v1/me/certificate/nik-verification")
-                .then().statusCode(422).body("code", equalTo("NIK_NOT_FOUND"));
+                .then().statusCode(422).body("code", equalTo("NIK_NOT_VERIFIED")).body("detail", equalTo(other));
         as(DEWI).body(Map.of("nik", "3502153511950003")).post("/api/v1/me/certificate/nik-verification")
                 .then().statusCode(400).body("code", equalTo("NIK_INVALID")).body("detail", containsString("Tanggal lahir"));
         as(DEWI).body(Map.of()).post("/api/v1/me/certificate/nik-verification")
@@ -184,7 +187,7 @@ class MeResourceTest {
         as(andi).body(registration("350207180493000", "andi@ponorogo.go.id"))
                 .post("/api/v1/me/certificate/registration").then().statusCode(400).body("code", equalTo("NIK_INVALID"));
         as(andi).body(registration("3502011503850001", "andi@ponorogo.go.id"))
-                .post("/api/v1/me/certificate/registration").then().statusCode(422).body("code", equalTo("NIK_MISMATCH"));
+                .post("/api/v1/me/certificate/registration").then().statusCode(422).body("code", equalTo("NIK_NOT_VERIFIED"));
         as(JOKO).body(registration("3502071006920006", "joko@ponorogo.go.id"))
                 .post("/api/v1/me/certificate/registration").then().statusCode(403).body("code", equalTo("NOT_ELIGIBLE"));
         as(andi).post("/api/v1/me/certificate/registration").then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));
