@@ -60,6 +60,8 @@ secrets() {
       echo "TEKEN_SELFIE_KEY=$(head -c 32 /dev/urandom | base64)"
     } > "$SECRETS/teken.env")
   fi
+  # Secrets added by later versions go into an existing file too.
+  grep -q '^TEKEN_MAIL_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_MAIL_KEY=$(head -c 32 /dev/urandom | base64)" >> "$SECRETS/teken.env")
   set -a; source "$SECRETS/teken.env"; set +a
   export TEKEN_SECRETS_DIR="$SECRETS"
 }
@@ -74,7 +76,7 @@ build() {
 
 wait_ready() {
   local deadline=$(( $(date +%s) + ${1:-300} ))
-  until curl -fsS "http://localhost:$TEKEN_HTTP_PORT/q/health/ready" >/dev/null 2>&1 \
+  until curl -fsS "http://localhost:$TEKEN_HTTP_PORT/openapi" >/dev/null 2>&1 \
       && curl -fsS "http://localhost:$TEKEN_HTTP_PORT/pki/ca" >/dev/null 2>&1 \
       && curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/service/readiness" 2>/dev/null; do
     (( $(date +%s) < deadline )) || { compose ps; say "not ready in time"; return 1; }

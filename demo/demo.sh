@@ -123,7 +123,7 @@ await_status() {  # await_status TOKEN STATUS
 }
 
 command -v python3 >/dev/null || { echo "python3 is needed by the demo" >&2; exit 1; }
-call GET /q/health/ready; [[ "$CODE" == 200 ]] || fail "the gateway at $G is not ready (HTTP $CODE); run ./teken up first"
+call GET /openapi; [[ "$CODE" == 200 ]] || fail "the gateway at $G is not ready (HTTP $CODE); run ./teken up first"
 
 # ---------------------------------------------------------------------------------------------------------------
 step "Pick an ASN from the demo data who has no certificate yet"

@@ -53,15 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JourneyWithFaultsTest {
 
-    static final List<String> SERVICES = List.of("registration-service", "activation-service", "certificate-service",
-            "signing-service", "api-gateway");
-
-    static Path root;
-    static Path work;
+    static PackagedStack services;
     static DevStack stack;
-    static final Map<String, Integer> ports = new LinkedHashMap<>();
-    static final Map<String, Map<String, String>> environments = new HashMap<>();
-    static final Map<String, Process> processes = new HashMap<>();
+    static Path work;
     static HttpServer control;
     static final List<String> hookLog = new ArrayList<>();
     /** Activation-link mails for the walked ASN received before the mail server was restarted (it forgets them). */
@@ -70,61 +64,10 @@ class JourneyWithFaultsTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        root = Path.of(System.getProperty("teken.root", "..")).toAbsolutePath().normalize();
-        for (String s : SERVICES) {
-            assertThat(root.resolve(s + "/target/quarkus-app/quarkus-run.jar")).as("packaged " + s).exists();
-        }
-        work = Files.createTempDirectory("teken-e2e-");
-        stack = DevStack.shared();
-        for (String s : SERVICES) {
-            ports.put(s, freePort());
-        }
-        String gateway = "http://127.0.0.1:" + ports.get("api-gateway");
-        Map<String, String> common = new HashMap<>();
-        common.put("TEKEN_BIND_HOST", "127.0.0.1");
-        common.put("TEKEN_GATEWAY_HOST", "127.0.0.1");
-        common.put("TEKEN_DB_USER", stack.databaseUser());
-        common.put("TEKEN_DB_PASSWORD", stack.databasePassword());
-        common.put("TEKEN_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
-        common.put("TEKEN_SMTP_HOST", "127.0.0.1");
-        common.put("TEKEN_SMTP_PORT", String.valueOf(stack.smtpPort()));
-        common.put("TEKEN_PUBLIC_URL", gateway);
-        common.put("TEKEN_JWT_PUBLIC_KEY", stack.jwtPublicKey().toString());
-        common.put("TEKEN_REGISTRATION_URL", "http://127.0.0.1:" + ports.get("registration-service"));
-        common.put("TEKEN_ACTIVATION_URL", "http://127.0.0.1:" + ports.get("activation-service"));
-        common.put("TEKEN_CERTIFICATE_URL", "http://127.0.0.1:" + ports.get("certificate-service"));
-        common.put("TEKEN_SIGNING_URL", "http://127.0.0.1:" + ports.get("signing-service"));
-        common.put("TEKEN_REGISTRATION_PORT", String.valueOf(ports.get("registration-service")));
-        common.put("TEKEN_ACTIVATION_PORT", String.valueOf(ports.get("activation-service")));
-        common.put("TEKEN_CERTIFICATE_PORT", String.valueOf(ports.get("certificate-service")));
-        common.put("TEKEN_SIGNING_PORT", String.valueOf(ports.get("signing-service")));
-        common.put("TEKEN_GATEWAY_PORT", String.valueOf(ports.get("api-gateway")));
-        common.put("TEKEN_LOG_JSON", "true");
-        common.put("TEKEN_DIRECTORY_CSV", root.resolve("demo/pegawai-demo.csv").toString());
-        common.put("TEKEN_RATE_LIMIT_PER_IP", "0");
-        common.put("TEKEN_RATE_LIMIT_PER_CLIENT", "0");
-        String internalToken = random(32);
-
-        env("registration-service", common, Map.of("TEKEN_REGISTRATION_DB_URL", stack.newDatabase("e2e_registration"),
-                "TEKEN_JWT_PRIVATE_KEY", stack.jwtPrivateKey().toString(), "TEKEN_VERIFIERS", "197812012005041003",
-                "TEKEN_ADMINS", "198802292012052004", "TEKEN_INTERNAL_TOKEN", internalToken));
-        env("activation-service", common, Map.of("TEKEN_ACTIVATION_DB_URL", stack.newDatabase("e2e_activation"),
-                "TEKEN_SELFIE_KEY", Base64.getEncoder().encodeToString(bytes(32))));
-        certificateDb = stack.newDatabase("e2e_certificate");
-        env("certificate-service", common, Map.of("TEKEN_CERTIFICATE_DB_URL", certificateDb,
-                "TEKEN_CA_KEYSTORE", work.resolve("ca/teken-ca.p12").toString(), "TEKEN_CA_KEYSTORE_PASSWORD", random(24),
-                "TEKEN_MASTER_KEY", Base64.getEncoder().encodeToString(bytes(32)), "TEKEN_INTERNAL_TOKEN", internalToken));
-        env("signing-service", common, Map.of("TEKEN_SIGNING_DB_URL", stack.newDatabase("e2e_signing"),
-                "TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_TSA_URL", "http://127.0.0.1:" + ports.get("certificate-service") + "/pki/tsa"));
-        env("api-gateway", common, Map.of("TEKEN_INTERNAL_TOKEN", internalToken));
-        Files.createDirectories(work.resolve("ca"));
-        Files.createDirectories(work.resolve("logs"));
-        for (String s : SERVICES) {
-            start(s);
-        }
-        for (String s : SERVICES) {
-            awaitReady(s, Duration.ofSeconds(180));
-        }
+        services = PackagedStack.start("e2e", Map.of());
+        stack = services.stack;
+        work = services.work;
+        certificateDb = services.databases.get("certificate");
         startControlServer();
     }
 
@@ -133,16 +76,9 @@ class JourneyWithFaultsTest {
         if (control != null) {
             control.stop(0);
         }
-        processes.values().forEach(p -> {
-            p.destroy();
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        if (services != null) {
+            services.stop();
+        }
     }
 
     @Test
@@ -151,9 +87,9 @@ class JourneyWithFaultsTest {
         Path hook = work.resolve("hook.sh");
         Files.writeString(hook, "#!/bin/sh\nexec curl -fsS -o /dev/null --max-time 200 \"http://127.0.0.1:" + control.getAddress().getPort() + "/hook/$1?dinas=$2\"\n");
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
-        ProcessBuilder demo = new ProcessBuilder("bash", root.resolve("demo/demo.sh").toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("logs/demo.log").toFile());
-        demo.environment().put("TEKEN_URL", "http://127.0.0.1:" + ports.get("api-gateway"));
+        ProcessBuilder demo = new ProcessBuilder("bash", services.root.resolve("demo/demo.sh").toString())
+                .directory(services.root.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("logs/demo.log").toFile());
+        demo.environment().put("TEKEN_URL", services.gateway());
         demo.environment().put("TEKEN_MAIL_API", stack.mailApiUrl());
         demo.environment().put("TEKEN_DEMO_OUT", out.toString());
         demo.environment().put("TEKEN_DEMO_HOOK", hook.toString());
@@ -213,7 +149,7 @@ class JourneyWithFaultsTest {
         secrets.addAll(linkTokens);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         int correlatedRecords = 0;
-        for (String service : SERVICES) {
+        for (String service : PackagedStack.SERVICES) {
             List<String> lines = Files.readAllLines(work.resolve("logs/" + service + ".log"));
             int records = 0;
             for (String line : lines) {
@@ -253,25 +189,25 @@ class JourneyWithFaultsTest {
                     hookLog.add(stage);
                 }
                 switch (stage) {
-                    case "before-registration" -> kill("activation-service");
+                    case "before-registration" -> services.kill("activation-service");
                     case "after-registration" -> {
                         Thread.sleep(3000);   // the registration event waits in Kafka meanwhile
-                        start("activation-service");
-                        awaitReady("activation-service", Duration.ofSeconds(180));
+                        services.start("activation-service");
+                        services.awaitReady("activation-service", Duration.ofSeconds(180));
                     }
                     case "before-approval" -> {
                         String dinas = query(exchange.getRequestURI(), "dinas");
                         activationMailsBeforeMailRestart = new MailInbox(stack.mailApiUrl()).messages(dinas).stream()
                                 .filter(m -> m.link("/aktivasi/").isPresent()).count();
                         stack.stopKafka();
-                        kill("certificate-service");
+                        services.kill("certificate-service");
                         stack.stopMail();
                         CompletableFuture.runAsync(() -> {
                             try {
                                 Thread.sleep(8000);
                                 stack.startKafka();
                                 Thread.sleep(2000);
-                                start("certificate-service");
+                                services.start("certificate-service");
                                 // The mail server comes back only once certificate-service has tried to send its mails
                                 // (after its consumer group rebalanced) and failed: the retry is what is under test.
                                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -290,9 +226,9 @@ class JourneyWithFaultsTest {
                         if (stack.ownsPostgres()) {
                             stack.restartPostgres(Duration.ofSeconds(3));
                         }
-                        kill("signing-service");
-                        start("signing-service");
-                        awaitReady("signing-service", Duration.ofSeconds(180));
+                        services.kill("signing-service");
+                        services.start("signing-service");
+                        services.awaitReady("signing-service", Duration.ofSeconds(180));
                     }
                     default -> status = 404;
                 }
@@ -333,66 +269,4 @@ class JourneyWithFaultsTest {
         return "";
     }
 
-    // ------------------------------------------------------------------ processes
-
-    static void env(String service, Map<String, String> common, Map<String, String> own) {
-        Map<String, String> all = new HashMap<>(common);
-        all.putAll(own);
-        environments.put(service, all);
-    }
-
-    static void start(String service) throws IOException {
-        String heap = service.equals("signing-service") ? "-Xmx768m" : "-Xmx256m";
-        ProcessBuilder pb = new ProcessBuilder("java", heap, "-XX:+UseSerialGC", "-jar",
-                root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
-                .directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + service + ".log").toFile()));
-        pb.environment().putAll(environments.get(service));
-        processes.put(service, pb.start());
-    }
-
-    static void kill(String service) throws InterruptedException {
-        Process p = processes.get(service);
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    static void awaitReady(String service, Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!processes.get(service).isAlive()) {
-                throw new AssertionError(service + " exited; see " + work.resolve("logs/" + service + ".log"));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(service + " not ready within " + timeout + "; see " + work.resolve("logs/" + service + ".log"));
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    static String random(int n) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(n));
-    }
 }

@@ -22,16 +22,23 @@ class ServiceSkeletonTest {
     @Inject
     EntityManager entityManager;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/q", management = true)
+    java.net.URL management;
+
     @Test
     void isHealthy_withDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(management + "/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("Database connections health check")).body(containsString("Kafka"));
     }
 
     @Test
     void servesOpenApiAndMetrics() {
-        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Teken signing-service"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get(management + "/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Teken signing-service"));
+        given().get(management + "/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        // Nothing of /q on the service port itself.
+        for (String q : new String[]{"/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui"}) {
+            given().get(q).then().statusCode(404);
+        }
     }
 
     @Test

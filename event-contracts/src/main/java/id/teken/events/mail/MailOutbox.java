@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Queues a mail in the service's mail outbox inside the caller's transaction: the mail exists exactly when
  * the state change that calls for it commits, and no request or consumer waits on the mail server. The
- * {@link MailRelay} sends it after the commit and retries until the server takes it.
+ * {@link MailRelay} sends it after the commit and retries until the server takes it. The bodies are sealed at rest
+ * ({@link MailSealer}).
  */
 @ApplicationScoped
 public class MailOutbox {
@@ -27,6 +28,9 @@ public class MailOutbox {
     @Inject
     MailRelay relay;
 
+    @Inject
+    MailSealer sealer;
+
     /** Queues the mail; requires a running transaction. Returns the mail's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(OutgoingMail mail) {
@@ -37,8 +41,8 @@ public class MailOutbox {
                 .setParameter(1, id)
                 .setParameter(2, mail.to())
                 .setParameter(3, mail.subject())
-                .setParameter(4, mail.text())
-                .setParameter(5, mail.html())
+                .setParameter(4, sealer.seal(id, mail.text()))
+                .setParameter(5, sealer.seal(id, mail.html()))
                 .setParameter(6, Correlation.current())
                 .executeUpdate();
         AfterCommit.run(transactions, relay::wake);

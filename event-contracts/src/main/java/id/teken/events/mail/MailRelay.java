@@ -71,6 +71,9 @@ public class MailRelay extends BackgroundRelay {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    MailSealer sealer;
+
     private final AtomicLong pending = new AtomicLong();
     private Instant nextCleanup = Instant.EPOCH;
 
@@ -129,8 +132,9 @@ public class MailRelay extends BackgroundRelay {
             if (rows.isEmpty()) {
                 return List.of();
             }
-            List<Due> due = rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], ((Number) r[5]).intValue(), (String) r[6])).toList();
+            List<Due> due = rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2],
+                    sealer.open((UUID) r[0], (String) r[3]), sealer.open((UUID) r[0], (String) r[4]), ((Number) r[5]).intValue(),
+                    (String) r[6])).toList();
             entityManager.createNativeQuery("UPDATE teken_mail_outbox SET lease_until = ?1 WHERE id = ANY(?2)")
                     .setParameter(1, Timestamp.from(Instant.now().plus(lease)))
                     .setParameter(2, due.stream().map(Due::id).toArray(UUID[]::new))

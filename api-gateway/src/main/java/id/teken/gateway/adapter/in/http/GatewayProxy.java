@@ -43,6 +43,8 @@ public class GatewayProxy {
     private static final String REQUEST_ID = "X-Request-Id";
     private static final String KEEP_READING = "teken.keep-reading";
     private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+    /** Longer paths get 414 problem+json (the request line itself may be up to quarkus.http.limits.max-initial-line-length). */
+    static final int MAX_PATH = 2048;
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip",
@@ -93,13 +95,21 @@ public class GatewayProxy {
         request.pause();
         String requestId = requestId(request);
         ctx.response().putHeader(REQUEST_ID, requestId);
+        if (request.path() != null && request.path().length() > MAX_PATH) {
+            labelMetrics(ctx, "/{too-long}");
+            problem(ctx, 414, "URI_TOO_LONG", "Alamat terlalu panjang", "Alamat yang diminta melebihi " + MAX_PATH + " karakter.");
+            return;
+        }
         Optional<Route> route = routes.match(request.path());
         if (route.isEmpty()) {
+            labelMetrics(ctx, "/{unknown}");
             problem(ctx, 404, "NOT_FOUND", "Tidak ditemukan", "Alamat yang diminta tidak ada.");
             return;
         }
         Route r = route.get();
-        if (!withinRateLimits(ctx)) {
+        // Metrics name the route, never the raw path (which may carry a one-time link token or a document id).
+        labelMetrics(ctx, r.prefix() + "/*");
+        if (!withinLimit(ctx, ipLimiter, "ip:" + callerAddress(request))) {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -122,10 +132,8 @@ public class GatewayProxy {
             return;
         }
         if (r.requiredRole().isPresent()) {
-            String authorization = basicOrBearer;
-            Optional<TokenVerifier.Caller> caller = authorization != null
-                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? tokens.verify(authorization.substring(7).trim()) : Optional.empty();
+            Optional<TokenVerifier.Caller> caller = basicOrBearer != null && basicOrBearer.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.verify(basicOrBearer.substring(7).trim()) : Optional.empty();
             if (caller.isEmpty()) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer");
                 problem(ctx, 401, "UNAUTHENTICATED", "Perlu masuk",
@@ -134,6 +142,10 @@ public class GatewayProxy {
             }
             if (!caller.get().roles().contains(r.requiredRole().get())) {
                 problem(ctx, 403, "FORBIDDEN", "Akses ditolak", "Peran Anda tidak mengizinkan tindakan ini.");
+                return;
+            }
+            // Counted per caller only now that the token is known to be genuine: a forged token cannot spend someone's budget.
+            if (!withinLimit(ctx, clientLimiter, "sub:" + caller.get().subject())) {
                 return;
             }
         }
@@ -175,7 +187,7 @@ public class GatewayProxy {
                 refuse(ctx, route, 503, "SERVICE_UNAVAILABLE", "Layanan sedang tidak tersedia", "Coba lagi beberapa saat lagi.");
             } else if (outcome.result() == SystemClientAuthenticator.Result.REFUSED) {
                 clientRefused(ctx, route, "Kredensial aplikasi tidak valid, nonaktif, atau alamat IP tidak diizinkan.");
-            } else {
+            } else if (withinLimit(ctx, clientLimiter, "client:" + outcome.username())) {
                 forward(ctx, route, requestId, ClientAssertion.create(outcome.username(), internalToken.orElseThrow(), java.time.Instant.now()));
             }
         });
@@ -315,18 +327,11 @@ public class GatewayProxy {
     }
 
     /**
-     * Per caller address and per client (a token's subject, or a system client's username): 429 with Retry-After when
-     * a bucket is empty. The token is only decoded here to find its subject; it is verified where the route needs it.
+     * One token of a bucket (a caller's address before anything else; an authenticated client's or token subject's once
+     * that identity is proven): 429 problem+json with Retry-After when it is empty.
      */
-    private boolean withinRateLimits(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        long now = System.nanoTime();
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        long wait = ipLimiter.acquire("ip:" + address, now);
-        if (wait == 0) {
-            String client = clientKey(request.getHeader(HttpHeaders.AUTHORIZATION));
-            wait = client == null ? 0 : clientLimiter.acquire(client, now);
-        }
+    private boolean withinLimit(RoutingContext ctx, id.teken.gateway.domain.RateLimiter limiter, String key) {
+        long wait = limiter.acquire(key, System.nanoTime());
         if (wait > 0) {
             ctx.response().putHeader("Retry-After", String.valueOf(wait));
             problem(ctx, 429, "TOO_MANY_REQUESTS", "Terlalu banyak permintaan",
@@ -336,30 +341,21 @@ public class GatewayProxy {
         return true;
     }
 
-    static String clientKey(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
+    private static String callerAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    /** The route template Micrometer labels this request with (the raw path would put tokens into /q/metrics). */
+    private static void labelMetrics(RoutingContext ctx, String template) {
         try {
-            if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon > 0 ? "client:" + decoded.substring(0, Math.min(colon, 64)) : null;
+            io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric metric =
+                    io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric.getRequestMetric(ctx);
+            if (metric != null) {
+                metric.setTemplatePath(template);
             }
-            if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                String[] parts = authorization.substring(7).trim().split("\\.");
-                if (parts.length == 3) {
-                    JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                    String sub = claims.getString("sub");
-                    return sub == null ? null : "sub:" + sub.substring(0, Math.min(sub.length(), 64));
-                }
-            }
-        } catch (RuntimeException e) {
-            return null;   // unreadable credentials are refused later; they get the address limit only
+        } catch (LinkageError e) {
+            // metrics are not on the class path: nothing to label
         }
-        return null;
     }
 
     private void tooLarge(RoutingContext ctx, Route route) {
@@ -369,6 +365,7 @@ public class GatewayProxy {
 
     void notFound(RoutingContext ctx) {
         ctx.response().putHeader(REQUEST_ID, requestId(ctx.request()));
+        labelMetrics(ctx, "/{unknown}");
         problem(ctx, 404, "NOT_FOUND", "Tidak ditemukan", "Alamat yang diminta tidak ada.");
     }
 
@@ -389,9 +386,13 @@ public class GatewayProxy {
                 .end(body.encode());
     }
 
-    /** Link tokens (43 base64url characters) in a path never reach a log or an error body. */
+    /** Link tokens (43 base64url characters) in a path never reach a log or an error body; nor more than 200 characters of it. */
     static String redact(String path) {
-        return path == null ? null : path.replaceAll("/[A-Za-z0-9_-]{43}(?=/|$)", "/{token}");
+        if (path == null) {
+            return null;
+        }
+        String cut = path.length() > 200 ? path.substring(0, 200) + "..." : path;
+        return cut.replaceAll("/[A-Za-z0-9_-]{43}(?=/|$)", "/{token}");
     }
 
     private static String requestId(HttpServerRequest request) {

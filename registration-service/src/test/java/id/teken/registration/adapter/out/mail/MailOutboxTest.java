@@ -61,6 +61,12 @@ class MailOutboxTest {
             assertThat(row).as("queued mail tried and kept").isNotNull();
             assertThat(((Number) row[0]).intValue()).isGreaterThanOrEqualTo(1);
             assertThat((String) row[1]).isNotBlank();
+            // While it waits, its body (with the one-time link) is sealed: a database dump shows no link.
+            Object[] bodies = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                    "SELECT text_body, html_body FROM teken_mail_outbox WHERE recipient = ?1 AND sent_at IS NULL")
+                    .setParameter(1, JOKO_MAIL).getResultList().get(0));
+            assertThat((String) bodies[0]).startsWith("v1:").doesNotContain("lupa-password").doesNotContain("Yth.");
+            assertThat((String) bodies[1]).startsWith("v1:").doesNotContain("lupa-password");
         } finally {
             stack.startMail();
         }

@@ -1,0 +1,207 @@
+package id.teken.e2e;
+
+import id.teken.devstack.DevStack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The five packaged services (target/quarkus-app/quarkus-run.jar) as processes on devstack's PostgreSQL, Kafka and
+ * GreenMail, each on a free service port and a free management port, with fresh databases and secrets: what the
+ * end-to-end tests drive through the gateway. Logs go to {@code work/logs/<service>.log}.
+ */
+final class PackagedStack {
+
+    static final List<String> SERVICES = List.of("registration-service", "activation-service", "certificate-service",
+            "signing-service", "api-gateway");
+    static final String VERIFIER = "197812012005041003";
+    static final String ADMIN = "198802292012052004";
+
+    final Path root;
+    final Path work;
+    final DevStack stack;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, Integer> managementPorts = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> environments = new HashMap<>();
+    final Map<String, Process> processes = new HashMap<>();
+    final Map<String, String> databases = new HashMap<>();
+
+    /** Starts every service (databases named {@code <prefix>_<service>}) and waits until each is ready. */
+    static PackagedStack start(String prefix, Map<String, String> extraEnvironment) throws Exception {
+        PackagedStack s = new PackagedStack(prefix, extraEnvironment);
+        for (String service : SERVICES) {
+            s.start(service);
+        }
+        for (String service : SERVICES) {
+            s.awaitReady(service, Duration.ofSeconds(180));
+        }
+        return s;
+    }
+
+    private PackagedStack(String prefix, Map<String, String> extraEnvironment) throws IOException {
+        root = Path.of(System.getProperty("teken.root", "..")).toAbsolutePath().normalize();
+        for (String s : SERVICES) {
+            assertThat(root.resolve(s + "/target/quarkus-app/quarkus-run.jar")).as("packaged " + s).exists();
+        }
+        work = Files.createTempDirectory("teken-" + prefix + "-");
+        Files.createDirectories(work.resolve("ca"));
+        Files.createDirectories(work.resolve("logs"));
+        stack = DevStack.shared();
+        for (String s : SERVICES) {
+            ports.put(s, freePort());
+            managementPorts.put(s, freePort());
+        }
+        Map<String, String> common = new HashMap<>();
+        common.put("TEKEN_BIND_HOST", "127.0.0.1");
+        common.put("TEKEN_GATEWAY_HOST", "127.0.0.1");
+        common.put("TEKEN_MANAGEMENT_HOST", "127.0.0.1");
+        common.put("TEKEN_DB_USER", stack.databaseUser());
+        common.put("TEKEN_DB_PASSWORD", stack.databasePassword());
+        common.put("TEKEN_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
+        common.put("TEKEN_SMTP_HOST", "127.0.0.1");
+        common.put("TEKEN_SMTP_PORT", String.valueOf(stack.smtpPort()));
+        common.put("TEKEN_PUBLIC_URL", gateway());
+        common.put("TEKEN_JWT_PUBLIC_KEY", stack.jwtPublicKey().toString());
+        common.put("TEKEN_REGISTRATION_URL", url("registration-service"));
+        common.put("TEKEN_ACTIVATION_URL", url("activation-service"));
+        common.put("TEKEN_CERTIFICATE_URL", url("certificate-service"));
+        common.put("TEKEN_SIGNING_URL", url("signing-service"));
+        for (String s : SERVICES) {
+            String name = s.equals("api-gateway") ? "GATEWAY" : s.replace("-service", "").toUpperCase();
+            common.put("TEKEN_" + name + "_PORT", String.valueOf(ports.get(s)));
+            common.put("TEKEN_" + name + "_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
+        }
+        common.put("TEKEN_LOG_JSON", "true");
+        common.put("TEKEN_DIRECTORY_CSV", root.resolve("demo/pegawai-demo.csv").toString());
+        common.put("TEKEN_RATE_LIMIT_PER_IP", "0");
+        common.put("TEKEN_RATE_LIMIT_PER_CLIENT", "0");
+        common.putAll(extraEnvironment);
+        String internalToken = random(32);
+        common.put("TEKEN_MAIL_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+        for (String db : List.of("registration", "activation", "certificate", "signing")) {
+            databases.put(db, stack.newDatabase(prefix + "_" + db));
+        }
+        env("registration-service", common, Map.of("TEKEN_REGISTRATION_DB_URL", databases.get("registration"),
+                "TEKEN_JWT_PRIVATE_KEY", stack.jwtPrivateKey().toString(), "TEKEN_VERIFIERS", VERIFIER,
+                "TEKEN_ADMINS", ADMIN, "TEKEN_INTERNAL_TOKEN", internalToken));
+        env("activation-service", common, Map.of("TEKEN_ACTIVATION_DB_URL", databases.get("activation"),
+                "TEKEN_SELFIE_KEY", Base64.getEncoder().encodeToString(bytes(32))));
+        env("certificate-service", common, Map.of("TEKEN_CERTIFICATE_DB_URL", databases.get("certificate"),
+                "TEKEN_CA_KEYSTORE", work.resolve("ca/teken-ca.p12").toString(), "TEKEN_CA_KEYSTORE_PASSWORD", random(24),
+                "TEKEN_MASTER_KEY", Base64.getEncoder().encodeToString(bytes(32)), "TEKEN_INTERNAL_TOKEN", internalToken));
+        env("signing-service", common, Map.of("TEKEN_SIGNING_DB_URL", databases.get("signing"),
+                "TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_TSA_URL", url("certificate-service") + "/pki/tsa"));
+        env("api-gateway", common, Map.of("TEKEN_INTERNAL_TOKEN", internalToken));
+    }
+
+    String gateway() {
+        return url("api-gateway");
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String management(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
+    }
+
+    Path log(String service) {
+        return work.resolve("logs/" + service + ".log");
+    }
+
+    void start(String service) throws IOException {
+        String heap = service.equals("signing-service") ? "-Xmx768m" : "-Xmx256m";
+        ProcessBuilder pb = new ProcessBuilder("java", heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar",
+                root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                .directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+        pb.environment().putAll(environments.get(service));
+        processes.put(service, pb.start());
+    }
+
+    void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean alive(String service) {
+        return processes.get(service).isAlive();
+    }
+
+    void awaitReady(String service, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(management(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(service).isAlive()) {
+                throw new AssertionError(service + " exited; see " + log(service));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(service + " not ready within " + timeout + "; see " + log(service));
+    }
+
+    void stop() {
+        processes.values().forEach(p -> {
+            p.destroy();
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void env(String service, Map<String, String> common, Map<String, String> own) {
+        Map<String, String> all = new HashMap<>(common);
+        all.putAll(own);
+        environments.put(service, all);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    static String random(int n) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(n));
+    }
+}
