@@ -37,8 +37,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTestResource(CertificateServiceStandIn.class)
 class SigningFlowTest {
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q", management = true)
-    java.net.URL management;
+    /** The management interface's root (/q), on its own port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL managementRoot;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -85,10 +86,10 @@ class SigningFlowTest {
         assertThat(events.get(0).value()).doesNotContain(CertificateServiceStandIn.PASSPHRASE).doesNotContain("%PDF");
 
         // Business counters for Prometheus, and readiness that reflects the database and Kafka.
-        String metrics = given().get(management + "/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(managementRoot.toString().replaceAll("/+$", "") + "/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("teken_signatures_total{channel=\"web\",code=\"none\",outcome=\"SIGNED\"}")
                 .contains("teken_events_published_total{type=\"document.signed\"}");
-        String health = given().get(management + "/health/ready").then().statusCode(200).extract().asString();
+        String health = given().get(managementRoot.toString().replaceAll("/+$", "") + "/health/ready").then().statusCode(200).extract().asString();
         assertThat(health).contains("Database connections health check").containsIgnoringCase("kafka");
 
         // One changed byte after signing: pdfsig no longer calls it valid.
