@@ -71,4 +71,37 @@ public final class Selfies {
     public static byte[] goodJpeg() {
         return encode(portrait(640, 800), "jpg");
     }
+
+    /** A real PNG of side x side 1-bit pixels, all zero: a few hundred KB that would decode to hundreds of MB. */
+    public static byte[] hugePng(int side) {
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            chunk(out, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 1).put((byte) 0).put((byte) 0)
+                    .put((byte) 0).put((byte) 0).array());
+            java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+                    new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+                byte[] row = new byte[1 + (side + 7) / 8];
+                for (int y = 0; y < side; y++) {
+                    z.write(row);
+                }
+            }
+            chunk(out, "IDAT", idat.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(t);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(t);
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }

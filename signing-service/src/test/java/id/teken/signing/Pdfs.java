@@ -87,4 +87,81 @@ public final class Pdfs {
             throw new UncheckedIOException(e);
         }
     }
+
+    // ------------------------------------------------------------------ hostile files
+
+    /** A one-page PDF whose content stream is a Flate "bomb": a few hundred KB that inflate to {@code inflatedMb} MB of zeros. */
+    public static byte[] flateBomb(int inflatedMb) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            org.apache.pdfbox.pdmodel.common.PDStream stream = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+            try (java.io.OutputStream raw = stream.getCOSObject().createRawOutputStream();
+                 java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(raw,
+                         new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+                byte[] zeros = new byte[1024 * 1024];
+                java.util.Arrays.fill(zeros, (byte) ' ');
+                for (int i = 0; i < inflatedMb; i++) {
+                    deflate.write(zeros);
+                }
+            }
+            stream.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+            page.setContents(stream);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small PDF holding {@code objects} indirect objects, packed into compressed object streams. */
+    public static byte[] manyObjects(int objects) {
+        try (PDDocument doc = Loader.loadPDF(letter(1)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.cos.COSArray array = new org.apache.pdfbox.cos.COSArray();
+            for (int i = 0; i < objects; i++) {
+                org.apache.pdfbox.cos.COSDictionary d = new org.apache.pdfbox.cos.COSDictionary();
+                d.setDirect(false);
+                array.add(d);
+            }
+            doc.getDocumentCatalog().getCOSObject().setItem(org.apache.pdfbox.cos.COSName.getPDFName("Sampah"), array);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A real PNG header and data for a {@code side} x {@code side} 1-bit image: a few hundred KB for a 30000 x 30000 picture. */
+    public static byte[] hugePng(int side) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 1).put((byte) 0)
+                    .put((byte) 0).put((byte) 0).put((byte) 0);
+            chunk(out, "IHDR", ihdr.array());
+            ByteArrayOutputStream idat = new ByteArrayOutputStream();
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+                    new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+                byte[] row = new byte[1 + (side + 7) / 8];
+                for (int y = 0; y < side; y++) {
+                    z.write(row);
+                }
+            }
+            chunk(out, "IDAT", idat.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(t);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(t);
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }

@@ -47,6 +47,14 @@ class ServiceSkeletonTest {
     }
 
     @Test
+    void trustedProxies_areAddressesNotHostNames() {
+        // A host name there is resolved on every request (a bare "::1" is one: host ":" port 1).
+        assertThat(id.teken.devstack.TrustedProxies.hostNames(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.proxy.trusted-proxies", String.class))).isEmpty();
+        assertThat(id.teken.devstack.TrustedProxies.hostNames("127.0.0.1,::1")).containsExactly("::1");
+    }
+
+    @Test
     void appliedTheSharedOutboxMigration() {
         Number columns = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM information_schema.columns WHERE (table_name = 'teken_outbox' AND column_name IN "

@@ -47,6 +47,36 @@ class ImageIoSelfieAnalyzerTest {
         assertThatThrownBy(() -> analyzer.analyze("image/jpeg", truncated)).isInstanceOf(DomainException.class);
     }
 
+    @Test
+    void aDecompressionBomb_isRefusedFromItsHeader_tenAtOnce_andABigPhotoIsDecodedSubsampled() throws Exception {
+        byte[] bomb = Selfies.hugePng(30_000);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.List<java.util.concurrent.Future<ErrorCode>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> {
+                    try {
+                        analyzer.analyze("image/png", bomb);
+                        return null;
+                    } catch (DomainException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            for (var f : answers) {
+                assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ErrorCode.SELFIE_UNREADABLE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // A real 3000 x 3000 photo (9 MP) is measured with its true size, though only a subsample is decoded.
+        SelfieMetrics big = analyzer.analyze("image/jpeg", Selfies.encode(Selfies.portrait(3000, 3000), "jpg"));
+        assertThat(big.width()).isEqualTo(3000);
+        assertThat(big.height()).isEqualTo(3000);
+        assertThat(code(big)).isNull();
+    }
+
     private ErrorCode code(SelfieMetrics metrics) {
         try {
             policy.check(metrics);

@@ -5,5 +5,5 @@ import java.time.Duration;
 /** Configuration the certificate core applies. */
 public record CertificateSettings(Duration passphraseLinkValidity, String publicUrl, Duration certificateValidity,
                                   String subscriberAgreementVersion, Duration crlValidity, int maxResetMailsPerHour,
-                                  Duration renewalWindow) {
+                                  Duration renewalWindow, Duration rootCrlValidity) {
 }

@@ -40,9 +40,10 @@ public class CertificateBeans {
                                  @ConfigProperty(name = "teken.consent.subscriber-agreement-version") String agreement,
                                  @ConfigProperty(name = "teken.ca.crl-validity") Duration crlValidity,
                                  @ConfigProperty(name = "teken.passphrase.max-reset-mails-per-hour") int maxResets,
-                                 @ConfigProperty(name = "teken.ca.renewal-window") Duration renewalWindow) {
+                                 @ConfigProperty(name = "teken.ca.renewal-window") Duration renewalWindow,
+                                 @ConfigProperty(name = "teken.ca.root-crl-validity", defaultValue = "P7D") Duration rootCrlValidity) {
         return new CertificateSettings(linkValidity, publicUrl.replaceAll("/+$", ""), validity, agreement, crlValidity, maxResets,
-                renewalWindow);
+                renewalWindow, rootCrlValidity);
     }
 
     @Produces
@@ -71,14 +72,15 @@ public class CertificateBeans {
     KeyCustody keyCustody(@ConfigProperty(name = "teken.ca.master-key") String masterKey,
                           @ConfigProperty(name = "teken.ca.subscriber-key-algorithm") String algorithm,
                           @ConfigProperty(name = "teken.ca.subscriber-key-bits") int bits,
-                          @ConfigProperty(name = "teken.passphrase.pbkdf2-iterations") int iterations) {
+                          @ConfigProperty(name = "teken.passphrase.argon2-memory-kib") int memoryKib,
+                          @ConfigProperty(name = "teken.passphrase.argon2-passes") int passes) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(masterKey.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("teken.ca.master-key is not base64");
         }
-        return new SealedKeyCustody(key, algorithm, bits, iterations);
+        return new SealedKeyCustody(key, algorithm, bits, memoryKib, passes);
     }
 
     @Produces

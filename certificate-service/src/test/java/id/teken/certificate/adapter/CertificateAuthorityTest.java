@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CertificateAuthorityTest {
+public class CertificateAuthorityTest {
 
     @TempDir
     static Path dir;
@@ -51,7 +51,7 @@ class CertificateAuthorityTest {
 
     @Test
     void subscriberCertificate_verifiesWithOpenssl_andCarriesTheSection6Extensions() throws IOException {
-        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 1000);
+        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 19456, 2);
         KeyCustody.GeneratedKey key = custody.generate(UUID.randomUUID(), "Kuat#Sekali9".toCharArray());
         Instant now = Instant.now();
         CertificateAuthority.IssuedCertificate cert = ca.issue(BUDI, key.publicKeyDer(), now, now.plus(Duration.ofDays(730)));
@@ -100,18 +100,70 @@ class CertificateAuthorityTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("rahasia-ca");
     }
 
+    static final byte[] DIGEST = new byte[32];
+
+    static boolean opens(KeyCustody custody, UUID id, byte[] sealed, String passphrase) {
+        return custody.signDigests(id, sealed, passphrase.toCharArray(), "SHA-256", List.of(DIGEST)).isPresent();
+    }
+
     @Test
     void sealedKey_opensOnlyWithItsPassphrase_itsCredential_andTheMasterKey() {
-        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 1000);
+        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 19456, 2);
         UUID id = UUID.randomUUID();
         KeyCustody.GeneratedKey key = custody.generate(id, "Kuat#Sekali9".toCharArray());
-        assertThat(custody.opens(id, key.sealedKey(), "Kuat#Sekali9".toCharArray())).isTrue();
-        assertThat(custody.opens(id, key.sealedKey(), "Kuat#Sekali8".toCharArray())).isFalse();
-        assertThatThrownBy(() -> custody.opens(UUID.randomUUID(), key.sealedKey(), "Kuat#Sekali9".toCharArray()))
+        assertThat(key.sealedKey()[0]).as("format 2 (Argon2id)").isEqualTo((byte) 2);
+        assertThat(opens(custody, id, key.sealedKey(), "Kuat#Sekali9")).isTrue();
+        assertThat(custody.signDigests(id, key.sealedKey(), "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow()
+                .resealed()).as("the current format is not re-sealed").isEmpty();
+        assertThat(opens(custody, id, key.sealedKey(), "Kuat#Sekali8")).isFalse();
+        assertThatThrownBy(() -> opens(custody, UUID.randomUUID(), key.sealedKey(), "Kuat#Sekali9"))
                 .isInstanceOf(IllegalStateException.class);
-        KeyCustody otherMaster = new SealedKeyCustody("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII), "RSA", 2048, 1000);
-        assertThatThrownBy(() -> otherMaster.opens(id, key.sealedKey(), "Kuat#Sekali9".toCharArray()))
+        KeyCustody otherMaster = new SealedKeyCustody("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII), "RSA", 2048, 19456, 2);
+        assertThatThrownBy(() -> opens(otherMaster, id, key.sealedKey(), "Kuat#Sekali9"))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(new String(key.sealedKey(), StandardCharsets.ISO_8859_1)).doesNotContain("BEGIN");
+    }
+
+    /** A key sealed the way versions before 2026-12 did: PKCS#8 PBES2 (PBKDF2) inside, format byte 1 outside. */
+    static byte[] sealedTheOldWay(UUID id, java.security.PrivateKey key, String passphrase) throws Exception {
+        return sealedTheOldWay(MASTER, id, key, passphrase);
+    }
+
+    public static byte[] sealedTheOldWay(byte[] master, UUID id, java.security.PrivateKey key, String passphrase) throws Exception {
+        byte[] inner = new org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder(
+                org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded()))
+                .build(new org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_aes256_CBC)
+                        .setPRF(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_hmacWithSHA256,
+                                org.bouncycastle.asn1.DERNull.INSTANCE))
+                        .setIterationCount(10_000).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .build(passphrase.toCharArray())).getEncoded();
+        byte[] iv = new byte[12];
+        new java.security.SecureRandom().nextBytes(iv);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(master, "AES"), new javax.crypto.spec.GCMParameterSpec(128, iv));
+        cipher.updateAAD(id.toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] sealed = cipher.doFinal(inner);
+        return java.nio.ByteBuffer.allocate(1 + 12 + sealed.length).put((byte) 1).put(iv).put(sealed).array();
+    }
+
+    @Test
+    void aKeySealedTheOldWay_stillSigns_andComesBackResealedWithArgon2id() throws Exception {
+        KeyCustody custody = new SealedKeyCustody(MASTER, "RSA", 2048, 19456, 2);
+        UUID id = UUID.randomUUID();
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair pair = g.generateKeyPair();
+        byte[] old = sealedTheOldWay(id, pair.getPrivate(), "Kuat#Sekali9");
+        assertThat(opens(custody, id, old, "Salah#Sekali9")).isFalse();
+        KeyCustody.Signed signed = custody.signDigests(id, old, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
+        java.security.Signature verify = java.security.Signature.getInstance("NONEwithRSA");
+        verify.initVerify(pair.getPublic());
+        verify.update(new org.bouncycastle.asn1.x509.DigestInfo(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, org.bouncycastle.asn1.DERNull.INSTANCE), DIGEST).getEncoded());
+        assertThat(verify.verify(signed.signatures().get(0))).isTrue();
+        byte[] resealed = signed.resealed().orElseThrow();
+        assertThat(resealed[0]).isEqualTo((byte) 2);
+        assertThat(opens(custody, id, resealed, "Kuat#Sekali9")).isTrue();
+        assertThat(opens(custody, id, resealed, "Salah#Sekali9")).isFalse();
     }
 }

@@ -61,8 +61,20 @@ public class SigningBeans {
     @Produces
     @Singleton
     TekenPki pki(@ConfigProperty(name = "teken.signing.certificate-service-url") String url,
-                 @ConfigProperty(name = "teken.public-url") String publicUrl) {
-        return new TekenPki(URI.create(url), publicUrl);
+                 @ConfigProperty(name = "teken.public-url") String publicUrl,
+                 @ConfigProperty(name = "teken.signing.fetch.allowed-prefixes") Optional<java.util.List<String>> allowed,
+                 @ConfigProperty(name = "teken.signing.trust.extra-anchors") Optional<String> extraAnchorsFile) {
+        java.util.List<byte[]> extra = new java.util.ArrayList<>();
+        extraAnchorsFile.filter(f -> !f.isBlank()).ifPresent(file -> {
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+                for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    extra.add(c.getEncoded());
+                }
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("teken.signing.trust.extra-anchors: " + file + " is not a readable PEM file of certificates");
+            }
+        });
+        return new TekenPki(URI.create(url), publicUrl, allowed.orElse(java.util.List.of()), extra);
     }
 
     @Produces

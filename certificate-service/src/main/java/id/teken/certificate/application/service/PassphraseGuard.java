@@ -88,10 +88,14 @@ public class PassphraseGuard {
                 + Math.max(0, gate.maxAttempts() - failure.failures()) + ".");
     }
 
-    /** Clears the count; refuses when the credential stopped being able to sign while the passphrase was checked. */
+    /**
+     * Clears the count, stores the key re-sealed in the current format if it came that way; refuses when the credential
+     * stopped being able to sign while the passphrase was checked.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void rightPassphrase(Credential credential, String channel) {
+    public void rightPassphrase(Credential credential, String channel, Optional<byte[]> resealed) {
         attempts.recordSuccess(credential.id(), channel);
+        resealed.ifPresent(blob -> credentials.replaceSealedKey(credential.id(), credential.sealedKey(), blob));
         Credential now = credentials.findById(credential.id()).orElseThrow(() ->
                 new DomainException(ErrorCode.CERTIFICATE_NOT_FOUND, "Sertifikat tidak ditemukan."));
         gate.checkMaySign(now, clock.instant());

@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** OCSP answers from the credential table (good, revoked with reason, suspended = certificateHold, unknown) and time stamps. */
@@ -22,6 +22,8 @@ import java.util.Optional;
 public class PkiProtocolService implements AnswerRevocationQueriesUseCase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** CertIDs answered in one OCSP request at most (a larger request is malformed for us). */
+    static final int MAX_CERT_IDS = 10;
 
     private final OcspProtocol ocsp;
     private final TimeStampAuthority tsa;
@@ -43,9 +45,13 @@ public class PkiProtocolService implements AnswerRevocationQueriesUseCase {
         if (query.isEmpty()) {
             return ocsp.malformed();
         }
-        Map<String, CertificateState> states = new HashMap<>();
+        if (query.get().items().size() > MAX_CERT_IDS) {
+            return ocsp.malformed();
+        }
+        // One answer per CertID: the same serial under another issuer is unknown, never the answer for ours.
+        List<CertificateState> states = new ArrayList<>();
         for (OcspProtocol.Item item : query.get().items()) {
-            states.put(item.serialHex(), item.issuedByUs() ? state(item.serialHex()) : CertificateState.unknown());
+            states.add(item.issuedByUs() ? state(item.serialHex()) : CertificateState.unknown());
         }
         return ocsp.respond(query.get(), states, clock.instant());
     }

@@ -12,9 +12,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The CA chain and the CRL, regenerated on every revocation and on a schedule. */
+/**
+ * The CA chain and the CRLs: the issuing CA's, regenerated on every revocation, suspension and reinstatement and on a
+ * schedule; the root's, re-signed daily (valid teken.ca.root-crl-validity, 7 days).
+ */
 @ApplicationScoped
 public class PkiService implements PublishPkiUseCase {
+
+    static final java.time.Duration ROOT_CRL_REFRESH = java.time.Duration.ofDays(1);
 
     private final CertificateAuthority ca;
     private final CredentialRepository credentials;
@@ -34,7 +39,7 @@ public class PkiService implements PublishPkiUseCase {
 
     @Override
     public String caChainPem() {
-        return ca.chainPem();
+        return ca.chainPem() + ca.previousIssuingPem();
     }
 
     @Override
@@ -43,11 +48,25 @@ public class PkiService implements PublishPkiUseCase {
     }
 
     @Override
+    public byte[] rootCaDer() {
+        return ca.rootCertificateDer();
+    }
+
+    @Override
     @Transactional
     public byte[] currentCrl() {
-        return crls.latest().orElseGet(() -> {
+        return crls.latest(CrlStore.Issuer.ISSUING).orElseGet(() -> {
             refreshCrl();
-            return crls.latest().orElseThrow();
+            return crls.latest(CrlStore.Issuer.ISSUING).orElseThrow();
+        });
+    }
+
+    @Override
+    @Transactional
+    public byte[] currentRootCrl() {
+        return crls.latest(CrlStore.Issuer.ROOT).orElseGet(() -> {
+            signRootCrl(clock.instant());
+            return crls.latest(CrlStore.Issuer.ROOT).orElseThrow();
         });
     }
 
@@ -55,8 +74,24 @@ public class PkiService implements PublishPkiUseCase {
     @Transactional
     public void refreshCrl() {
         Instant now = clock.instant();
-        long number = crls.nextNumber();
+        long number = crls.nextNumber(CrlStore.Issuer.ISSUING);
         byte[] der = ca.signCrl(credentials.findRevoked(), now, now.plus(settings.crlValidity()), number);
-        crls.save(number, now, now.plus(settings.crlValidity()), der);
+        crls.save(CrlStore.Issuer.ISSUING, number, now, now.plus(settings.crlValidity()), der);
+    }
+
+    @Override
+    @Transactional
+    public void refreshRootCrlIfDue() {
+        Instant now = clock.instant();
+        boolean due = crls.latestThisUpdate(CrlStore.Issuer.ROOT).map(at -> at.isBefore(now.minus(ROOT_CRL_REFRESH))).orElse(true);
+        if (due) {
+            signRootCrl(now);
+        }
+    }
+
+    private void signRootCrl(Instant now) {
+        long number = crls.nextNumber(CrlStore.Issuer.ROOT);
+        Instant next = now.plus(settings.rootCrlValidity());
+        crls.save(CrlStore.Issuer.ROOT, number, now, next, ca.signRootCrl(now, next, number));
     }
 }

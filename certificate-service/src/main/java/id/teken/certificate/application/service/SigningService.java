@@ -55,19 +55,19 @@ public class SigningService implements SignHashUseCase {
         String channel = SigningGate.channel(command.channel());
         try {
             Credential credential = admit(command.nip(), channel);
-            Optional<List<byte[]>> signatures;
+            Optional<KeyCustody.Signed> signed;
             try {
-                signatures = keys.signDigests(credential.id(), credential.sealedKey(), command.passphrase(),
+                signed = keys.signDigests(credential.id(), credential.sealedKey(), command.passphrase(),
                         command.digestAlgorithm(), command.digests());
             } catch (RuntimeException e) {
                 guard.release(credential, channel);
                 throw e;
             }
-            if (signatures.isEmpty()) {
+            if (signed.isEmpty()) {
                 throw guard.wrongPassphrase(credential, channel);
             }
-            guard.rightPassphrase(credential, channel);
-            return new SignedHashes(signatures.get(), command.digestAlgorithm().replace("-", "") + "withRSA",
+            guard.rightPassphrase(credential, channel, signed.get().resealed());
+            return new SignedHashes(signed.get().signatures(), command.digestAlgorithm().replace("-", "") + "withRSA",
                     credential.serialNumber(), chain(credential));
         } finally {
             Arrays.fill(command.passphrase(), '\0');
@@ -110,13 +110,17 @@ public class SigningService implements SignHashUseCase {
         return new SigningCertificate(credential.serialNumber(), SigningGate.statusName(status), locked, chain(credential));
     }
 
+    /** Leaf, issuing CA, root (PEM): what signatures embed, so that a validator trusting only the root builds the path. */
     private List<String> chain(Credential credential) {
         List<String> chain = new ArrayList<>();
         chain.add(credential.certificatePem());
-        String ca = pki.caChainPem();
-        int split = ca.indexOf("-----BEGIN CERTIFICATE-----", 10);
-        chain.add(ca.substring(0, split));
-        chain.add(ca.substring(split));
+        chain.add(pem(pki.issuingCaDer()));
+        chain.add(pem(pki.rootCaDer()));
         return chain;
+    }
+
+    private static String pem(byte[] der) {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 }

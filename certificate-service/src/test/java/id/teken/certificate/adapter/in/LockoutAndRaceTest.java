@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.security.KeyPairGenerator;
 
 import static id.teken.certificate.support.Subscribers.PASSPHRASE;
 import static id.teken.certificate.support.Subscribers.as;
@@ -239,5 +240,26 @@ class LockoutAndRaceTest {
         assertThat(refused.intValue()).isEqualTo(2);
         as("197812012005041003", "VERIFIKATOR").get("/api/v1/verifier/certificates?nip=" + verifierNip).then()
                 .body("[0].status", equalTo("SUSPEND"));
+    }
+
+    @Test
+    void aKeySealedByAnEarlierVersion_signs_andIsResealedWithArgon2idOnThatUse() throws Exception {
+        String nip = Subscribers.freshNip();
+        String serial = Subscribers.issue(kafka, mailApi, nip, "lama." + nip + "@ponorogo.go.id");
+        java.util.UUID credentialId = QuarkusTransaction.requiringNew().call(() -> (java.util.UUID) em.createNativeQuery(
+                "SELECT id FROM credential WHERE serial_number = ?1").setParameter(1, serial).getSingleResult());
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        byte[] master = java.util.Base64.getDecoder().decode(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("teken.ca.master-key", String.class));
+        byte[] old = id.teken.certificate.adapter.CertificateAuthorityTest.sealedTheOldWay(master, credentialId, g.generateKeyPair().getPrivate(), PASSPHRASE);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE credential SET sealed_key = ?1 WHERE id = ?2")
+                .setParameter(1, old).setParameter(2, credentialId).executeUpdate());
+        internal().body(sign(nip, PASSPHRASE, null)).post("/internal/v1/sign-hashes").then().statusCode(200);
+        byte[] now = QuarkusTransaction.requiringNew().call(() -> (byte[]) em.createNativeQuery(
+                "SELECT sealed_key FROM credential WHERE id = ?1").setParameter(1, credentialId).getSingleResult());
+        assertThat(now[0]).as("re-sealed in format 2").isEqualTo((byte) 2);
+        internal().body(sign(nip, PASSPHRASE, null)).post("/internal/v1/sign-hashes").then().statusCode(200);
+        internal().body(sign(nip, "Salah#Passphrase1", null)).post("/internal/v1/sign-hashes").then().statusCode(400);
     }
 }

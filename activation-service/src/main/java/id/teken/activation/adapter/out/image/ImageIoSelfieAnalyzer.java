@@ -15,14 +15,16 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Decodes JPEG/PNG with the JDK's ImageIO (the bytes must really be the declared type; dimensions are
- * checked before decoding so a decompression bomb is refused), then measures mean luminance and
- * sharpness as the variance of the Laplacian on a grey copy scaled to at most 512 pixels wide.
+ * Decodes JPEG/PNG with the JDK's ImageIO (the bytes must really be the declared type; dimensions are checked from the
+ * header before decoding, so a decompression bomb is refused: at most 12 megapixels), subsampled so that at most about
+ * 1024 pixels of width are ever held in memory, then measures mean luminance and sharpness as the variance of the
+ * Laplacian on a grey copy scaled to at most 512 pixels wide.
  */
 @ApplicationScoped
 public class ImageIoSelfieAnalyzer implements SelfieAnalyzer {
 
-    private static final long MAX_PIXELS = 40_000_000L;
+    static final long MAX_PIXELS = 12_000_000L;
+    private static final int DECODED_WIDTH = 1024;
 
     @Override
     public SelfieMetrics analyze(String contentType, byte[] image) {
@@ -33,6 +35,8 @@ public class ImageIoSelfieAnalyzer implements SelfieAnalyzer {
                     + " sebagaimana dinyatakan. Unggah foto JPEG atau PNG yang asli.");
         }
         BufferedImage decoded;
+        int width;
+        int height;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -41,10 +45,15 @@ public class ImageIoSelfieAnalyzer implements SelfieAnalyzer {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new DomainException(ErrorCode.SELFIE_UNREADABLE, "Resolusi swafoto terlalu besar (maksimal 40 megapiksel).");
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new DomainException(ErrorCode.SELFIE_UNREADABLE, "Resolusi swafoto terlalu besar (maksimal 12 megapiksel).");
                 }
-                decoded = reader.read(0);
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, (int) Math.ceil(width / (double) DECODED_WIDTH));
+                param.setSourceSubsampling(step, step, 0, 0);
+                decoded = reader.read(0, param);
             } finally {
                 reader.dispose();
             }
@@ -54,7 +63,8 @@ public class ImageIoSelfieAnalyzer implements SelfieAnalyzer {
             }
             throw unreadable();
         }
-        return measure(decoded);
+        SelfieMetrics sampled = measure(decoded);
+        return new SelfieMetrics(width, height, sampled.meanLuminance(), sampled.sharpness());
     }
 
     static SelfieMetrics measure(BufferedImage image) {

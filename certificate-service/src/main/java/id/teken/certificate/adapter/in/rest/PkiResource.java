@@ -82,4 +82,20 @@ public class PkiResource {
     public Response crl() {
         return Response.ok(pki.currentCrl()).header("Cache-Control", "max-age=300").build();
     }
+
+    @GET
+    @Path("/crl/root")
+    @Produces("application/pkix-crl")
+    @Operation(summary = "CRL root CA (DER): status issuing CA bagi pihak yang hanya mempercayai root")
+    public Response rootCrl() {
+        return Response.ok(pki.currentRootCrl()).header("Cache-Control", "max-age=3600").build();
+    }
+
+    @GET
+    @Path("/ca/root.crt")
+    @Produces("application/pkix-cert")
+    @Operation(summary = "Sertifikat root CA (DER): satu-satunya jangkar kepercayaan bagi pihak penerima dokumen")
+    public byte[] root() {
+        return pki.rootCaDer();
+    }
 }

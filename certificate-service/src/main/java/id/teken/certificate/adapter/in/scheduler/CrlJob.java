@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Re-signs the CRL on a schedule so that it never goes stale (revocations re-sign it at once). */
+/** Re-signs the CRLs on a schedule so that they never go stale (revocations re-sign the issuing CA's at once). */
 @ApplicationScoped
 public class CrlJob {
 
@@ -15,5 +15,6 @@ public class CrlJob {
     @Scheduled(every = "${teken.ca.crl-refresh:1h}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         pki.refreshCrl();
+        pki.refreshRootCrlIfDue();
     }
 }

@@ -68,8 +68,11 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final X509Certificate root;
+    private final PrivateKey rootKey;
     private final X509Certificate issuing;
     private final PrivateKey issuingKey;
+    /** Issuing-CA certificates this one replaced (same key; documents signed earlier embed them). */
+    private final List<X509Certificate> previousIssuing;
     private final String publicUrl;
     private final ASN1ObjectIdentifier policy;
     private final SigningIdentity ocsp;
@@ -85,19 +88,40 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         this.policy = new ASN1ObjectIdentifier(policyOid);
         try {
             if (!Files.exists(keyStore)) {
-                create(keyStore, password, tenantName, caKeyBits);
+                create(keyStore, password, tenantName, caKeyBits, publicUrl);
             }
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {
                 ks.load(in, password);
             }
             root = (X509Certificate) ks.getCertificate("root");
-            issuing = (X509Certificate) ks.getCertificate("issuing");
+            rootKey = (PrivateKey) ks.getKey("root", password);
             issuingKey = (PrivateKey) ks.getKey("issuing", password);
-            if (root == null || issuing == null || issuingKey == null) {
-                throw new IllegalStateException("CA key store " + keyStore + " must hold entries 'root' and 'issuing'");
+            X509Certificate loaded = (X509Certificate) ks.getCertificate("issuing");
+            if (root == null || loaded == null || issuingKey == null || rootKey == null) {
+                throw new IllegalStateException("CA key store " + keyStore + " must hold the keys 'root' and 'issuing'");
             }
-            boolean changed = ensureServiceIdentity(ks, "ocsp", password, tenantName);
+            boolean changed = false;
+            if (loaded.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null) {
+                // An issuing CA from before its status was published: the same key gets a certificate that says where
+                // the root's CRL is, so a relying party that trusts only the root can check it. The old one is kept.
+                X509Certificate renewed = reissueIssuing(loaded, root, rootKey, publicUrl);
+                ks.setCertificateEntry("issuing-previous-" + loaded.getSerialNumber().toString(16), loaded);
+                ks.setKeyEntry("issuing", issuingKey, password, new X509Certificate[] {renewed, root});
+                loaded = renewed;
+                changed = true;
+                LOG.infof("Issuing CA certificate re-issued for the same key with the root CRL's address (serial %s)",
+                        renewed.getSerialNumber().toString(16));
+            }
+            issuing = loaded;
+            List<X509Certificate> previous = new java.util.ArrayList<>();
+            for (String alias : java.util.Collections.list(ks.aliases())) {
+                if (alias.startsWith("issuing-previous-")) {
+                    previous.add((X509Certificate) ks.getCertificate(alias));
+                }
+            }
+            previousIssuing = List.copyOf(previous);
+            changed |= ensureServiceIdentity(ks, "ocsp", password, tenantName);
             changed |= ensureServiceIdentity(ks, "tsa", password, tenantName);
             if (changed) {
                 store(ks, keyStore, password);
@@ -112,7 +136,8 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         }
     }
 
-    private static void create(Path keyStore, char[] password, String tenant, int bits) throws GeneralSecurityException, IOException {
+    private static void create(Path keyStore, char[] password, String tenant, int bits, String publicUrl)
+            throws GeneralSecurityException, IOException {
         LOG.infof("Creating the CA hierarchy for %s", tenant);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
@@ -128,18 +153,43 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(rootKeys.getPublic()));
         X509Certificate rootCert = sign(rootBuilder, rootKeys.getPrivate());
-        X509v3CertificateBuilder issuingBuilder = new JcaX509v3CertificateBuilder(rootCert, serial(), Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(10 * 365, ChronoUnit.DAYS)), issuingName, issuingKeys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(issuingKeys.getPublic()))
-                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(rootCert));
-        X509Certificate issuingCert = sign(issuingBuilder, rootKeys.getPrivate());
+        X509Certificate issuingCert = issuingCertificate(rootCert, rootKeys.getPrivate(), issuingName, issuingKeys.getPublic(),
+                now.minusSeconds(60), now.plus(10 * 365, ChronoUnit.DAYS), publicUrl);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, password);
         ks.setKeyEntry("root", rootKeys.getPrivate(), password, new X509Certificate[] {rootCert});
         ks.setKeyEntry("issuing", issuingKeys.getPrivate(), password, new X509Certificate[] {issuingCert, rootCert});
         store(ks, keyStore, password);
+    }
+
+    /**
+     * The issuing CA's certificate, signed by the root: CA with path length 0, and where a relying party finds the root's
+     * CRL (its status) and the root certificate (AIA caIssuers).
+     */
+    private static X509Certificate issuingCertificate(X509Certificate rootCert, PrivateKey rootKey, X500Name subject, PublicKey key,
+                                                      Instant notBefore, Instant notAfter, String publicUrl)
+            throws GeneralSecurityException, IOException {
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(rootCert, serial(), Date.from(notBefore),
+                Date.from(notAfter), subject, key)
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
+                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(rootCert))
+                .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                        new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl/root"))), null, null)}))
+                .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                        new AccessDescription(AccessDescription.id_ad_caIssuers,
+                                new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/root.crt")))}));
+        return sign(builder, rootKey);
+    }
+
+    /** The same issuing key and name, a new certificate with the root CRL's address; its validity is kept. */
+    private static X509Certificate reissueIssuing(X509Certificate old, X509Certificate rootCert, PrivateKey rootKey, String publicUrl)
+            throws GeneralSecurityException, IOException {
+        return issuingCertificate(rootCert, rootKey, X500Name.getInstance(old.getSubjectX500Principal().getEncoded()),
+                old.getPublicKey(), Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60), old.getNotAfter().toInstant(), publicUrl);
     }
 
     /** Writes the key store atomically, readable by the owner only. */
@@ -270,6 +320,45 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("CRL signing failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The root's CRL (an authority revocation list): the CA certificates the root has revoked (none so far; an issuing CA
+     * is retired by a new CA, not by revocation), so that "is the issuing CA still good?" has a signed answer.
+     */
+    @Override
+    public byte[] signRootCrl(Instant thisUpdate, Instant nextUpdate, long crlNumber) {
+        try {
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(new X509CertificateHolder(root.getEncoded()).getSubject(), Date.from(thisUpdate));
+            builder.setNextUpdate(Date.from(nextUpdate));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)));
+            return builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKey)).getEncoded();
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("root CRL signing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public byte[] rootCertificateDer() {
+        try {
+            return root.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String previousIssuingPem() {
+        StringBuilder out = new StringBuilder();
+        for (X509Certificate c : previousIssuing) {
+            try {
+                out.append(pem(c.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out.toString();
     }
 
     @Override

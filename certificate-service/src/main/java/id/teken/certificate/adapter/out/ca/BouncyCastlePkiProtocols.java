@@ -49,6 +49,10 @@ import java.util.Optional;
  */
 public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthority {
 
+    /** Message imprints the TSA accepts: SHA-256, SHA-384, SHA-512 (SHA-1 and MD5 are refused with badAlg). */
+    static final java.util.Set<ASN1ObjectIdentifier> SHA2_IMPRINTS = java.util.Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384,
+            TSPAlgorithms.SHA512);
+
     private final BouncyCastleCertificateAuthority ca;
     private final ASN1ObjectIdentifier tsaPolicy;
     private final DigestCalculatorProvider digests;
@@ -84,15 +88,17 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
     }
 
     @Override
-    public byte[] respond(OcspQuery query, Map<String, CertificateState> states, Instant now) {
+    public byte[] respond(OcspQuery query, List<CertificateState> states, Instant now) {
         try {
             BouncyCastleCertificateAuthority.SigningIdentity responder = ca.ocspIdentity();
             BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(responder.certificate().getPublicKey(),
                     digests.get(CertificateID.HASH_SHA1));
             Date thisUpdate = Date.from(now);
             Date nextUpdate = Date.from(now.plus(1, ChronoUnit.HOURS));
-            for (Req r : ((OCSPReq) query.raw()).getRequestList()) {
-                CertificateState state = states.get(r.getCertID().getSerialNumber().toString(16).toUpperCase());
+            Req[] requests = ((OCSPReq) query.raw()).getRequestList();
+            for (int i = 0; i < requests.length; i++) {
+                Req r = requests[i];
+                CertificateState state = states.get(i);
                 CertificateStatus status = switch (state.kind()) {
                     case GOOD -> CertificateStatus.GOOD;
                     case REVOKED -> new RevokedStatus(Date.from(state.revokedAt()), state.reasonCode());
@@ -125,12 +131,13 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
     public byte[] respond(byte[] query, BigInteger serialNumber, Instant time) {
         BouncyCastleCertificateAuthority.SigningIdentity tsa = ca.tsaIdentity();
         try {
+            // The signing certificate is named by an ESSCertIDv2 (SHA-256), and only SHA-2 imprints are accepted.
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.key(), tsa.certificate()),
-                    digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)),
+                    digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
                     tsaPolicy);
             tokens.addCertificates(new JcaCertStore(List.of(tsa.certificate(), tsa.issuer())));
-            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, SHA2_IMPRINTS);
             TimeStampRequest request;
             try {
                 request = new TimeStampRequest(query);

@@ -87,6 +87,12 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     }
 
     @Override
+    public boolean replaceSealedKey(UUID id, byte[] expected, byte[] replacement) {
+        return em.createNativeQuery("UPDATE credential SET sealed_key = ?1 WHERE id = ?2 AND sealed_key = ?3")
+                .setParameter(1, replacement).setParameter(2, id).setParameter(3, expected).executeUpdate() == 1;
+    }
+
+    @Override
     public Optional<Credential> findById(UUID id) {
         return credentials("WHERE id = ?1", id).stream().findFirst();
     }
@@ -184,21 +190,31 @@ public class CertificatePersistenceAdapter implements SubscriberRepository, Cred
     }
 
     @Override
-    public long nextNumber() {
-        return ((Number) em.createNativeQuery("SELECT nextval('crl_number')").getSingleResult()).longValue();
+    public long nextNumber(Issuer issuer) {
+        return ((Number) em.createNativeQuery(issuer == Issuer.ROOT ? "SELECT nextval('root_crl_number')" : "SELECT nextval('crl_number')")
+                .getSingleResult()).longValue();
     }
 
     @Override
-    public void save(long number, Instant thisUpdate, Instant nextUpdate, byte[] der) {
-        em.createNativeQuery("INSERT INTO crl (number, this_update, next_update, der) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, number).setParameter(2, timestamp(thisUpdate)).setParameter(3, timestamp(nextUpdate))
-                .setParameter(4, der).executeUpdate();
+    public void save(Issuer issuer, long number, Instant thisUpdate, Instant nextUpdate, byte[] der) {
+        em.createNativeQuery("INSERT INTO crl (issuer, number, this_update, next_update, der) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, issuer.name().toLowerCase(java.util.Locale.ROOT)).setParameter(2, number)
+                .setParameter(3, timestamp(thisUpdate)).setParameter(4, timestamp(nextUpdate)).setParameter(5, der).executeUpdate();
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Optional<byte[]> latest() {
-        List<byte[]> rows = em.createNativeQuery("SELECT der FROM crl ORDER BY number DESC LIMIT 1").getResultList();
+    public Optional<byte[]> latest(Issuer issuer) {
+        List<byte[]> rows = em.createNativeQuery("SELECT der FROM crl WHERE issuer = ?1 ORDER BY number DESC LIMIT 1")
+                .setParameter(1, issuer.name().toLowerCase(java.util.Locale.ROOT)).getResultList();
         return rows.stream().findFirst();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Instant> latestThisUpdate(Issuer issuer) {
+        List<Object> rows = em.createNativeQuery("SELECT this_update FROM crl WHERE issuer = ?1 ORDER BY number DESC LIMIT 1")
+                .setParameter(1, issuer.name().toLowerCase(java.util.Locale.ROOT)).getResultList();
+        return rows.stream().findFirst().map(Rows::instant);
     }
 }

@@ -13,6 +13,14 @@ public interface CertificateAuthority {
 
     byte[] signCrl(List<Credential> revoked, Instant thisUpdate, Instant nextUpdate, long crlNumber);
 
+    /** The root's CRL over the CA certificates it issued (the issuing CA's status for relying parties trusting the root only). */
+    byte[] signRootCrl(Instant thisUpdate, Instant nextUpdate, long crlNumber);
+
+    byte[] rootCertificateDer();
+
+    /** Issuing-CA certificates that an earlier version used for the same key (PEM, possibly empty). */
+    String previousIssuingPem();
+
     /** Issuing CA then root, PEM. */
     String chainPem();
 

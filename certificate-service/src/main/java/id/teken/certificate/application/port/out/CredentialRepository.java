@@ -23,6 +23,9 @@ public interface CredentialRepository {
 
     Optional<Credential> findById(UUID id);
 
+    /** Replaces the sealed key (re-sealed in the current format) if it is still the one read; false otherwise. */
+    boolean replaceSealedKey(UUID id, byte[] expected, byte[] replacement);
+
     Optional<Credential> findActive(String nip);
 
     /** Everything the CRL lists: revoked credentials and suspended ones (certificateHold). */

@@ -3,12 +3,18 @@ package id.teken.certificate.application.port.out;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The signed CRLs, newest last. */
+/** The signed CRLs of each CA (the issuing CA's over subscriber certificates, the root's over CA certificates), newest last. */
 public interface CrlStore {
 
-    long nextNumber();
+    /** Which CA signed a CRL. */
+    enum Issuer { ISSUING, ROOT }
 
-    void save(long number, Instant thisUpdate, Instant nextUpdate, byte[] der);
+    long nextNumber(Issuer issuer);
 
-    Optional<byte[]> latest();
+    void save(Issuer issuer, long number, Instant thisUpdate, Instant nextUpdate, byte[] der);
+
+    Optional<byte[]> latest(Issuer issuer);
+
+    /** When the newest CRL of the issuer was signed, if there is one. */
+    Optional<Instant> latestThisUpdate(Issuer issuer);
 }

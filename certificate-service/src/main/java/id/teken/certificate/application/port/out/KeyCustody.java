@@ -1,31 +1,29 @@
 package id.teken.certificate.application.port.out;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Makes subscriber key pairs and seals the private key: PKCS#8 encrypted under a passphrase-derived key,
- * then wrapped with the master key. The clear private key never leaves this port.
+ * Makes subscriber key pairs and seals the private key: encrypted under a passphrase-derived key, then wrapped with the
+ * master key. The clear private key never leaves this port.
  */
 public interface KeyCustody {
 
     GeneratedKey generate(UUID credentialId, char[] passphrase);
 
-    /** True when the passphrase opens the sealed key. */
-    boolean opens(UUID credentialId, byte[] sealedKey, char[] passphrase);
-
     /**
-     * Signs a precomputed digest (PKCS#1 v1.5 over the DigestInfo) with the sealed key; empty when the passphrase
-     * does not open it. The clear key lives only for this call.
+     * Signs digests (PKCS#1 v1.5 over each DigestInfo) with one unwrapping of the key (a batch: the passphrase is checked
+     * once); empty = wrong passphrase. When the key was sealed in an older format, the result also carries the key
+     * sealed anew in the current one, for the caller to store. The clear key lives only for this call.
      */
-    default java.util.Optional<byte[]> signDigest(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm, byte[] digest) {
-        return signDigests(credentialId, sealedKey, passphrase, digestAlgorithm, java.util.List.of(digest)).map(l -> l.get(0));
-    }
-
-    /** Several digests with one unwrapping of the key (a batch: the passphrase is checked once); empty = wrong passphrase. */
-    java.util.Optional<java.util.List<byte[]>> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm,
-                                                         java.util.List<byte[]> digests);
+    Optional<Signed> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm, List<byte[]> digests);
 
     /** The public key (DER SubjectPublicKeyInfo) and the sealed private key. */
     record GeneratedKey(byte[] publicKeyDer, byte[] sealedKey) {
+    }
+
+    /** The signatures in the digests' order, and the key re-sealed in the current format if it was in an older one. */
+    record Signed(List<byte[]> signatures, Optional<byte[]> resealed) {
     }
 }

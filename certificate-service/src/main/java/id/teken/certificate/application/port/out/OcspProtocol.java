@@ -2,15 +2,18 @@ package id.teken.certificate.application.port.out;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** RFC 6960: reads OCSP requests and signs responses with the OCSP-responder certificate. */
 public interface OcspProtocol {
 
-    /** The serials asked about (hex, upper case) and whether each names our issuing CA; empty when unreadable. */
+    /**
+     * The certificates asked about, in request order: serial (hex, upper case) and whether the CertID names our issuing CA
+     * by both its name hash and its key hash; empty when unreadable.
+     */
     java.util.Optional<OcspQuery> parse(byte[] request);
 
-    byte[] respond(OcspQuery query, Map<String, CertificateState> states, Instant now);
+    /** One answer per item, in the order of the query's items. */
+    byte[] respond(OcspQuery query, List<CertificateState> states, Instant now);
 
     /** A signed "malformedRequest" answer. */
     byte[] malformed();

@@ -52,6 +52,12 @@ class AuthResourceTest {
     }
 
     @Test
+    void trustedProxies_areAddressesNotHostNames() {
+        assertThat(id.teken.devstack.TrustedProxies.hostNames(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.proxy.trusted-proxies", String.class))).isEmpty();
+    }
+
+    @Test
     void lupaPassword_setPassword_thenLogIn_givesAnRs256TokenWithRoles() {
         MailInbox inbox = new MailInbox(mailApi);
         String token = requestResetAndReadToken(inbox, AGUS, "agus.prasetyo@example.com");

@@ -48,6 +48,9 @@ public class SignatureResource {
     SignDocumentUseCase signing;
 
     @Inject
+    id.teken.signing.application.port.in.ExtendSignaturesUseCase extension;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -93,7 +96,7 @@ public class SignatureResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({"application/pdf", "application/problem+json"})
     @Operation(summary = "Tanda tangani satu PDF; hasil PDF dengan header X-Document-Id",
-            description = "Multipart: file, passphrase, level (B-B, B-T, B-LT; bawaan B-LT), tampilan (invisible|visible), image "
+            description = "Multipart: file, passphrase, level (B-B, B-T, B-LT, B-LTA; bawaan B-LT), tampilan (invisible|visible), image "
                     + "(true = spesimen imageTTD, false = kode QR ke /verify/{id} atau linkQR), page (angka|first|last), originX/originY "
                     + "(poin dari kiri atas), width/height, tag_koordinat, footer, reason, location. Klien sistem (Basic) menyebut "
                     + "penanda tangan dengan nip, nik atau email.")
@@ -164,6 +167,21 @@ public class SignatureResource {
         } catch (IOException e) {
             throw new IllegalStateException("zip could not be written");
         }
+    }
+
+    @POST
+    @Path("/extension")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({"application/pdf", "application/problem+json"})
+    @Operation(summary = "Perpanjang (arsip) PDF bertanda tangan: data validasi baru dan cap waktu dokumen (PAdES B-LTA)",
+            description = "Multipart: file (PDF yang sudah ditandatangani). Tanda tangan yang ada tidak berubah; ulangi sebelum "
+                    + "sertifikat cap waktu terakhir berakhir. ASN (Bearer) atau klien sistem (Basic).")
+    public Response extend(@RestForm("file") FileUpload file) {
+        Callers.Caller caller = callers.asnOrSystem();
+        PdfDocument document = pdf(file);
+        byte[] extended = extension.extend(document, caller.clientId());
+        return Response.ok(extended, "application/pdf").header("X-Signature-Level", "PAdES-BASELINE-LTA")
+                .header("Content-Disposition", "attachment; filename=\"" + Forms.safeName(document.name()) + "_lta.pdf\"").build();
     }
 
     private PdfDocument pdf(FileUpload file) {

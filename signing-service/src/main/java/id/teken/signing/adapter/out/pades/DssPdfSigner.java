@@ -29,6 +29,7 @@ import eu.europa.esig.dss.pdf.pdfbox.visible.PdfBoxNativeFont;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.exception.IllegalInputException;
 import id.teken.signing.application.port.out.PdfSigner;
 import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
@@ -78,7 +79,8 @@ public class DssPdfSigner implements PdfSigner {
 
     @Override
     public Inspected inspect(byte[] pdf, Appearance appearance) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfLimits.load(pdf)) {
+            checkSpecimen(appearance);
             int pages = document.getNumberOfPages();
             if (pages == 0) {
                 throw new DomainException(ErrorCode.PDF_INVALID, "PDF tidak memiliki halaman.");
@@ -93,6 +95,37 @@ public class DssPdfSigner implements PdfSigner {
                 throw d;
             }
             throw new DomainException(ErrorCode.PDF_INVALID, "PDF rusak atau tidak dapat dibaca.");
+        }
+    }
+
+    /** Largest specimen image (pixels) this service decodes: checked from the image header, before decoding. */
+    static final long MAX_SPECIMEN_PIXELS = 16_000_000L;
+
+    /** A specimen image must be a real PNG or JPEG of at most 16 megapixels; its header is read, its pixels are not. */
+    static void checkSpecimen(Appearance appearance) {
+        if (appearance.mode() != Appearance.Mode.IMAGE || appearance.specimen() == null) {
+            return;
+        }
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(appearance.specimen()))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen harus PNG atau JPEG.");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+                if (!format.equals("png") && !format.equals("jpeg")) {
+                    throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen harus PNG atau JPEG.");
+                }
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_SPECIMEN_PIXELS) {
+                    throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen terlalu besar (maksimal 16 megapiksel).");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen tidak dapat dibaca.");
         }
     }
 
@@ -158,6 +191,7 @@ public class DssPdfSigner implements PdfSigner {
             case B_B -> SignatureLevel.PAdES_BASELINE_B;
             case B_T -> SignatureLevel.PAdES_BASELINE_T;
             case B_LT -> SignatureLevel.PAdES_BASELINE_LT;
+            case B_LTA -> SignatureLevel.PAdES_BASELINE_LTA;
         });
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
         parameters.setSigningCertificate(chain.get(0));
@@ -169,8 +203,8 @@ public class DssPdfSigner implements PdfSigner {
         if (appearance.isVisible()) {
             parameters.setImageParameters(image(inspected.placement(), look, true));
         }
-        PAdESService service = new PAdESService(level == PadesLevel.B_LT ? pki.verifier() : new CommonCertificateVerifier());
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        PAdESService service = new PAdESService(level.longTerm() ? pki.verifier() : new CommonCertificateVerifier());
+        service.setPdfObjFactory(PdfLimits.objectFactory());
         service.setTspSource(new OnlineTSPSource(tsaUrl));
         DSSDocument document = new InMemoryDocument(input);
         try {
@@ -204,6 +238,28 @@ public class DssPdfSigner implements PdfSigner {
                 return out.toByteArray();
             }
         } catch (DSSException | IllegalArgumentException e) {
+            throw unavailable();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public byte[] extend(byte[] signedPdf) {
+        PAdESService service = new PAdESService(pki.verifier());
+        service.setPdfObjFactory(PdfLimits.objectFactory());
+        service.setTspSource(new OnlineTSPSource(tsaUrl));
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_LTA);
+        try {
+            DSSDocument extended = service.extendDocument(new InMemoryDocument(signedPdf), parameters);
+            try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                extended.writeTo(out);
+                return out.toByteArray();
+            }
+        } catch (IllegalInputException e) {
+            throw new DomainException(ErrorCode.NOT_SIGNED, "Dokumen tidak memiliki tanda tangan elektronik untuk diperpanjang.");
+        } catch (DSSException e) {
             throw unavailable();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -265,7 +321,7 @@ public class DssPdfSigner implements PdfSigner {
 
     /** The footer on every page, above the bottom edge, wrapped to the page width (before the first signature only). */
     private static byte[] withFooter(byte[] pdf, String footer) {
-        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = PdfLimits.load(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
             String text = ascii(footer);
             for (PDPage page : document.getPages()) {

@@ -11,7 +11,6 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 
 
 
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import id.teken.signing.application.port.in.VerifyDocumentUseCase.SignatureReport;
 import id.teken.signing.application.port.out.PdfValidator;
@@ -28,22 +27,56 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * EU DSS validation with Teken's CA chain (fetched once from certificate-service's /pki/ca) as the trust anchors,
- * and online OCSP/CRL for the revocation status of subscriber certificates.
+ * EU DSS validation (ETSI EN 319 102-1, DSS's default policy) with Teken's root as the only trust anchor (plus the
+ * operator's extra anchors), online OCSP/CRL/AIA from Teken's own PKI only, within the PDF memory limits, and at most
+ * {@code maxConcurrent} validations at once (verification is open to anyone; the excess waits up to 10 s, then 503).
  */
 public class DssPdfValidator implements PdfValidator {
 
     private final TekenPki pki;
+    private final java.util.concurrent.Semaphore turns;
 
     public DssPdfValidator(TekenPki pki) {
+        this(pki, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public DssPdfValidator(TekenPki pki, int maxConcurrent) {
         this.pki = pki;
+        this.turns = new java.util.concurrent.Semaphore(maxConcurrent, true);
     }
 
     @Override
     public List<SignatureReport> validate(byte[] pdf) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new id.teken.signing.domain.DomainException(id.teken.signing.domain.ErrorCode.VERIFICATION_BUSY,
+                    "Layanan verifikasi sedang sibuk. Coba lagi beberapa saat lagi.", java.time.Duration.ofSeconds(5));
+        }
+        try {
+            return validateNow(pdf);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private List<SignatureReport> validateNow(byte[] pdf) {
+        eu.europa.esig.dss.pades.validation.PDFDocumentValidator validator =
+                new eu.europa.esig.dss.pades.validation.PDFDocumentValidator(new InMemoryDocument(pdf));
+        validator.setPdfObjFactory(PdfLimits.objectFactory());
         validator.setCertificateVerifier(pki.verifier());
-        Reports reports = validator.validateDocument();
+        Reports reports;
+        try {
+            reports = validator.validateDocument();
+        } catch (eu.europa.esig.dss.model.DSSException | IllegalStateException e) {
+            throw new id.teken.signing.domain.DomainException(id.teken.signing.domain.ErrorCode.PDF_INVALID,
+                    "Tanda tangan pada PDF ini tidak dapat dibaca.");
+        }
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diagnostic = reports.getDiagnosticData();
         List<SignatureReport> out = new ArrayList<>();

@@ -1,16 +1,21 @@
 package id.teken.signing.adapter.out.pades;
 
 import eu.europa.esig.dss.alert.LogOnStatusAlert;
+import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.spi.client.http.DataLoader;
+import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
+import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -19,52 +24,128 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Teken's PKI as DSS sees it: the CA chain from certificate-service's /pki/ca as trust anchors, and OCSP/CRL/AIA
- * fetched online. Certificates carry the public addresses (teken.public-url/pki/...); when that address is not
- * reachable from inside the network (containers), requests for it are sent to certificate-service directly.
+ * Teken's PKI as DSS sees it. Trust: Teken's root only (what a relying party holds), plus any extra anchors the operator
+ * configures; the issuing CA certificates from /pki/ca are only there to build paths. Revocation data (OCSP, CRL) and
+ * certificates (AIA) are fetched online, but only from Teken's own PKI addresses (or an allow-list): a PDF uploaded for
+ * verification names URLs in its certificates, and those must never make this service fetch file:, ldap: or internal
+ * http: addresses. http(s) only, short timeouts, no redirects. When the public address is not reachable from inside the
+ * network (containers), requests for it go to certificate-service directly.
  */
 public class TekenPki {
 
+    private static final Logger LOG = Logger.getLogger(TekenPki.class);
+
     private final URI certificateService;
     private final String publicPkiPrefix;
-    private volatile CommonTrustedCertificateSource trusted;
+    private final List<String> allowedPrefixes;
+    private final List<CertificateToken> extraAnchors;
+    private volatile Anchors anchors;
 
-    public TekenPki(URI certificateService, String publicUrl) {
-        this.certificateService = certificateService;
-        this.publicPkiPrefix = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "") + "/pki/";
+    /** The trust anchors and the certificates that only help to build a path. */
+    private record Anchors(CommonTrustedCertificateSource trusted, CommonCertificateSource adjunct) {
     }
 
-    /** A verifier that trusts our chain and fetches revocation data online (with the address rewrite). */
+    public TekenPki(URI certificateService, String publicUrl) {
+        this(certificateService, publicUrl, List.of(), List.of());
+    }
+
+    public TekenPki(URI certificateService, String publicUrl, List<String> extraAllowedPrefixes, List<byte[]> extraAnchorsDer) {
+        this.certificateService = certificateService;
+        this.publicPkiPrefix = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "") + "/pki/";
+        List<String> allowed = new ArrayList<>();
+        if (publicPkiPrefix != null) {
+            allowed.add(publicPkiPrefix);
+        }
+        allowed.add(certificateService.toString().replaceAll("/+$", "") + "/pki/");
+        for (String extra : extraAllowedPrefixes) {
+            if (extra != null && !extra.isBlank()) {
+                allowed.add(extra.trim());
+            }
+        }
+        this.allowedPrefixes = List.copyOf(allowed);
+        this.extraAnchors = extraAnchorsDer.stream().map(DSSUtils::loadCertificate).toList();
+    }
+
+    /** A verifier that trusts the root (and the configured extra anchors) and fetches revocation data from allowed addresses. */
     public CommonCertificateVerifier verifier() {
+        Anchors a = anchors();
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trustAnchors());
+        verifier.setTrustedCertSources(a.trusted());
+        verifier.setAdjunctCertSources(a.adjunct());
         OCSPDataLoader ocspLoader = new OCSPDataLoader() {
             @Override
             public byte[] post(String url, byte[] content) {
-                return super.post(rewrite(url), content);
+                return super.post(allowed(url), content);
+            }
+
+            @Override
+            public byte[] get(String url) {
+                return super.get(allowed(url));
             }
         };
         CommonsDataLoader loader = new CommonsDataLoader() {
             @Override
             public byte[] get(String url) {
-                return super.get(rewrite(url));
+                return super.get(allowed(url));
+            }
+
+            @Override
+            public DataLoader.DataAndUrl get(List<String> urls) {
+                List<String> usable = urls.stream().filter(this::isAllowed).map(TekenPki.this::rewrite).toList();
+                if (usable.isEmpty()) {
+                    throw new DSSExternalResourceException("no allowed address among " + urls.size());
+                }
+                return super.get(usable);
+            }
+
+            @Override
+            public byte[] post(String url, byte[] content) {
+                return super.post(allowed(url), content);
+            }
+
+            private boolean isAllowed(String url) {
+                return TekenPki.this.isAllowed(url);
             }
         };
         for (CommonsDataLoader l : List.of(ocspLoader, loader)) {
-            l.setTimeoutConnection(5_000);
-            l.setTimeoutResponse(10_000);
+            l.setTimeoutConnection(2_000);
+            l.setTimeoutConnectionRequest(2_000);
+            l.setTimeoutResponse(5_000);
+            l.setTimeoutSocket(5_000);
+            l.setRedirectsEnabled(false);
         }
         verifier.setOcspSource(new OnlineOCSPSource(ocspLoader));
         verifier.setCrlSource(new OnlineCRLSource(loader));
         verifier.setAIASource(new DefaultAIASource(loader));
-        // The TSA's own certificate has no revocation source to embed; that must not stop a B-LT signature.
         verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert());
         return verifier;
+    }
+
+    /** The URL to fetch, when it is one of ours (rewritten to certificate-service if need be); refused otherwise. */
+    String allowed(String url) {
+        if (!isAllowed(url)) {
+            LOG.debugf("Not fetched (not an allowed PKI address): %s", url == null ? null : url.substring(0, Math.min(100, url.length())));
+            throw new DSSExternalResourceException("address not allowed");
+        }
+        return rewrite(url);
+    }
+
+    boolean isAllowed(String url) {
+        if (url == null || url.length() > 500) {
+            return false;
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://") || url.contains("@") || url.contains("..")) {
+            return false;
+        }
+        return allowedPrefixes.stream().anyMatch(url::startsWith);
     }
 
     String rewrite(String url) {
@@ -74,32 +155,47 @@ public class TekenPki {
         return url;
     }
 
-    /** Root and issuing CA are both Teken's own: the issuing CA is an anchor too, so only subscriber certificates need OCSP/CRL. */
+    /** Teken's root (and the configured extra anchors), the only trust anchors. */
     public CommonTrustedCertificateSource trustAnchors() {
-        if (trusted == null) {
+        return anchors().trusted();
+    }
+
+    private Anchors anchors() {
+        if (anchors == null) {
             synchronized (this) {
-                if (trusted == null) {
-                    try {
-                        URI caChain = URI.create(certificateService.toString().replaceAll("/+$", "") + "/pki/ca");
-                        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(caChain)
-                                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("HTTP " + response.statusCode());
-                        }
-                        List<Certificate> list = new ArrayList<>(CertificateFactory.getInstance("X.509")
-                                .generateCertificates(new ByteArrayInputStream(response.body())));
-                        CommonTrustedCertificateSource source = new CommonTrustedCertificateSource();
-                        for (Certificate c : list) {
-                            source.addCertificate(DSSUtils.loadCertificate(c.getEncoded()));
-                        }
-                        trusted = source;
-                    } catch (Exception e) {
-                        throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE,
-                                "Rantai CA tidak dapat diambil dari layanan sertifikat. Coba lagi nanti.");
-                    }
+                if (anchors == null) {
+                    anchors = fetchAnchors();
                 }
             }
         }
-        return trusted;
+        return anchors;
+    }
+
+    private Anchors fetchAnchors() {
+        try {
+            URI caChain = URI.create(certificateService.toString().replaceAll("/+$", "") + "/pki/ca");
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(caChain)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+            List<Certificate> list = new ArrayList<>(CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(response.body())));
+            CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+            CommonCertificateSource adjunct = new CommonCertificateSource();
+            for (Certificate c : list) {
+                X509Certificate x = (X509Certificate) c;
+                CertificateToken token = DSSUtils.loadCertificate(x.getEncoded());
+                if (x.getSubjectX500Principal().equals(x.getIssuerX500Principal())) {
+                    trusted.addCertificate(token);
+                } else {
+                    adjunct.addCertificate(token);
+                }
+            }
+            extraAnchors.forEach(trusted::addCertificate);
+            return new Anchors(trusted, adjunct);
+        } catch (Exception e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Rantai CA tidak dapat diambil dari layanan sertifikat. Coba lagi nanti.");
+        }
     }
 }

@@ -21,6 +21,12 @@ public interface PdfSigner {
     /** Embeds the signature value made over prepared.digest(), then adds the time stamp (B-T) and revocation data (B-LT). */
     byte[] finish(Prepared prepared, byte[] signatureValue);
 
+    /**
+     * Archive renewal: embeds fresh validation data for every signature and time stamp of the PDF and adds a document
+     * time stamp over it all (PAdES B-LTA). Throws PDF_INVALID, NOT_SIGNED or SIGNING_UNAVAILABLE DomainExceptions.
+     */
+    byte[] extend(byte[] signedPdf);
+
     /** A signature waiting for its value: the SHA-256 to sign, and whatever the adapter needs to finish. */
     interface Prepared {
         byte[] digest();

@@ -1,0 +1,221 @@
+package id.teken.e2e;
+
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a relying party says of Teken's signatures years later, tried on the packaged stack: EU DSS in this JVM trusting
+ * only Teken's root (online CRL/OCSP/AIA allowed), poppler's pdfsig with the root in an NSS database, openssl with both
+ * CRLs. The default level is PAdES-BASELINE-LT, B-LTA on request; a file signed before the signer's passphrase reset (its
+ * certificate since revoked as superseded) still passes; one changed byte fails both validators.
+ */
+class RelyingPartyTest {
+
+    static PackagedStack services;
+    static Properties signer;
+    static Path out;
+    static Path nss;
+    static Path root;
+    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void walkTheJourney() throws Exception {
+        services = PackagedStack.start("relying", Map.of());
+        out = services.work.resolve("demo");
+        ProcessBuilder demo = new ProcessBuilder("bash", services.root.resolve("demo/demo.sh").toString())
+                .directory(services.root.toFile()).redirectErrorStream(true)
+                .redirectOutput(services.work.resolve("logs/demo.log").toFile());
+        demo.environment().put("TEKEN_URL", services.gateway());
+        demo.environment().put("TEKEN_MAIL_API", services.stack.mailApiUrl());
+        demo.environment().put("TEKEN_DEMO_OUT", out.toString());
+        demo.environment().put("TEKEN_DEMO_WAIT", "120");
+        demo.environment().put("TEKEN_DEMO_NIP", "199511052022022001");   // not the ASN the other stacks of this run walk
+        Process run = demo.start();
+        assertThat(run.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as(Files.readString(services.work.resolve("logs/demo.log"))).isZero();
+        signer = new Properties();
+        try (var in = Files.newBufferedReader(out.resolve("signer.env"))) {
+            signer.load(in);
+        }
+        root = Files.write(services.work.resolve("root.der"), get("/pki/ca/root.crt"));
+        Path rootPem = services.work.resolve("root.pem");
+        run("openssl", "x509", "-inform", "DER", "-in", root.toString(), "-out", rootPem.toString());
+        nss = Files.createDirectories(services.work.resolve("nss"));
+        run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+        run("certutil", "-A", "-d", "sql:" + nss, "-n", "teken-root", "-t", "CT,C,C", "-i", rootPem.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.stop();
+        }
+    }
+
+    static byte[] get(String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
+    }
+
+    /** EU DSS with Teken's root as the only trust anchor: the indication and level of the (first) signature. */
+    static String[] dss(byte[] pdf) throws Exception {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trusted.addCertificate(DSSUtils.loadCertificate(Files.readAllBytes(root)));
+        verifier.setTrustedCertSources(trusted);
+        CommonsDataLoader loader = new CommonsDataLoader();
+        verifier.setCrlSource(new OnlineCRLSource(loader));
+        verifier.setOcspSource(new OnlineOCSPSource(new OCSPDataLoader()));
+        verifier.setAIASource(new DefaultAIASource(loader));
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        validator.setCertificateVerifier(verifier);
+        SimpleReport report = validator.validateDocument().getSimpleReport();
+        String id = report.getFirstSignatureId();
+        return new String[] {String.valueOf(report.getIndication(id)), String.valueOf(report.getSubIndication(id)),
+                String.valueOf(report.getSignatureFormat(id))};
+    }
+
+    static String pdfsig(byte[] pdf) throws Exception {
+        Path file = Files.write(services.work.resolve("check-" + UUID.randomUUID() + ".pdf"), pdf);
+        return run("pdfsig", "-nssdir", "sql:" + nss, file.toString());
+    }
+
+    static byte[] sign(String level) throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"nip\":\"" + signer.getProperty("NIP")
+                        + "\",\"password\":\"" + signer.getProperty("PASSWORD") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String token = login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+        String boundary = "teken" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"surat.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(services.root.resolve("demo/surat-demo.pdf")));
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"passphrase\"\r\n\r\n" + signer.getProperty("PASSPHRASE")
+                + (level == null ? "" : "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"level\"\r\n\r\n" + level)
+                + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/signatures"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return r.body();
+    }
+
+    static byte[] tampered(byte[] signed) {
+        byte[] copy = signed.clone();
+        String raw = new String(copy, StandardCharsets.ISO_8859_1);
+        int at = raw.indexOf("/MediaBox");
+        int digit = at;
+        while (!Character.isDigit(raw.charAt(digit))) {
+            digit++;
+        }
+        copy[digit] = (byte) (raw.charAt(digit) == '5' ? '6' : '5');
+        return copy;
+    }
+
+    @Test
+    void aFreshSignature_atTheDefaultLevel_isTotalPassedAtLt_forDssAndTrustedForPdfsig() throws Exception {
+        byte[] signed = sign(null);
+        assertThat(dss(signed)).containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+        String pdfsig = pdfsig(signed);
+        assertThat(pdfsig).contains("Signature is Valid.").contains("Certificate is Trusted.");
+        byte[] broken = tampered(signed);
+        assertThat(dss(broken)[0]).isNotEqualTo("TOTAL_PASSED");
+        assertThat(pdfsig(broken)).doesNotContain("Signature is Valid.");
+    }
+
+    @Test
+    void bLta_onRequest_isTotalPassedAtLta() throws Exception {
+        assertThat(dss(sign("B-LTA"))).containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LTA");
+    }
+
+    @Test
+    void aFileSignedBeforeThePassphraseReset_staysTotalPassed() throws Exception {
+        byte[] before = Files.readAllBytes(out.resolve("surat-demo_signed.pdf"));
+        assertThat(dss(before)).as("signed before the reset; its certificate is now revoked (superseded)")
+                .containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+        assertThat(pdfsig(before)).contains("Signature is Valid.");
+    }
+
+    @Test
+    void opensslWithBothCrls_acceptsTheChain() throws Exception {
+        Path rootPem = services.work.resolve("root.pem");
+        Path issuing = services.work.resolve("issuing.pem");
+        run("openssl", "x509", "-inform", "DER", "-in", Files.write(services.work.resolve("issuing.der"), get("/pki/ca/issuing.crt")).toString(),
+                "-out", issuing.toString());
+        Path rootCrl = services.work.resolve("root-crl.pem");
+        Path issuingCrl = services.work.resolve("issuing-crl.pem");
+        run("openssl", "crl", "-inform", "DER", "-in", Files.write(services.work.resolve("root.crl"), get("/pki/crl/root")).toString(),
+                "-out", rootCrl.toString());
+        run("openssl", "crl", "-inform", "DER", "-in", Files.write(services.work.resolve("issuing.crl"), get("/pki/crl")).toString(),
+                "-out", issuingCrl.toString());
+        // The signer's certificate, as pdfsig dumps it out of the signature (the CMS holds it and the issuing CA's).
+        Path dumpDir = Files.createDirectories(services.work.resolve("dump"));
+        Path file = Files.write(dumpDir.resolve("s.pdf"), sign(null));
+        new ProcessBuilder("pdfsig", "-dump", file.toString()).directory(dumpDir.toFile()).start().waitFor();
+        Path sig = Files.list(dumpDir).filter(p -> p.getFileName().toString().endsWith(".sig")).findFirst().orElseThrow();
+        String certs = run("openssl", "pkcs7", "-inform", "DER", "-in", sig.toString(), "-print_certs");
+        assertThat(certs).as("the CMS carries the issuing CA too").contains("Teken Issuing CA");
+        Path chain = Files.writeString(dumpDir.resolve("certs.pem"), certs);
+        String leaf = certs.substring(0, certs.indexOf("-----END CERTIFICATE-----") + 25);
+        Path leafPem = Files.writeString(dumpDir.resolve("leaf.pem"), leaf.substring(leaf.indexOf("-----BEGIN")));
+        String verify = run("openssl", "verify", "-crl_check_all", "-CAfile", rootPem.toString(), "-untrusted", issuing.toString(),
+                "-CRLfile", rootCrl.toString(), "-CRLfile", issuingCrl.toString(), leafPem.toString());
+        assertThat(verify).as(verify + "\n" + chain).contains(": OK");
+    }
+
+    @Test
+    void tekensOwnVerification_saysWhatDssSays() throws Exception {
+        for (byte[] pdf : List.of(sign(null), tampered(sign(null)))) {
+            String boundary = "teken" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(pdf);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/verifications"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            String[] independent = dss(pdf);
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("signatures").get(0);
+            assertThat(report.path("indication").asText()).isEqualTo(independent[0]);
+            assertThat(report.path("padesLevel").asText()).isEqualTo(independent[2]);
+        }
+    }
+}
