@@ -12,6 +12,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Real PDFs made with PDFBox for the tests: a multi-page letter, and the same protected with a password. */
 public final class Pdfs {
@@ -116,19 +119,84 @@ public final class Pdfs {
 
     /** A small PDF holding {@code objects} indirect objects, packed into compressed object streams. */
     public static byte[] manyObjects(int objects) {
-        try (PDDocument doc = Loader.loadPDF(letter(1)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            org.apache.pdfbox.cos.COSArray array = new org.apache.pdfbox.cos.COSArray();
+        // Written by hand: one object stream holds the empty dictionaries (their header compresses to about 2 bytes each)
+        // and a cross-reference stream with the PNG "up" predictor lists them, so 250,000 objects fit in about 560 KB.
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            List<Integer> offsets = new ArrayList<>();
+            write(out, "%PDF-1.7\n%\u00e2\u00e3\n");
+            offsets.add(out.size());
+            write(out, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+            offsets.add(out.size());
+            write(out, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+            offsets.add(out.size());
+            write(out, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n");
+            StringBuilder header = new StringBuilder();
             for (int i = 0; i < objects; i++) {
-                org.apache.pdfbox.cos.COSDictionary d = new org.apache.pdfbox.cos.COSDictionary();
-                d.setDirect(false);
-                array.add(d);
+                header.append(i + 5).append(" 0 ");
             }
-            doc.getDocumentCatalog().getCOSObject().setItem(org.apache.pdfbox.cos.COSName.getPDFName("Sampah"), array);
-            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);
+            byte[] plain = (header + "<<>>").getBytes(StandardCharsets.US_ASCII);
+            byte[] packed = deflate(plain);
+            offsets.add(out.size());
+            write(out, "4 0 obj\n<< /Type /ObjStm /N " + objects + " /First " + header.length() + " /Filter /FlateDecode /Length "
+                    + packed.length + " >>\nstream\n");
+            out.write(packed);
+            write(out, "\nendstream\nendobj\n");
+            int xrefNumber = objects + 5;
+            int xrefOffset = out.size();
+            // Rows of [type(1) field2(4) field3(3)] with a PNG predictor byte in front of each (2 = up).
+            int columns = 8;
+            java.io.ByteArrayOutputStream rows = new java.io.ByteArrayOutputStream();
+            byte[] previous = new byte[columns];
+            for (int n = 0; n <= xrefNumber; n++) {
+                byte[] row = new byte[columns];
+                if (n == 0) {
+                    row[0] = 0;
+                } else if (n <= 4) {
+                    row[0] = 1;
+                    putInt(row, 1, 4, offsets.get(n - 1));
+                } else if (n < xrefNumber) {
+                    row[0] = 2;
+                    putInt(row, 1, 4, 4);
+                    putInt(row, 5, 3, n - 5);
+                } else {
+                    row[0] = 1;
+                    putInt(row, 1, 4, xrefOffset);
+                }
+                rows.write(2);
+                for (int c = 0; c < columns; c++) {
+                    rows.write((row[c] - previous[c]) & 0xff);
+                }
+                previous = row;
+            }
+            byte[] xref = deflate(rows.toByteArray());
+            write(out, xrefNumber + " 0 obj\n<< /Type /XRef /Size " + (xrefNumber + 1) + " /W [1 4 3] /Root 1 0 R /Filter /FlateDecode "
+                    + "/DecodeParms << /Predictor 12 /Columns " + columns + " >> /Length " + xref.length + " >>\nstream\n");
+            out.write(xref);
+            write(out, "\nendstream\nendobj\nstartxref\n" + xrefOffset + "\n%%EOF\n");
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static void putInt(byte[] row, int at, int width, long value) {
+        for (int i = width - 1; i >= 0; i--) {
+            row[at + i] = (byte) value;
+            value >>>= 8;
+        }
+    }
+
+    private static byte[] deflate(byte[] plain) throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(packed,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+            z.write(plain);
+        }
+        return packed.toByteArray();
     }
 
     /** A real PNG header and data for a {@code side} x {@code side} 1-bit image: a few hundred KB for a 30000 x 30000 picture. */
