@@ -69,6 +69,12 @@ public final class SigningBench {
         byte[] letter = letter();
         System.out.printf(Locale.ROOT, "documents: 1 MB PDF (%d bytes, 3 pages, incompressible image), letter (%d bytes, 2 pages)%n",
                 big.length, letter.length);
+        if (o.get("teken-only") > 0) {
+            // Profiling aid: only Teken's single signatures of the 1 MB file, no peers.
+            Series s = loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"), () -> ok(teken.sign(big, null), "signature").nanos());
+            System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms%n", s.what(), s.rate(), s.medianMs());
+            System.exit(0);
+        }
         Peers peers = new Peers();
 
         // Warm-up: JIT of both sides, Teken's connections, DSS's classes.
@@ -406,6 +412,7 @@ public final class SigningBench {
     private static Map<String, Integer> options(String[] args) {
         Map<String, Integer> o = new LinkedHashMap<>(Map.of("singles", 40, "batches", 6, "batch", 10, "letter-seconds", 20,
                 "callers", 8, "soak-callers", 50, "soak-seconds", 60, "sequential", 3000, "verifications", 30));
+        o.put("teken-only", 0);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quick")) {

@@ -61,6 +61,14 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
     public static final java.util.List<String> CHANNELS = new java.util.concurrent.CopyOnWriteArrayList<>();
     public static final String PASSPHRASE = "Kebun#Teh7Lawu";
     public static X509Certificate root;
+    /**
+     * Whether sign-hashes answers with the time-stamp tokens and the OCSP response when asked (as certificate-service
+     * does); off, signing-service must fetch them from /pki/tsa and /pki/ocsp itself.
+     */
+    public static final java.util.concurrent.atomic.AtomicBoolean HAND_EVIDENCE = new java.util.concurrent.atomic.AtomicBoolean(true);
+    /** Calls to /pki/tsa and /pki/ocsp (what the handed evidence saves). */
+    public static final java.util.concurrent.atomic.AtomicInteger TSA_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger OCSP_CALLS = new java.util.concurrent.atomic.AtomicInteger();
     public static X509Certificate leaf;
 
     private HttpServer server;
@@ -148,27 +156,53 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         }
         try {
             java.util.List<String> out = new java.util.ArrayList<>();
+            java.util.List<String> tokens = new java.util.ArrayList<>();
+            boolean secondSigner = SECOND.equals(body.path("nip").asText());
             for (JsonNode d : body.path("digests")) {
                 DigestInfo info = new DigestInfo(pkcs1DigestAlgorithm(body.path("digestAlgorithm").asText()), Base64.getDecoder().decode(d.asText()));
                 Signature rsa = Signature.getInstance("NONEwithRSA");
-                rsa.initSign(SECOND.equals(body.path("nip").asText()) ? secondKeys.getPrivate() : leafKeys.getPrivate());
+                rsa.initSign(secondSigner ? secondKeys.getPrivate() : leafKeys.getPrivate());
                 rsa.update(info.getEncoded());
-                out.add(Base64.getEncoder().encodeToString(rsa.sign()));
+                byte[] value = rsa.sign();
+                out.add(Base64.getEncoder().encodeToString(value));
+                if (HAND_EVIDENCE.get() && body.path("timestamps").asBoolean(false)) {
+                    org.bouncycastle.tsp.TimeStampRequestGenerator requests = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+                    requests.setCertReq(true);
+                    TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256,
+                            java.security.MessageDigest.getInstance("SHA-256").digest(value));
+                    tokens.add(Base64.getEncoder().encodeToString(tokens().generate(request, BigInteger.valueOf(System.nanoTime()), new Date())
+                            .getEncoded()));
+                }
             }
-            send(x, 200, Map.of("signatures", out, "signatureAlgorithm", "SHA256withRSA"));
+            Map<String, Object> answer = new java.util.HashMap<>(Map.of("signatures", out, "signatureAlgorithm", "SHA256withRSA",
+                    "timestampTokens", tokens));
+            if (HAND_EVIDENCE.get() && body.path("ocsp").asBoolean(false)) {
+                X509Certificate signer = secondSigner ? second : leaf;
+                org.bouncycastle.cert.ocsp.OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(
+                        new org.bouncycastle.cert.ocsp.CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                                .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), new X509CertificateHolder(root.getEncoded()),
+                                signer.getSerialNumber())).build();
+                answer.put("ocspResponse", Base64.getEncoder().encodeToString(ocspResponse(request)));
+            }
+            send(x, 200, answer);
         } catch (Exception e) {
             send(x, 500, Map.of("code", "INTERNAL_ERROR"));
         }
     }
 
+    private TimeStampTokenGenerator tokens() throws Exception {
+        TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(), tsa),
+                new JcaDigestCalculatorProviderBuilder().build().get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                        org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)), new ASN1ObjectIdentifier("2.25.1.2"));
+        tokens.addCertificates(new JcaCertStore(List.of(tsa, root)));
+        return tokens;
+    }
+
     private void timestamp(HttpExchange x) throws IOException {
+        TSA_CALLS.incrementAndGet();
         try {
-            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(), tsa),
-                    new JcaDigestCalculatorProviderBuilder().build().get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                            org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)), new ASN1ObjectIdentifier("2.25.1.2"));
-            tokens.addCertificates(new JcaCertStore(List.of(tsa, root)));
-            byte[] reply = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED)
+            byte[] reply = new TimeStampResponseGenerator(tokens(), TSPAlgorithms.ALLOWED)
                     .generate(new TimeStampRequest(x.getRequestBody().readAllBytes()), BigInteger.valueOf(System.nanoTime()), new Date())
                     .getEncoded();
             x.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
@@ -183,8 +217,20 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
 
     /** RFC 6960 answers signed by the root itself: good for every certificate asked about. */
     private void ocsp(HttpExchange x) throws IOException {
+        OCSP_CALLS.incrementAndGet();
         try {
-            org.bouncycastle.cert.ocsp.OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReq(x.getRequestBody().readAllBytes());
+            byte[] reply = ocspResponse(new org.bouncycastle.cert.ocsp.OCSPReq(x.getRequestBody().readAllBytes()));
+            x.getResponseHeaders().add("Content-Type", "application/ocsp-response");
+            x.sendResponseHeaders(200, reply.length);
+            x.getResponseBody().write(reply);
+        } catch (Exception e) {
+            x.sendResponseHeaders(400, -1);
+        }
+        x.close();
+    }
+
+    private byte[] ocspResponse(org.bouncycastle.cert.ocsp.OCSPReq request) throws Exception {
+        {
             org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder builder = new org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder(
                     rootKeys.getPublic(), new JcaDigestCalculatorProviderBuilder().build().get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1));
             Date now = new Date();
@@ -198,14 +244,8 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             }
             org.bouncycastle.cert.ocsp.BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate()),
                     new X509CertificateHolder[]{new X509CertificateHolder(root.getEncoded())}, now);
-            byte[] reply = new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
-            x.getResponseHeaders().add("Content-Type", "application/ocsp-response");
-            x.sendResponseHeaders(200, reply.length);
-            x.getResponseBody().write(reply);
-        } catch (Exception e) {
-            x.sendResponseHeaders(400, -1);
+            return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         }
-        x.close();
     }
 
     /** An empty CRL signed by the root. */

@@ -69,4 +69,20 @@ public class PkiProtocolService implements AnswerRevocationQueriesUseCase {
     public byte[] timestamp(byte[] query) {
         return tsa.respond(query, new BigInteger(63, RANDOM), clock.instant());
     }
+
+    @Override
+    @Transactional
+    public byte[] ocspFor(String serialHex) {
+        OcspProtocol.OcspQuery query = ocsp.queryFor(serialHex);
+        return ocsp.respond(query, List.of(state(serialHex.toUpperCase(java.util.Locale.ROOT))), clock.instant());
+    }
+
+    @Override
+    public byte[] timestampTokenOver(byte[] data) {
+        try {
+            return tsa.token(java.security.MessageDigest.getInstance("SHA-256").digest(data), new BigInteger(63, RANDOM), clock.instant());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

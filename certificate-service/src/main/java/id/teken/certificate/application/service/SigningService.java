@@ -1,5 +1,6 @@
 package id.teken.certificate.application.service;
 
+import id.teken.certificate.application.port.in.AnswerRevocationQueriesUseCase;
 import id.teken.certificate.application.port.in.PublishPkiUseCase;
 import id.teken.certificate.application.port.in.SignHashUseCase;
 import id.teken.certificate.application.port.out.KeyCustody;
@@ -33,13 +34,16 @@ public class SigningService implements SignHashUseCase {
     private final PassphraseGuard guard;
     private final KeyCustody keys;
     private final PublishPkiUseCase pki;
+    private final AnswerRevocationQueriesUseCase revocation;
     private final Clock clock;
 
     @Inject
-    public SigningService(PassphraseGuard guard, KeyCustody keys, PublishPkiUseCase pki, Clock clock) {
+    public SigningService(PassphraseGuard guard, KeyCustody keys, PublishPkiUseCase pki, AnswerRevocationQueriesUseCase revocation,
+                          Clock clock) {
         this.guard = guard;
         this.keys = keys;
         this.pki = pki;
+        this.revocation = revocation;
         this.clock = clock;
     }
 
@@ -67,8 +71,11 @@ public class SigningService implements SignHashUseCase {
                 throw guard.wrongPassphrase(credential, channel);
             }
             guard.rightPassphrase(credential, channel, signed.get().resealed());
+            List<byte[]> tokens = command.timestamps()
+                    ? signed.get().signatures().stream().map(revocation::timestampTokenOver).toList() : List.of();
+            byte[] ocsp = command.ocsp() ? revocation.ocspFor(credential.serialNumber()) : null;
             return new SignedHashes(signed.get().signatures(), command.digestAlgorithm().replace("-", "") + "withRSA",
-                    credential.serialNumber(), chain(credential));
+                    credential.serialNumber(), chain(credential), tokens, ocsp);
         } finally {
             Arrays.fill(command.passphrase(), '\0');
         }

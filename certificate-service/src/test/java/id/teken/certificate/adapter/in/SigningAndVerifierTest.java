@@ -117,6 +117,34 @@ class SigningAndVerifierTest {
             verify.update(datas[i]);
             assertThat(verify.verify(Base64.getDecoder().decode(batch.jsonPath().getString("signatures[" + i + "]")))).isTrue();
         }
+        assertThat(batch.jsonPath().getList("timestampTokens")).as("not asked for").isEmpty();
+        assertThat(batch.jsonPath().getString("ocspResponse")).isNull();
+
+        // B-LT in one round trip: a time-stamp token over each signature value, then the signer's OCSP answer.
+        Response evidence = internal().body(Map.of("nip", nip, "digests", digests, "digestAlgorithm", "SHA-256", "passphrase", PASSPHRASE,
+                "timestamps", true, "ocsp", true)).post("/internal/v1/sign-hashes");
+        evidence.then().statusCode(200).body("signatures.size()", equalTo(3)).body("timestampTokens.size()", equalTo(3));
+        java.util.Date latestToken = null;
+        for (int i = 0; i < 3; i++) {
+            byte[] value = Base64.getDecoder().decode(evidence.jsonPath().getString("signatures[" + i + "]"));
+            org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(
+                    Base64.getDecoder().decode(evidence.jsonPath().getString("timestampTokens[" + i + "]"))));
+            assertThat(token.getTimeStampInfo().getMessageImprintDigest()).as("over the signature value")
+                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(value));
+            X509Certificate tsa = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(
+                    ((org.bouncycastle.cert.X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next()).getEncoded()));
+            token.validate(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+            latestToken = token.getTimeStampInfo().getGenTime();
+        }
+        org.bouncycastle.cert.ocsp.BasicOCSPResp ocsp = (org.bouncycastle.cert.ocsp.BasicOCSPResp) new org.bouncycastle.cert.ocsp.OCSPResp(
+                Base64.getDecoder().decode(evidence.jsonPath().getString("ocspResponse"))).getResponseObject();
+        assertThat(ocsp.getResponses()).hasSize(1);
+        assertThat(ocsp.getResponses()[0].getCertID().getSerialNumber()).isEqualTo(leaf.getSerialNumber());
+        assertThat(ocsp.getResponses()[0].getCertStatus()).as("good").isNull();
+        assertThat(ocsp.getProducedAt()).as("the revocation answer is not older than the time stamps").isAfterOrEqualTo(
+                new java.util.Date(latestToken.getTime() / 1000 * 1000));
+        assertThat(ocsp.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                .build(ocsp.getCerts()[0]))).isTrue();
         internal().body(Map.of("nip", nip, "digests", java.util.List.of(), "digestAlgorithm", "SHA-256", "passphrase", PASSPHRASE))
                 .post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
         internal().body(Map.of("nip", nip, "digests", java.util.Collections.nCopies(101, digests.get(0)), "digestAlgorithm", "SHA-256",

@@ -180,13 +180,15 @@ public class SignDocumentService implements SignDocumentUseCase {
         }
         attempt.file = 0;
         long remoteStart = System.nanoTime();
-        List<byte[]> values = keys.signDigests(attempt.nip, prepared.stream().map(PdfSigner.Prepared::digest).toList(), "SHA-256",
-                command.passphrase(), command.requester().clientId());
+        boolean timestamped = command.level() != id.teken.signing.domain.PadesLevel.B_B;
+        SigningKeys.Signatures values = keys.signDigests(attempt.nip, prepared.stream().map(PdfSigner.Prepared::digest).toList(),
+                "SHA-256", command.passphrase(), command.requester().clientId(), timestamped, command.level().longTerm());
         long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
         List<byte[]> signedPdfs = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             attempt.file = i;
-            signedPdfs.add(signer.finish(prepared.get(i), values.get(i)));
+            signedPdfs.add(signer.finish(prepared.get(i), values.values().get(i),
+                    new PdfSigner.Evidence(values.timestampToken(i), values.ocspResponse())));
         }
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
         List<SignedDocument> out = new ArrayList<>();

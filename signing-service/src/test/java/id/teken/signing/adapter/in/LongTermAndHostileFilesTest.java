@@ -106,6 +106,53 @@ class LongTermAndHostileFilesTest {
     }
 
     @Test
+    void bLt_takesItsTimeStampAndTheSignerOcspFromSignHash_orFetchesThem_andASecondSignatureKeepsTheFirstsData() throws Exception {
+        CertificateServiceStandIn.TSA_CALLS.set(0);
+        CertificateServiceStandIn.OCSP_CALLS.set(0);
+        byte[] handed = asn().multiPart("file", "surat.pdf", Pdfs.letter(2), "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)
+                .header("X-Signature-Level", "PAdES-BASELINE-LT").extract().asByteArray();
+        assertThat(CertificateServiceStandIn.TSA_CALLS.get()).as("the time stamp came with the signature value").isZero();
+        assertThat(CertificateServiceStandIn.OCSP_CALLS.get()).as("the signer's OCSP answer came with it too").isZero();
+        given().multiPart("file", "a.pdf", handed, "application/pdf").post("/api/v1/verifications").then().statusCode(200)
+                .body("conclusion", equalTo("VALID")).body("signatures[0].padesLevel", equalTo("PAdES-BASELINE-LT"));
+        assertThat(dssArray(handed, "OCSPs")).isEqualTo(1);
+
+        // A second signature on the signed file: its own revision and validation data, the first's kept.
+        byte[] twice = asn().multiPart("file", "a.pdf", handed, "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(java.util.Arrays.copyOf(twice, handed.length)).as("an incremental update").isEqualTo(handed);
+        given().multiPart("file", "b.pdf", twice, "application/pdf").post("/api/v1/verifications").then().statusCode(200)
+                .body("conclusion", equalTo("VALID")).body("signatureCount", equalTo(2))
+                .body("signatures[0].padesLevel", equalTo("PAdES-BASELINE-LT")).body("signatures[1].padesLevel", equalTo("PAdES-BASELINE-LT"));
+        assertThat(dssArray(twice, "OCSPs")).as("both signers' OCSP answers").isEqualTo(2);
+
+        // A certificate-service that does not hand them out: the TSA and the OCSP responder are asked instead.
+        CertificateServiceStandIn.HAND_EVIDENCE.set(false);
+        try {
+            byte[] fetched = asn().multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                    .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)
+                    .extract().asByteArray();
+            assertThat(CertificateServiceStandIn.TSA_CALLS.get()).isEqualTo(1);
+            assertThat(CertificateServiceStandIn.OCSP_CALLS.get()).isEqualTo(1);
+            given().multiPart("file", "c.pdf", fetched, "application/pdf").post("/api/v1/verifications").then().statusCode(200)
+                    .body("conclusion", equalTo("VALID")).body("signatures[0].padesLevel", equalTo("PAdES-BASELINE-LT"));
+        } finally {
+            CertificateServiceStandIn.HAND_EVIDENCE.set(true);
+        }
+    }
+
+    /** How many entries the document's DSS dictionary has under the key. */
+    private static int dssArray(byte[] pdf, String key) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.cos.COSDictionary dss = d.getDocumentCatalog().getCOSObject().getCOSDictionary(
+                    org.apache.pdfbox.cos.COSName.getPDFName("DSS"));
+            return dss == null ? 0 : dss.getCOSArray(org.apache.pdfbox.cos.COSName.getPDFName(key)).size();
+        }
+    }
+
+    @Test
     void aFlateBomb_andAHugeObjectGraph_areRefusedWithAClearError_andTheServiceStaysHealthy() {
         byte[] bomb = Pdfs.flateBomb(200);
         assertThat(bomb.length).isLessThan(1024 * 1024);

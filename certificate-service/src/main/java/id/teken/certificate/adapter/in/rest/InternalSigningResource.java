@@ -79,12 +79,17 @@ public class InternalSigningResource {
                 signed.serialNumber(), signed.certificateChainPem());
     }
 
-    /** Body of sign-hashes: several digests, one passphrase. */
-    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel) {
+    /**
+     * Body of sign-hashes: several digests, one passphrase; {@code timestamps} asks for a time-stamp token over each
+     * signature value, {@code ocsp} for the signer certificate's OCSP response (made after the tokens).
+     */
+    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
+                                    Boolean timestamps, Boolean ocsp) {
     }
 
-    /** The signatures, in the order of the digests, and the chain. */
-    public record SignHashesResponse(List<String> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChain) {
+    /** The signatures, in the order of the digests, and the chain; the tokens (same order) and the OCSP response when asked. */
+    public record SignHashesResponse(List<String> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChain,
+                                     List<String> timestampTokens, String ocspResponse) {
     }
 
     @POST
@@ -104,9 +109,12 @@ public class InternalSigningResource {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests must be base64.");
         }
         SignHashUseCase.SignedHashes signed = signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests,
-                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel()));
+                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(),
+                Boolean.TRUE.equals(body.timestamps()), Boolean.TRUE.equals(body.ocsp())));
         return new SignHashesResponse(signed.signatures().stream().map(Base64.getEncoder()::encodeToString).toList(),
-                signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem());
+                signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem(),
+                signed.timestampTokens().stream().map(Base64.getEncoder()::encodeToString).toList(),
+                signed.ocspResponse() == null ? null : Base64.getEncoder().encodeToString(signed.ocspResponse()));
     }
 
     private void authenticate(String authorization) {

@@ -119,6 +119,18 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
     }
 
     @Override
+    public OcspQuery queryFor(String serialHex) {
+        try {
+            X509CertificateHolder issuer = new X509CertificateHolder(ca.issuingCertificate().getEncoded());
+            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuer, new BigInteger(serialHex, 16));
+            OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build();
+            return new OcspQuery(List.of(new Item(serialHex.toUpperCase(java.util.Locale.ROOT), true)), null, request);
+        } catch (OCSPException | OperatorCreationException | IOException | CertificateEncodingException e) {
+            throw new IllegalStateException("OCSP query could not be built: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
     public byte[] malformed() {
         try {
             return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
@@ -129,15 +141,8 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
 
     @Override
     public byte[] respond(byte[] query, BigInteger serialNumber, Instant time) {
-        BouncyCastleCertificateAuthority.SigningIdentity tsa = ca.tsaIdentity();
         try {
-            // The signing certificate is named by an ESSCertIDv2 (SHA-256), and only SHA-2 imprints are accepted.
-            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.key(), tsa.certificate()),
-                    digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
-                    tsaPolicy);
-            tokens.addCertificates(new JcaCertStore(List.of(tsa.certificate(), tsa.issuer())));
-            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, SHA2_IMPRINTS);
+            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokenGenerator(), SHA2_IMPRINTS);
             TimeStampRequest request;
             try {
                 request = new TimeStampRequest(query);
@@ -149,5 +154,28 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
         } catch (TSPException | OperatorCreationException | IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("time stamp could not be made: " + e.getClass().getSimpleName());
         }
+    }
+
+    @Override
+    public byte[] token(byte[] sha256Imprint, BigInteger serialNumber, Instant time) {
+        try {
+            org.bouncycastle.tsp.TimeStampRequestGenerator requests = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+            requests.setCertReq(true);
+            TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, sha256Imprint);
+            return tokenGenerator().generate(request, serialNumber, Date.from(time)).getEncoded();
+        } catch (TSPException | OperatorCreationException | IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("time stamp could not be made: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The signing certificate is named by an ESSCertIDv2 (SHA-256); the TSA certificate and its issuer go with every token. */
+    private TimeStampTokenGenerator tokenGenerator() throws OperatorCreationException, TSPException, java.security.GeneralSecurityException {
+        BouncyCastleCertificateAuthority.SigningIdentity tsa = ca.tsaIdentity();
+        TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.key(), tsa.certificate()),
+                digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+                tsaPolicy);
+        tokens.addCertificates(new JcaCertStore(List.of(tsa.certificate(), tsa.issuer())));
+        return tokens;
     }
 }

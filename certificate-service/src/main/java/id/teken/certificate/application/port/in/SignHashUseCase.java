@@ -21,8 +21,17 @@ public interface SignHashUseCase {
     /**
      * Up to 100 digests of one algorithm for one signer. {@code channel} names who asks: {@code client:<username>} for a
      * system client (its wrong passphrases lock only that client's use), anything else for the owner's own use.
+     * {@code timestamps}: a time-stamp token over each signature value comes back too (CAdES signature time stamps, B-T);
+     * {@code ocsp}: the OCSP response for the signer's certificate, made after those tokens (B-LT validation data). Both
+     * save signing-service a round trip each, and keep the order long-term validation needs (signature, time stamp,
+     * then revocation status).
      */
-    record SignHashesCommand(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel) {
+    record SignHashesCommand(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel,
+                             boolean timestamps, boolean ocsp) {
+        public SignHashesCommand(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel) {
+            this(nip, digests, digestAlgorithm, passphrase, channel, false, false);
+        }
+
         public SignHashesCommand {
             if (digests == null || digests.isEmpty() || digests.size() > 100) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
@@ -33,8 +42,12 @@ public interface SignHashUseCase {
         }
     }
 
-    /** The signatures in the order of the digests. */
-    record SignedHashes(List<byte[]> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChainPem) {
+    /**
+     * The signatures in the order of the digests; the time-stamp tokens over them (same order, empty unless asked) and the
+     * signer certificate's OCSP response (null unless asked).
+     */
+    record SignedHashes(List<byte[]> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChainPem,
+                        List<byte[]> timestampTokens, byte[] ocspResponse) {
     }
 
     /**

@@ -15,6 +15,9 @@ public interface OcspProtocol {
     /** One answer per item, in the order of the query's items. */
     byte[] respond(OcspQuery query, List<CertificateState> states, Instant now);
 
+    /** A query for one certificate of our issuing CA (no nonce): what sign-hash answers for the signer's certificate. */
+    OcspQuery queryFor(String serialHex);
+
     /** A signed "malformedRequest" answer. */
     byte[] malformed();
 

@@ -7,4 +7,7 @@ import java.time.Instant;
 public interface TimeStampAuthority {
 
     byte[] respond(byte[] query, BigInteger serialNumber, Instant time);
+
+    /** A time-stamp token (CMS ContentInfo, the TSA's certificates included) over a SHA-256 imprint. */
+    byte[] token(byte[] sha256Imprint, BigInteger serialNumber, Instant time);
 }

@@ -38,7 +38,7 @@ public class HttpSigningKeys implements SigningKeys {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
@@ -74,11 +74,13 @@ public class HttpSigningKeys implements SigningKeys {
     }
 
     @Override
-    public List<byte[]> signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel) {
+    public Signatures signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel,
+                                  boolean timestamps, boolean ocsp) {
         byte[] request;
         try {
             request = json.writeValueAsBytes(Map.of("nip", nip, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
-                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase), "channel", channel == null ? "owner" : channel));
+                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase), "channel", channel == null ? "owner" : channel,
+                    "timestamps", timestamps, "ocsp", ocsp));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,7 +93,15 @@ public class HttpSigningKeys implements SigningKeys {
         if (out.size() != digests.size()) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak lengkap.");
         }
-        return out;
+        List<byte[]> tokens = new ArrayList<>();
+        for (JsonNode t : body.path("timestampTokens")) {
+            tokens.add(Base64.getDecoder().decode(t.asText()));
+        }
+        if (!tokens.isEmpty() && tokens.size() != out.size()) {
+            tokens.clear();   // not one per signature: the TSA is asked instead
+        }
+        String ocspResponse = body.path("ocspResponse").asText("");
+        return new Signatures(out, tokens, ocspResponse.isEmpty() ? null : Base64.getDecoder().decode(ocspResponse));
     }
 
     private JsonNode call(HttpRequest.Builder request) {

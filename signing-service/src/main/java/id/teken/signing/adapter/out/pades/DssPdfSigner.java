@@ -15,6 +15,7 @@ import eu.europa.esig.dss.enumerations.SignerTextPosition;
 import eu.europa.esig.dss.enumerations.TextWrapping;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.DSSMessageDigest;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
@@ -23,7 +24,9 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pades.signature.ExternalCMSService;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pades.signature.PAdESWithExternalCMSService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.visible.PdfBoxNativeFont;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
@@ -71,10 +74,12 @@ public class DssPdfSigner implements PdfSigner {
 
     private final String tsaUrl;
     private final TekenPki pki;
+    private final LongTermData longTerm;
 
     public DssPdfSigner(String tsaUrl, TekenPki pki) {
         this.tsaUrl = tsaUrl;
         this.pki = pki;
+        this.longTerm = new LongTermData(pki);
     }
 
     @Override
@@ -176,23 +181,29 @@ public class DssPdfSigner implements PdfSigner {
         return turned ? new float[]{box.getHeight(), box.getWidth()} : new float[]{box.getWidth(), box.getHeight()};
     }
 
-    /** DSS's state between the digest and the signature value. */
-    private record DssPrepared(byte[] digest, PAdESService service, PAdESSignatureParameters parameters, DSSDocument document)
-            implements Prepared {
+    /**
+     * Between the digest and the signature value: DSS's digest of the PDF revision with an empty /Contents, that revision's
+     * bytes, and the parameters the CMS is built with.
+     */
+    private record DssPrepared(byte[] digest, DSSMessageDigest documentDigest, PAdESSignatureParameters parameters, byte[] revision,
+                               PadesLevel level, List<CertificateToken> chain) implements Prepared {
     }
 
+    /** Room for the CMS in /Contents (DER bytes): signer chain, signature time stamp with the TSA's chain, and some to spare. */
+    static final int CONTENTS_SIZE = 16_384;
+
+    /**
+     * DSS writes the new revision once (the field, the appearance, an empty /Contents) and digests its byte range; the
+     * CMS signed attributes are built over that digest (ExternalCMSService), and their SHA-256 is what gets signed.
+     */
     @Override
     public Prepared prepare(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime) {
         Appearance appearance = look.appearance();
         byte[] input = appearance.footer() != null && inspected.existingSignatures() == 0 ? withFooter(pdf, appearance.footer()) : pdf;
         List<CertificateToken> chain = chainDer.stream().map(DSSUtils::loadCertificate).toList();
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(switch (level) {
-            case B_B -> SignatureLevel.PAdES_BASELINE_B;
-            case B_T -> SignatureLevel.PAdES_BASELINE_T;
-            case B_LT -> SignatureLevel.PAdES_BASELINE_LT;
-            case B_LTA -> SignatureLevel.PAdES_BASELINE_LTA;
-        });
+        // The CMS is B-B or B-T; the validation data (B-LT) and the archive time stamp (B-LTA) are added afterwards.
+        parameters.setSignatureLevel(level == PadesLevel.B_B ? SignatureLevel.PAdES_BASELINE_B : SignatureLevel.PAdES_BASELINE_T);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
         parameters.setSigningCertificate(chain.get(0));
         parameters.setCertificateChain(chain);
@@ -200,26 +211,32 @@ public class DssPdfSigner implements PdfSigner {
         parameters.setReason(ascii(appearance.reason()));
         parameters.setLocation(ascii(appearance.location()));
         parameters.setAppName("Teken");
+        parameters.setContentSize(CONTENTS_SIZE);
+        // The signature time stamp's imprint is the SHA-256 of the signature value: what certificate-service time-stamps.
+        parameters.getSignatureTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
         if (appearance.isVisible()) {
             parameters.setImageParameters(image(inspected.placement(), look, true));
         }
-        PAdESService service = new PAdESService(level.longTerm() ? pki.verifier() : new CommonCertificateVerifier());
-        service.setPdfObjFactory(PdfLimits.objectFactory());
-        service.setTspSource(new OnlineTSPSource(tsaUrl));
+        PAdESWithExternalCMSService pades = new PAdESWithExternalCMSService();
+        pades.setPdfObjFactory(PdfLimits.objectFactory());
         DSSDocument document = new InMemoryDocument(input);
         try {
-            ToBeSigned toBeSigned;
+            DSSMessageDigest documentDigest;
             try {
-                toBeSigned = service.getDataToSign(document, parameters);
+                documentDigest = pades.getMessageDigest(document, parameters);
             } catch (IllegalArgumentException tooSmall) {
                 if (!appearance.isVisible()) {
                     throw tooSmall;
                 }
                 // A box too small for picture and text keeps the picture alone (DSS refuses to shrink text further).
                 parameters.setImageParameters(image(inspected.placement(), look, false));
-                toBeSigned = service.getDataToSign(document, parameters);
+                parameters.reinit();
+                documentDigest = pades.getMessageDigest(document, parameters);
             }
-            return new DssPrepared(DSSUtils.digest(DigestAlgorithm.SHA256, toBeSigned.getBytes()), service, parameters, document);
+            byte[] revision = DSSUtils.toByteArray(parameters.getPdfSignatureCache().getToBeSignedDocument());
+            ToBeSigned toBeSigned = new ExternalCMSService(new CommonCertificateVerifier()).getDataToSign(documentDigest, parameters);
+            return new DssPrepared(DSSUtils.digest(DigestAlgorithm.SHA256, toBeSigned.getBytes()), documentDigest, parameters, revision,
+                    level, chain);
         } catch (IllegalArgumentException e) {
             throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Kotak tanda tangan terlalu kecil; perbesar width/height.");
         } catch (DSSException e) {
@@ -227,20 +244,28 @@ public class DssPdfSigner implements PdfSigner {
         }
     }
 
+    /**
+     * The CMS around the value (with the time-stamp token certificate-service made over it, else one from the TSA) goes
+     * into the reserved /Contents in place; B-LT appends one small revision with the DSS dictionary (certificates, OCSP,
+     * CRLs: the signer's OCSP comes with the value, the CAs' CRLs from a cache); B-LTA then has DSS add a document time stamp.
+     */
     @Override
-    public byte[] finish(Prepared prepared, byte[] signatureValue) {
+    public byte[] finish(Prepared prepared, byte[] signatureValue, Evidence evidence) {
         DssPrepared p = (DssPrepared) prepared;
         try {
-            DSSDocument signed = p.service().signDocument(p.document(), p.parameters(),
-                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, signatureValue));
-            try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                signed.writeTo(out);
-                return out.toByteArray();
+            ExternalCMSService cms = new ExternalCMSService(new CommonCertificateVerifier());
+            if (p.level() != PadesLevel.B_B) {
+                cms.setTspSource(new HandedTimestamp(evidence.timestampToken(), new OnlineTSPSource(tsaUrl)));
             }
+            byte[] cmsDer = DSSUtils.toByteArray(cms.signMessageDigest(p.documentDigest(), p.parameters(),
+                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, signatureValue)));
+            byte[] signed = SignatureContents.fill(p.revision(), cmsDer, p.documentDigest().getValue());
+            if (p.level().longTerm()) {
+                signed = DssDictionary.append(signed, longTerm.collect(p.chain(), cmsDer, evidence.signerOcsp()));
+            }
+            return p.level() == PadesLevel.B_LTA ? extend(signed) : signed;
         } catch (DSSException | IllegalArgumentException e) {
             throw unavailable();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -46,6 +46,8 @@ public class TekenPki {
     private final String publicPkiPrefix;
     private final List<String> allowedPrefixes;
     private final List<CertificateToken> extraAnchors;
+    private final OCSPDataLoader ocspLoader;
+    private final CommonsDataLoader loader;
     private volatile Anchors anchors;
 
     /** The trust anchors and the certificates that only help to build a path. */
@@ -71,6 +73,9 @@ public class TekenPki {
         }
         this.allowedPrefixes = List.copyOf(allowed);
         this.extraAnchors = extraAnchorsDer.stream().map(DSSUtils::loadCertificate).toList();
+        // Fetchers for OCSP (POST) and everything else (GET), limited to the allowed addresses; built once, shared.
+        this.ocspLoader = restrictedOcspLoader(this);
+        this.loader = restrictedLoader(this);
     }
 
     /** A verifier that trusts the root (and the configured extra anchors) and fetches revocation data from allowed addresses. */
@@ -79,26 +84,49 @@ public class TekenPki {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(a.trusted());
         verifier.setAdjunctCertSources(a.adjunct());
-        OCSPDataLoader ocspLoader = new OCSPDataLoader() {
+        verifier.setOcspSource(new OnlineOCSPSource(ocspLoader));
+        verifier.setCrlSource(new OnlineCRLSource(loader));
+        verifier.setAIASource(new DefaultAIASource(loader));
+        verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert());
+        return verifier;
+    }
+
+    /** GET of an allowed PKI address (a CRL, a certificate); DSSExternalResourceException when refused or unreachable. */
+    public byte[] get(String url) {
+        return loader.get(url);
+    }
+
+    /** An OCSP request POSTed to an allowed responder address. */
+    public byte[] postOcsp(String url, byte[] request) {
+        return ocspLoader.post(url, request);
+    }
+
+    private static OCSPDataLoader restrictedOcspLoader(TekenPki pki) {
+        OCSPDataLoader l = new OCSPDataLoader() {
             @Override
             public byte[] post(String url, byte[] content) {
-                return super.post(allowed(url), content);
+                return super.post(pki.allowed(url), content);
             }
 
             @Override
             public byte[] get(String url) {
-                return super.get(allowed(url));
+                return super.get(pki.allowed(url));
             }
         };
-        CommonsDataLoader loader = new CommonsDataLoader() {
+        limit(l);
+        return l;
+    }
+
+    private static CommonsDataLoader restrictedLoader(TekenPki pki) {
+        CommonsDataLoader l = new CommonsDataLoader() {
             @Override
             public byte[] get(String url) {
-                return super.get(allowed(url));
+                return super.get(pki.allowed(url));
             }
 
             @Override
             public DataLoader.DataAndUrl get(List<String> urls) {
-                List<String> usable = urls.stream().filter(this::isAllowed).map(TekenPki.this::rewrite).toList();
+                List<String> usable = urls.stream().filter(pki::isAllowed).map(pki::rewrite).toList();
                 if (usable.isEmpty()) {
                     throw new DSSExternalResourceException("no allowed address among " + urls.size());
                 }
@@ -107,25 +135,19 @@ public class TekenPki {
 
             @Override
             public byte[] post(String url, byte[] content) {
-                return super.post(allowed(url), content);
-            }
-
-            private boolean isAllowed(String url) {
-                return TekenPki.this.isAllowed(url);
+                return super.post(pki.allowed(url), content);
             }
         };
-        for (CommonsDataLoader l : List.of(ocspLoader, loader)) {
-            l.setTimeoutConnection(2_000);
-            l.setTimeoutConnectionRequest(2_000);
-            l.setTimeoutResponse(5_000);
-            l.setTimeoutSocket(5_000);
-            l.setRedirectsEnabled(false);
-        }
-        verifier.setOcspSource(new OnlineOCSPSource(ocspLoader));
-        verifier.setCrlSource(new OnlineCRLSource(loader));
-        verifier.setAIASource(new DefaultAIASource(loader));
-        verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert());
-        return verifier;
+        limit(l);
+        return l;
+    }
+
+    private static void limit(CommonsDataLoader l) {
+        l.setTimeoutConnection(2_000);
+        l.setTimeoutConnectionRequest(2_000);
+        l.setTimeoutResponse(5_000);
+        l.setTimeoutSocket(5_000);
+        l.setRedirectsEnabled(false);
     }
 
     /** The URL to fetch, when it is one of ours (rewritten to certificate-service if need be); refused otherwise. */

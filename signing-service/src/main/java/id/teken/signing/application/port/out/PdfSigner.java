@@ -18,8 +18,17 @@ public interface PdfSigner {
     /** Builds the signature up to the digest to be signed (the field, the appearance, the signed attributes). */
     Prepared prepare(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime);
 
-    /** Embeds the signature value made over prepared.digest(), then adds the time stamp (B-T) and revocation data (B-LT). */
-    byte[] finish(Prepared prepared, byte[] signatureValue);
+    /**
+     * Embeds the signature value made over prepared.digest() with its time stamp (B-T), then the validation data (B-LT)
+     * and a document time stamp (B-LTA). Evidence certificate-service handed back with the value is used as it is; what
+     * is missing is fetched (the TSA, OCSP).
+     */
+    byte[] finish(Prepared prepared, byte[] signatureValue, Evidence evidence);
+
+    /** A time-stamp token over the signature value and the signer certificate's OCSP response (DER, each may be null). */
+    record Evidence(byte[] timestampToken, byte[] signerOcsp) {
+        public static final Evidence NONE = new Evidence(null, null);
+    }
 
     /**
      * Archive renewal: embeds fresh validation data for every signature and time stamp of the PDF and adds a document

@@ -13,10 +13,29 @@ public interface SigningKeys {
     SignerCertificate signerCertificate(String nip, String channel);
 
     /**
-     * Signs the digests with one passphrase check (certificate-service unwraps the key once). Throws PASSPHRASE_WRONG,
-     * CREDENTIAL_LOCKED, CREDENTIAL_BUSY, CERTIFICATE_NOT_ACTIVE, SIGNING_UNAVAILABLE DomainExceptions.
+     * Signs the digests with one passphrase check (certificate-service unwraps the key once). With {@code timestamps} a
+     * time-stamp token over each signature value comes back, with {@code ocsp} the signer certificate's OCSP response
+     * (made after the tokens): a B-LT signature in one round trip. Throws PASSPHRASE_WRONG, CREDENTIAL_LOCKED,
+     * CREDENTIAL_BUSY, CERTIFICATE_NOT_ACTIVE, SIGNING_UNAVAILABLE DomainExceptions.
      */
-    List<byte[]> signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel);
+    Signatures signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel,
+                           boolean timestamps, boolean ocsp);
+
+    /**
+     * The signature values in the order of the digests; the time-stamp tokens over them (same order; empty when not asked
+     * or when certificate-service does not make them) and the signer's OCSP response (null likewise).
+     */
+    record Signatures(List<byte[]> values, List<byte[]> timestampTokens, byte[] ocspResponse) {
+        public Signatures {
+            values = List.copyOf(values);
+            timestampTokens = List.copyOf(timestampTokens);
+        }
+
+        /** The token over the i-th value, or null. */
+        public byte[] timestampToken(int i) {
+            return i < timestampTokens.size() ? timestampTokens.get(i) : null;
+        }
+    }
 
     /** The signer's certificate state and chain (DER, leaf first). */
     record SignerCertificate(String serialNumber, String subjectCommonName, String status, boolean locked, List<byte[]> chainDer) {
