@@ -57,7 +57,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
     /** An address two registrations share: registration-service refuses to guess. */
     public static final String AMBIGUOUS_EMAIL = "bersama@ponorogo.go.id";
     public static X509Certificate second;
-    /** The channel of every sign-hashes call, in order (who asked: web:<nip> or client:<username>). */
+    /** The channel of every passphrase check (authorization or sign-hashes with a passphrase), in order (web:<nip>, client:<username>). */
     public static final java.util.List<String> CHANNELS = new java.util.concurrent.CopyOnWriteArrayList<>();
     public static final String PASSPHRASE = "Kebun#Teh7Lawu";
     public static X509Certificate root;
@@ -100,6 +100,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             server.createContext("/internal/v1/signers", this::signers);
             server.createContext("/internal/v1/signing-certificates/", this::certificate);
             server.createContext("/internal/v1/sign-hashes", this::signHashes);
+            server.createContext("/internal/v1/authorizations", this::authorizations);
             server.createContext("/pki/tsa", this::timestamp);
             server.createContext("/pki/ca", x -> {
                 try {
@@ -149,10 +150,19 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             return;
         }
         JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
-        CHANNELS.add(body.path("channel").asText(""));
-        if (!PASSPHRASE.equals(body.path("passphrase").asText())) {
-            send(x, 400, Map.of("code", "PASSPHRASE_WRONG", "detail", "Passphrase anda salah. Sisa percobaan: 4."));
-            return;
+        if (body.hasNonNull("sad")) {
+            // One use per signature, for the NIP and channel it was granted to.
+            String[] grant = GRANTS.remove(body.path("sad").asText());
+            if (grant == null || !grant[0].equals(body.path("nip").asText()) || !grant[1].equals(body.path("channel").asText(""))) {
+                send(x, 410, Map.of("code", "AUTHORIZATION_INVALID", "detail", "Otorisasi tanda tangan tidak dikenal."));
+                return;
+            }
+        } else {
+            CHANNELS.add(body.path("channel").asText(""));
+            if (!PASSPHRASE.equals(body.path("passphrase").asText())) {
+                send(x, 400, Map.of("code", "PASSPHRASE_WRONG", "detail", "Passphrase anda salah. Sisa percobaan: 4."));
+                return;
+            }
         }
         try {
             java.util.List<String> out = new java.util.ArrayList<>();
@@ -178,16 +188,49 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
                     "timestampTokens", tokens));
             if (HAND_EVIDENCE.get() && body.path("ocsp").asBoolean(false)) {
                 X509Certificate signer = secondSigner ? second : leaf;
+                byte[] nonce = java.util.UUID.randomUUID().toString().getBytes();
                 org.bouncycastle.cert.ocsp.OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(
                         new org.bouncycastle.cert.ocsp.CertificateID(new JcaDigestCalculatorProviderBuilder().build()
                                 .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), new X509CertificateHolder(root.getEncoded()),
-                                signer.getSerialNumber())).build();
+                                signer.getSerialNumber())).setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(
+                                new org.bouncycastle.asn1.x509.Extension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                                        false, new org.bouncycastle.asn1.DEROctetString(nonce)))).build();
                 answer.put("ocspResponse", Base64.getEncoder().encodeToString(ocspResponse(request)));
             }
             send(x, 200, answer);
         } catch (Exception e) {
             send(x, 500, Map.of("code", "INTERNAL_ERROR"));
         }
+    }
+
+    /** Open signature authorizations: SAD -> {nip, channel}. */
+    public static final Map<String, String[]> GRANTS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, authorizations are granted but forgotten at once (as after a restart of certificate-service). */
+    public static final java.util.concurrent.atomic.AtomicBoolean FORGET_GRANTS = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void authorizations(HttpExchange x) throws IOException {
+        if (!authorized(x)) {
+            return;
+        }
+        if ("DELETE".equals(x.getRequestMethod())) {
+            GRANTS.remove(x.getRequestURI().getPath().substring("/internal/v1/authorizations/".length()));
+            x.sendResponseHeaders(204, -1);
+            x.close();
+            return;
+        }
+        JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
+        CHANNELS.add(body.path("channel").asText(""));
+        if (!PASSPHRASE.equals(body.path("passphrase").asText())) {
+            send(x, 400, Map.of("code", "PASSPHRASE_WRONG", "detail", "Passphrase anda salah. Sisa percobaan: 4."));
+            return;
+        }
+        String sad = java.util.UUID.randomUUID().toString();
+        if (!FORGET_GRANTS.get()) {
+            GRANTS.put(sad, new String[] {body.path("nip").asText(), body.path("channel").asText("")});
+        }
+        X509Certificate signer = SECOND.equals(body.path("nip").asText()) ? second : leaf;
+        send(x, 200, Map.of("sad", sad, "expiresAt", java.time.Instant.now().plusSeconds(30).toString(),
+                "serialNumber", signer.getSerialNumber().toString(16).toUpperCase()));
     }
 
     private TimeStampTokenGenerator tokens() throws Exception {

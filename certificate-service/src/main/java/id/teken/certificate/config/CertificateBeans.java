@@ -48,6 +48,13 @@ public class CertificateBeans {
 
     @Produces
     @Singleton
+    id.teken.certificate.application.service.SignatureAuthorizations authorizations(
+            @ConfigProperty(name = "teken.signing.authorization-lifetime", defaultValue = "PT30S") Duration lifetime, java.time.Clock clock) {
+        return new id.teken.certificate.application.service.SignatureAuthorizations(lifetime, clock);
+    }
+
+    @Produces
+    @Singleton
     BouncyCastleCertificateAuthority certificateAuthority(@ConfigProperty(name = "teken.ca.keystore.path") String path,
                                               @ConfigProperty(name = "teken.ca.keystore.password") String password,
                                               @ConfigProperty(name = "teken.tenant.name") String tenant,

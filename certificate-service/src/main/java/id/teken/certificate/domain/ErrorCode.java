@@ -22,7 +22,8 @@ public enum ErrorCode {
     SELF_ACTION(Kind.FORBIDDEN, "Tindakan atas sertifikat sendiri tidak diizinkan"),
     SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan tidak dikenal"),
     REASON_INVALID(Kind.INVALID, "Alasan pencabutan tidak valid"),
-    RENEWAL_NOT_DUE(Kind.CONFLICT, "Sertifikat belum dapat diperbarui");
+    RENEWAL_NOT_DUE(Kind.CONFLICT, "Sertifikat belum dapat diperbarui"),
+    AUTHORIZATION_INVALID(Kind.GONE, "Otorisasi tanda tangan tidak berlaku");
 
     /** What sort of failure a code is. */
     public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, LOCKED, UNAUTHENTICATED, FORBIDDEN }

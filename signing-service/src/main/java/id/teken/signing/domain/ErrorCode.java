@@ -21,6 +21,8 @@ public enum ErrorCode {
     NOT_REGISTERED(Kind.NOT_FOUND, "User tidak terdaftar"),
     CERTIFICATE_NOT_ACTIVE(Kind.CONFLICT, "Sertifikat tidak aktif"),
     SIGNING_UNAVAILABLE(Kind.UNAVAILABLE, "Layanan tanda tangan sedang tidak tersedia"),
+    /** certificate-service no longer knows a signature authorization (expired, restarted): the passphrase is sent again. */
+    AUTHORIZATION_INVALID(Kind.UNAVAILABLE, "Otorisasi tanda tangan tidak berlaku"),
     DOCUMENT_NOT_FOUND(Kind.NOT_FOUND, "Dokumen tidak ditemukan"),
     DOCUMENT_ALREADY_DOWNLOADED(Kind.NOT_FOUND, "Dokumen telah didownload sebelumnya"),
     APPEARANCE_INVALID(Kind.INVALID, "Pengaturan tampilan tanda tangan tidak valid"),

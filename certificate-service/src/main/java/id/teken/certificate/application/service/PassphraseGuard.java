@@ -101,6 +101,15 @@ public class PassphraseGuard {
         gate.checkMaySign(now, clock.instant());
     }
 
+    /** The credential now, when it may still sign (ACTIVE, not expired); the refusal otherwise. */
+    @Transactional
+    public Credential stillMaySign(java.util.UUID credentialId) {
+        Credential now = credentials.findById(credentialId).orElseThrow(() ->
+                new DomainException(ErrorCode.CERTIFICATE_NOT_FOUND, "Sertifikat tidak ditemukan."));
+        gate.checkMaySign(now, clock.instant());
+        return now;
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(Credential credential, String channel) {
         attempts.release(credential.id(), channel);

@@ -35,11 +35,13 @@ public class SigningService implements SignHashUseCase {
     private final KeyCustody keys;
     private final PublishPkiUseCase pki;
     private final AnswerRevocationQueriesUseCase revocation;
+    private final SignatureAuthorizations authorizations;
     private final Clock clock;
 
     @Inject
     public SigningService(PassphraseGuard guard, KeyCustody keys, PublishPkiUseCase pki, AnswerRevocationQueriesUseCase revocation,
-                          Clock clock) {
+                          SignatureAuthorizations authorizations, Clock clock) {
+        this.authorizations = authorizations;
         this.guard = guard;
         this.keys = keys;
         this.pki = pki;
@@ -71,13 +73,73 @@ public class SigningService implements SignHashUseCase {
                 throw guard.wrongPassphrase(credential, channel);
             }
             guard.rightPassphrase(credential, channel, signed.get().resealed());
-            List<byte[]> tokens = command.timestamps()
-                    ? signed.get().signatures().stream().map(revocation::timestampTokenOver).toList() : List.of();
-            byte[] ocsp = command.ocsp() ? revocation.ocspFor(credential.serialNumber()) : null;
-            return new SignedHashes(signed.get().signatures(), command.digestAlgorithm().replace("-", "") + "withRSA",
-                    credential.serialNumber(), chain(credential), tokens, ocsp);
+            return answer(credential, signed.get().signatures(), command.digestAlgorithm(), command.timestamps(), command.ocsp());
         } finally {
             Arrays.fill(command.passphrase(), '\0');
+        }
+    }
+
+    /** The values, with a time-stamp token over each and then the signer's OCSP answer when asked (B-T, B-LT). */
+    private SignedHashes answer(Credential credential, List<byte[]> signatures, String digestAlgorithm, boolean timestamps, boolean ocsp) {
+        List<byte[]> tokens = timestamps ? signatures.stream().map(revocation::timestampTokenOver).toList() : List.of();
+        byte[] status = ocsp ? revocation.ocspFor(credential.serialNumber()) : null;
+        return new SignedHashes(signatures, digestAlgorithm.replace("-", "") + "withRSA", credential.serialNumber(), chain(credential),
+                tokens, status);
+    }
+
+    @Override
+    public Authorization authorize(AuthorizeCommand command) {
+        String channel = SigningGate.channel(command.channel());
+        try {
+            Credential credential = admit(command.nip(), channel);
+            Optional<KeyCustody.Unlocked> unlocked;
+            try {
+                unlocked = keys.unlock(credential.id(), credential.sealedKey(), command.passphrase());
+            } catch (RuntimeException e) {
+                guard.release(credential, channel);
+                throw e;
+            }
+            if (unlocked.isEmpty()) {
+                throw guard.wrongPassphrase(credential, channel);
+            }
+            try {
+                guard.rightPassphrase(credential, channel, unlocked.get().resealed());
+            } catch (RuntimeException e) {
+                unlocked.get().destroy();
+                throw e;
+            }
+            String sad = authorizations.grant(credential.id(), command.nip(), channel, unlocked.get(), command.signatures());
+            return new Authorization(sad, authorizations.expiry(sad), credential.serialNumber());
+        } finally {
+            Arrays.fill(command.passphrase(), '\0');
+        }
+    }
+
+    @Override
+    public SignedHashes signAuthorized(SignAuthorizedCommand command) {
+        String channel = SigningGate.channel(command.channel());
+        SignatureAuthorizations.Grant grant = authorizations.take(command.sad(), command.nip(), channel, command.digests().size())
+                .orElseThrow(() -> new DomainException(ErrorCode.AUTHORIZATION_INVALID,
+                        "Otorisasi tanda tangan tidak dikenal, sudah dipakai atau kedaluwarsa."));
+        try {
+            // The credential as it is now: a suspension or revocation since the authorization wins.
+            Credential credential = guard.stillMaySign(grant.credentialId());
+            return answer(credential, keys.sign(grant.key(), command.digestAlgorithm(), command.digests()), command.digestAlgorithm(),
+                    command.timestamps(), command.ocsp());
+        } finally {
+            authorizations.release(grant, command.sad());
+        }
+    }
+
+    @Override
+    public void expireAuthorizations() {
+        authorizations.sweep();
+    }
+
+    @Override
+    public void revoke(String sad) {
+        if (sad != null) {
+            authorizations.revoke(sad);
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,7 @@ import static id.teken.certificate.support.Subscribers.internal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The attacks on the passphrase lock and on revocation, with real parallel calls: wrong passphrases in parallel must not
@@ -156,6 +158,91 @@ class LockoutAndRaceTest {
             internal().body(sign(nip, "Tebak#Pemilik" + i, null)).post("/internal/v1/sign-hashes");
         }
         internal().body(sign(nip, PASSPHRASE, "client:kepegawaian")).post("/internal/v1/sign-hashes").then().statusCode(423);
+    }
+
+    static Map<String, Object> authorize(String nip, String passphrase, int signatures) {
+        return Map.of("nip", nip, "passphrase", passphrase, "signatures", signatures);
+    }
+
+    static Map<String, Object> signWith(String nip, String sad, int digests, String channel) throws Exception {
+        List<String> list = new ArrayList<>();
+        for (int i = 0; i < digests; i++) {
+            list.add(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(("d" + i + System.nanoTime()).getBytes())));
+        }
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("nip", nip, "sad", sad, "digests", list, "digestAlgorithm", "SHA-256"));
+        if (channel != null) {
+            body.put("channel", channel);
+        }
+        return body;
+    }
+
+    @Test
+    void anAuthorization_isForItsNipChannelAndCount_onceEach_andAParallelRaceForItsLastSignatureHasOneWinner() throws Exception {
+        String nip = Subscribers.freshNip();
+        Subscribers.issue(kafka, mailApi, nip, "sad." + nip + "@ponorogo.go.id");
+        String other = Subscribers.freshNip();
+        Subscribers.issue(kafka, mailApi, other, "sad2." + other + "@ponorogo.go.id");
+
+        Response granted = internal().body(authorize(nip, PASSPHRASE, 3)).post("/internal/v1/authorizations");
+        granted.then().statusCode(200).body("sad", notNullValue()).body("expiresAt", notNullValue());
+        String sad = granted.jsonPath().getString("sad");
+        assertThat(sad).hasSizeGreaterThanOrEqualTo(43);
+        // Someone else's NIP, another channel, more signatures than granted: refused, and nothing is used up.
+        internal().body(signWith(other, sad, 1, null)).post("/internal/v1/sign-hashes").then().statusCode(410)
+                .body("code", equalTo("AUTHORIZATION_INVALID"));
+        internal().body(signWith(nip, sad, 1, "client:aplikasi-lain")).post("/internal/v1/sign-hashes").then().statusCode(410);
+        internal().body(signWith(nip, sad, 4, null)).post("/internal/v1/sign-hashes").then().statusCode(410);
+        given().contentType(io.restassured.http.ContentType.JSON).body(signWith(nip, sad, 1, null)).post("/internal/v1/sign-hashes")
+                .then().statusCode(401);
+        // Two signatures, then a race of five calls for the last one: exactly one wins.
+        internal().body(signWith(nip, sad, 2, null)).post("/internal/v1/sign-hashes").then().statusCode(200)
+                .body("signatures.size()", equalTo(2));
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(() -> internal().body(signWith(nip, sad, 1, null)).post("/internal/v1/sign-hashes"));
+        }
+        List<Response> answers = parallel(calls);
+        assertThat(answers).extracting(Response::statusCode).containsOnlyOnce(200).contains(410);
+        internal().body(signWith(nip, sad, 1, null)).post("/internal/v1/sign-hashes").then().statusCode(410);
+        internal().body(signWith(nip, "tebakan-acak-" + UUID.randomUUID(), 1, null)).post("/internal/v1/sign-hashes").then().statusCode(410);
+
+        // Revoked before use: gone.
+        String unused = internal().body(authorize(nip, PASSPHRASE, 1)).post("/internal/v1/authorizations").jsonPath().getString("sad");
+        internal().delete("/internal/v1/authorizations/" + unused).then().statusCode(204);
+        internal().body(signWith(nip, unused, 1, null)).post("/internal/v1/sign-hashes").then().statusCode(410);
+
+        // Bad requests.
+        internal().body(authorize(nip, PASSPHRASE, 0)).post("/internal/v1/authorizations").then().statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
+        internal().body(authorize(nip, PASSPHRASE, 101)).post("/internal/v1/authorizations").then().statusCode(400);
+        internal().body(Map.of("nip", "123", "passphrase", PASSPHRASE)).post("/internal/v1/authorizations").then().statusCode(400);
+        internal().post("/internal/v1/authorizations").then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));
+        given().contentType(io.restassured.http.ContentType.JSON).body(authorize(nip, PASSPHRASE, 1)).post("/internal/v1/authorizations")
+                .then().statusCode(401);
+        assertThat(failedCount(nip, "owner")).isZero();
+    }
+
+    @Test
+    void wrongPassphrasesToAuthorize_countAndLockLikeSignHash_andASuspensionAfterAnAuthorizationWins() throws Exception {
+        String nip = Subscribers.freshNip();
+        String serial = Subscribers.issue(kafka, mailApi, nip, "sadkunci." + nip + "@ponorogo.go.id");
+        String sad = internal().body(authorize(nip, PASSPHRASE, 2)).post("/internal/v1/authorizations").jsonPath().getString("sad");
+        as(VERIFIER, "VERIFIKATOR").body(Map.of("alasan", "pemeriksaan")).post("/api/v1/verifier/certificates/" + serial + "/suspend")
+                .then().statusCode(200);
+        internal().body(signWith(nip, sad, 1, null)).post("/internal/v1/sign-hashes").then().statusCode(409)
+                .body("code", equalTo("CERTIFICATE_NOT_ACTIVE"));
+        as(VERIFIER, "VERIFIKATOR").post("/api/v1/verifier/certificates/" + serial + "/unsuspend").then().statusCode(200);
+
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String guess = "Tebak#Salah" + i;
+            calls.add(() -> internal().body(authorize(nip, guess, 1)).post("/internal/v1/authorizations"));
+        }
+        List<Response> answers = parallel(calls);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 400).count()).as("four told wrong, the fifth locked it").isEqualTo(4);
+        assertThat(failedCount(nip, "owner")).isEqualTo(5);
+        internal().body(authorize(nip, PASSPHRASE, 1)).post("/internal/v1/authorizations").then().statusCode(423)
+                .body("code", equalTo("CREDENTIAL_LOCKED"));
     }
 
     @Test

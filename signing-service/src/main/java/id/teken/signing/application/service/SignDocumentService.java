@@ -11,12 +11,12 @@ import id.teken.signing.application.port.out.SigningKeys;
 import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import id.teken.signing.domain.QrLink;
 import id.teken.signing.domain.SystemClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Signing: check the requester (a system client within its failure budget and scope), the PDFs and where their blocks
@@ -51,11 +52,13 @@ public class SignDocumentService implements SignDocumentUseCase {
     private final ClientBudget budget;
     private final SigningSettings settings;
     private final Clock clock;
+    private final Transactions transactions;
 
     @Inject
     public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events, SignedDocuments documents,
                                SignerStatuses statuses, SignerDirectory directory, ClientBudget budget, SigningSettings settings,
-                               Clock clock) {
+                               Clock clock, Transactions transactions) {
+        this.transactions = transactions;
         this.keys = keys;
         this.signer = signer;
         this.events = events;
@@ -82,8 +85,11 @@ public class SignDocumentService implements SignDocumentUseCase {
         }
     }
 
+    /**
+     * No transaction is held across the remote steps: the database is touched in short transactions (the checks, the
+     * record of a failure, the record of the signed documents with their events).
+     */
     @Override
-    @Transactional(dontRollbackOn = DomainException.class)
     public List<SignedDocument> sign(SignCommand command) {
         if (command.documents().size() > settings.maxBatchFiles()) {
             throw new DomainException(ErrorCode.TOO_MANY_FILES, "Maksimal " + settings.maxBatchFiles() + " berkas per permintaan.");
@@ -95,24 +101,37 @@ public class SignDocumentService implements SignDocumentUseCase {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
             }
             if (client != null) {
-                budget.checkMaySign(client);
+                transactions.run(() -> budget.checkMaySign(client));
             }
             resolveSigner(command, attempt);
+            CompletableFuture<SigningKeys.SignerCertificate> certificateLookup = keys.signerCertificateAsync(attempt.nip,
+                    command.requester().clientId());
             List<PdfSigner.Inspected> inspected = inspectAll(command, attempt);
-            SigningKeys.SignerCertificate certificate = keys.signerCertificate(attempt.nip, command.requester().clientId());
-            if (!"ISSUE".equals(certificate.status())) {
-                throw notActive(certificate.status());
+            // The documents are fine: the passphrase check starts now and runs while they are prepared.
+            CompletableFuture<SigningKeys.Authorization> authorization = keys.authorize(attempt.nip, command.passphrase(),
+                    command.requester().clientId(), command.documents().size());
+            try {
+                SigningKeys.SignerCertificate certificate = join(certificateLookup);
+                if (!"ISSUE".equals(certificate.status())) {
+                    throw notActive(certificate.status());
+                }
+                if (certificate.locked()) {
+                    throw new DomainException(ErrorCode.CREDENTIAL_LOCKED, "Sertifikat terkunci karena passphrase salah berulang kali.");
+                }
+                return signAndRecord(command, attempt, inspected, certificate, authorization);
+            } catch (RuntimeException e) {
+                // Whatever stopped the signature: an authorization granted meanwhile is thrown away.
+                authorization.thenAccept(granted -> keys.revoke(granted.sad()));
+                throw e;
             }
-            if (certificate.locked()) {
-                throw new DomainException(ErrorCode.CREDENTIAL_LOCKED, "Sertifikat terkunci karena passphrase salah berulang kali.");
-            }
-            return signAndRecord(command, attempt, inspected, certificate);
         } catch (DomainException e) {
-            events.failed(attempt.ids.get(attempt.file), attempt.nip, command.requester().clientId(),
-                    sha256(command.documents().get(attempt.file).bytes()), e.code().name(), attempt.now);
-            if (client != null) {
-                budget.charge(client, e.code());
-            }
+            transactions.run(() -> {
+                events.failed(attempt.ids.get(attempt.file), attempt.nip, command.requester().clientId(),
+                        sha256(command.documents().get(attempt.file).bytes()), e.code().name(), attempt.now);
+                if (client != null) {
+                    budget.charge(client, e.code());
+                }
+            });
             throw e;
         } finally {
             Arrays.fill(command.passphrase() == null ? new char[0] : command.passphrase(), '\0');
@@ -141,7 +160,7 @@ public class SignDocumentService implements SignDocumentUseCase {
                         + "tersebut. Minta ADMIN menambahkan unit atau NIP-nya ke cakupan aplikasi.");
             }
         }
-        statuses.find(attempt.nip).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
+        transactions.run(() -> statuses.find(attempt.nip)).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
             throw notActive(s.status());
         });
     }
@@ -167,7 +186,8 @@ public class SignDocumentService implements SignDocumentUseCase {
      * recorded and their events written.
      */
     private List<SignedDocument> signAndRecord(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,
-                                               SigningKeys.SignerCertificate certificate) {
+                                               SigningKeys.SignerCertificate certificate,
+                                               CompletableFuture<SigningKeys.Authorization> authorization) {
         String text = blockText(command, attempt, certificate);
         long started = System.nanoTime();
         List<PdfSigner.Prepared> prepared = new ArrayList<>();
@@ -180,9 +200,26 @@ public class SignDocumentService implements SignDocumentUseCase {
         }
         attempt.file = 0;
         long remoteStart = System.nanoTime();
-        boolean timestamped = command.level() != id.teken.signing.domain.PadesLevel.B_B;
-        SigningKeys.Signatures values = keys.signDigests(attempt.nip, prepared.stream().map(PdfSigner.Prepared::digest).toList(),
-                "SHA-256", command.passphrase(), command.requester().clientId(), timestamped, command.level().longTerm());
+        List<byte[]> digests = prepared.stream().map(PdfSigner.Prepared::digest).toList();
+        boolean timestamped = command.level() != PadesLevel.B_B;
+        SigningKeys.Authorization granted = join(authorization);
+        if (!granted.serialNumber().equals(certificate.serialNumber())) {
+            // The certificate changed between the lookup and the passphrase check (a renewal): sign nothing with a mismatch.
+            keys.revoke(granted.sad());
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Sertifikat baru saja berganti. Coba lagi.");
+        }
+        SigningKeys.Signatures values;
+        try {
+            values = keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
+                    command.level().longTerm());
+        } catch (DomainException e) {
+            if (e.code() != ErrorCode.AUTHORIZATION_INVALID) {
+                throw e;
+            }
+            // certificate-service lost the authorization (a restart, another instance, too slow a batch): check again with it.
+            values = keys.signDigests(attempt.nip, digests, "SHA-256", command.passphrase(), command.requester().clientId(), timestamped,
+                    command.level().longTerm());
+        }
         long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
         List<byte[]> signedPdfs = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
@@ -195,16 +232,34 @@ public class SignDocumentService implements SignDocumentUseCase {
         for (int i = 0; i < signedPdfs.size(); i++) {
             byte[] signed = signedPdfs.get(i);
             PdfDocument original = command.documents().get(i);
-            SignedDocument d = new SignedDocument(attempt.ids.get(i), original.name(), signed, sha256(signed), command.level(),
-                    certificate.serialNumber(), remoteMillis, totalMillis);
-            documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), attempt.nip,
-                    certificate.subjectCommonName(), certificate.serialNumber(), d.sha256(), command.level().label(),
-                    command.requester().clientId(), attempt.now));
-            events.signed(d.documentId(), attempt.nip, certificate.serialNumber(), command.requester().clientId(), d.sha256(),
-                    command.level().label(), attempt.now);
-            out.add(d);
+            out.add(new SignedDocument(attempt.ids.get(i), original.name(), signed, sha256(signed), command.level(),
+                    certificate.serialNumber(), remoteMillis, totalMillis));
         }
+        transactions.run(() -> {
+            for (SignedDocument d : out) {
+                documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), attempt.nip,
+                        certificate.subjectCommonName(), certificate.serialNumber(), d.sha256(), command.level().label(),
+                        command.requester().clientId(), attempt.now));
+                events.signed(d.documentId(), attempt.nip, certificate.serialNumber(), command.requester().clientId(), d.sha256(),
+                        command.level().label(), attempt.now);
+            }
+        });
         return out;
+    }
+
+    /** The value of a remote step, or its DomainException as it was thrown. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof DomainException d) {
+                throw d;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat tidak dapat dihubungi. Coba lagi nanti.");
+        }
     }
 
     /** The text of a visible block: name and jabatan from the directory (the certificate's name when it cannot answer). */

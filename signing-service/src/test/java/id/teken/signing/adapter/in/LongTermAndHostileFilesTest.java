@@ -130,6 +130,8 @@ class LongTermAndHostileFilesTest {
 
         // A certificate-service that does not hand them out: the TSA and the OCSP responder are asked instead.
         CertificateServiceStandIn.HAND_EVIDENCE.set(false);
+        CertificateServiceStandIn.TSA_CALLS.set(0);
+        CertificateServiceStandIn.OCSP_CALLS.set(0);
         try {
             byte[] fetched = asn().multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
                     .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)

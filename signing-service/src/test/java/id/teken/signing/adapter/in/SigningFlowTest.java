@@ -59,6 +59,40 @@ class SigningFlowTest {
     }
 
     @Test
+    void thePassphraseIsCheckedWhileTheDocumentIsPrepared_onlyForAReadablePdf_andALostAuthorizationFallsBackToOneMoreCheck() throws Exception {
+        CertificateServiceStandIn.CHANNELS.clear();
+        CertificateServiceStandIn.GRANTS.clear();
+        as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200);
+        assertThat(CertificateServiceStandIn.CHANNELS).as("one passphrase check").hasSize(1);
+        assertThat(CertificateServiceStandIn.GRANTS).as("the authorization was used up").isEmpty();
+
+        // A PDF that cannot be read costs no passphrase check; a box off the page neither... 
+        as(CertificateServiceStandIn.SIGNER).multiPart("file", "rusak.pdf", "bukan pdf".getBytes(), "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(400)
+                .body("code", equalTo("PDF_INVALID"));
+        assertThat(CertificateServiceStandIn.CHANNELS).hasSize(1);
+        // ...and a wrong passphrase is the answer even though the document was prepared meanwhile.
+        as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                .multiPart("passphrase", "Salah#Sekali1").post("/api/v1/signatures").then().statusCode(400)
+                .body("code", equalTo("PASSPHRASE_WRONG"));
+        assertThat(CertificateServiceStandIn.GRANTS).isEmpty();
+
+        // certificate-service forgot the authorization (a restart): the passphrase goes with the signature once more.
+        CertificateServiceStandIn.CHANNELS.clear();
+        CertificateServiceStandIn.FORGET_GRANTS.set(true);
+        try {
+            byte[] pdf = as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                    .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)
+                    .extract().asByteArray();
+            assertThat(CertificateServiceStandIn.CHANNELS).as("the authorization, then sign-hashes with the passphrase").hasSize(2);
+            assertThat(pdfsig(pdf)).contains("Signature is Valid.");
+        } finally {
+            CertificateServiceStandIn.FORGET_GRANTS.set(false);
+        }
+    }
+
+    @Test
     void aMultiPagePdf_isSignedAtBLT_byDefault_andPdfsigSaysValid_andTheAuditEventHasItsHash() throws Exception {
         Response response = as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(3), "application/pdf")
                 .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures");

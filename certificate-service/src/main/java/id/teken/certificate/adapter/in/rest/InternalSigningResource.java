@@ -84,7 +84,38 @@ public class InternalSigningResource {
      * signature value, {@code ocsp} for the signer certificate's OCSP response (made after the tokens).
      */
     public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
-                                    Boolean timestamps, Boolean ocsp) {
+                                    Boolean timestamps, Boolean ocsp, String sad) {
+    }
+
+    /** Body of an authorization: whose key, the passphrase, who asks, for how many signatures. */
+    public record AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
+    }
+
+    /** The signature activation data, and until when it may be used. */
+    public record AuthorizeResponse(String sad, String expiresAt, String serialNumber) {
+    }
+
+    @POST
+    @Path("/authorizations")
+    @Operation(summary = "Periksa passphrase dan buka kunci untuk sejumlah tanda tangan dalam waktu singkat (SAD, seperti CSC credentials/authorize)")
+    public AuthorizeResponse authorize(@HeaderParam("Authorization") String authorization, AuthorizeRequest body) {
+        authenticate(authorization);
+        if (body == null) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "request body required");
+        }
+        SignHashUseCase.Authorization granted = signing.authorize(new SignHashUseCase.AuthorizeCommand(body.nip(),
+                body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(),
+                body.signatures() == null ? 1 : body.signatures()));
+        return new AuthorizeResponse(granted.sad(), granted.expiresAt().toString(), granted.serialNumber());
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/authorizations/{sad}")
+    @Operation(summary = "Buang otorisasi tanda tangan yang tidak jadi dipakai")
+    public jakarta.ws.rs.core.Response revoke(@HeaderParam("Authorization") String authorization, @jakarta.ws.rs.PathParam("sad") String sad) {
+        authenticate(authorization);
+        signing.revoke(sad);
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 
     /** The signatures, in the order of the digests, and the chain; the tokens (same order) and the OCSP response when asked. */
@@ -108,9 +139,13 @@ public class InternalSigningResource {
         } catch (IllegalArgumentException e) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests must be base64.");
         }
-        SignHashUseCase.SignedHashes signed = signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests,
-                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(),
-                Boolean.TRUE.equals(body.timestamps()), Boolean.TRUE.equals(body.ocsp())));
+        boolean timestamps = Boolean.TRUE.equals(body.timestamps());
+        boolean ocsp = Boolean.TRUE.equals(body.ocsp());
+        SignHashUseCase.SignedHashes signed = body.sad() != null
+                ? signing.signAuthorized(new SignHashUseCase.SignAuthorizedCommand(body.nip(), body.sad(), digests, body.digestAlgorithm(),
+                        body.channel(), timestamps, ocsp))
+                : signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests, body.digestAlgorithm(),
+                        body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(), timestamps, ocsp));
         return new SignHashesResponse(signed.signatures().stream().map(Base64.getEncoder()::encodeToString).toList(),
                 signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem(),
                 signed.timestampTokens().stream().map(Base64.getEncoder()::encodeToString).toList(),

@@ -53,6 +53,7 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
     static final java.util.Set<ASN1ObjectIdentifier> SHA2_IMPRINTS = java.util.Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384,
             TSPAlgorithms.SHA512);
 
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
     private final BouncyCastleCertificateAuthority ca;
     private final ASN1ObjectIdentifier tsaPolicy;
     private final DigestCalculatorProvider digests;
@@ -123,8 +124,15 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
         try {
             X509CertificateHolder issuer = new X509CertificateHolder(ca.issuingCertificate().getEncoded());
             CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuer, new BigInteger(serialHex, 16));
-            OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build();
-            return new OcspQuery(List.of(new Item(serialHex.toUpperCase(java.util.Locale.ROOT), true)), null, request);
+            // A nonce makes every answer unique: a second signature by the same signer on the same document within the
+            // same second still brings new validation data (validators look for a DSS update after each signature).
+            byte[] nonce = new byte[16];
+            NONCES.nextBytes(nonce);
+            Extension nonceExtension = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                    new org.bouncycastle.asn1.DEROctetString(nonce));
+            OCSPReq request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id)
+                    .setRequestExtensions(new Extensions(nonceExtension)).build();
+            return new OcspQuery(List.of(new Item(serialHex.toUpperCase(java.util.Locale.ROOT), true)), nonce, request);
         } catch (OCSPException | OperatorCreationException | IOException | CertificateEncodingException e) {
             throw new IllegalStateException("OCSP query could not be built: " + e.getClass().getSimpleName());
         }

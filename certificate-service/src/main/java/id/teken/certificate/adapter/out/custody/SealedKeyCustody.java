@@ -7,8 +7,6 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
@@ -63,6 +61,7 @@ public class SealedKeyCustody implements KeyCustody {
     private final int memoryKib;
     private final int passes;
     private final Semaphore derivations;
+    private final Argon2id argon2 = new Argon2id();
 
     public SealedKeyCustody(byte[] masterKey, String algorithm, int keyBits, int argon2MemoryKib, int argon2Passes) {
         this(masterKey, algorithm, keyBits, argon2MemoryKib, argon2Passes, defaultConcurrency(argon2MemoryKib));
@@ -107,6 +106,40 @@ public class SealedKeyCustody implements KeyCustody {
     @Override
     public Optional<Signed> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm,
                                         List<byte[]> digests) {
+        Optional<Unlocked> unlocked = unlock(credentialId, sealedKey, passphrase);
+        if (unlocked.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Signed(sign(unlocked.get(), digestAlgorithm, digests), unlocked.get().resealed()));
+        } finally {
+            unlocked.get().destroy();
+        }
+    }
+
+    /** The opened RSA key; destroy() drops the only reference this service keeps. */
+    private static final class OpenKey implements Unlocked {
+        private volatile PrivateKey key;
+        private final Optional<byte[]> resealed;
+
+        OpenKey(PrivateKey key, Optional<byte[]> resealed) {
+            this.key = key;
+            this.resealed = resealed;
+        }
+
+        @Override
+        public Optional<byte[]> resealed() {
+            return resealed;
+        }
+
+        @Override
+        public void destroy() {
+            key = null;
+        }
+    }
+
+    @Override
+    public Optional<Unlocked> unlock(UUID credentialId, byte[] sealedKey, char[] passphrase) {
         byte[] inner = unwrap(credentialId, sealedKey);
         byte[] pkcs8 = null;
         try {
@@ -117,6 +150,25 @@ public class SealedKeyCustody implements KeyCustody {
             }
             pkcs8 = opened.get();
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return Optional.of(new OpenKey(key, old ? Optional.of(seal(credentialId, pkcs8, passphrase)) : Optional.empty()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("unlocking failed: " + e.getClass().getSimpleName());
+        } finally {
+            if (pkcs8 != null) {
+                Arrays.fill(pkcs8, (byte) 0);
+            }
+            Arrays.fill(inner, (byte) 0);
+        }
+    }
+
+    @Override
+    public List<byte[]> sign(Unlocked unlocked, String digestAlgorithm, List<byte[]> digests) {
+        PrivateKey key = ((OpenKey) unlocked).key;
+        if (key == null) {
+            throw new id.teken.certificate.domain.DomainException(id.teken.certificate.domain.ErrorCode.AUTHORIZATION_INVALID,
+                    "Otorisasi tanda tangan sudah kedaluwarsa.");
+        }
+        try {
             List<byte[]> out = new ArrayList<>();
             for (byte[] digest : digests) {
                 Signature signature = Signature.getInstance("NONEwithRSA");
@@ -124,14 +176,9 @@ public class SealedKeyCustody implements KeyCustody {
                 signature.update(new DigestInfo(pkcs1DigestAlgorithm(digestAlgorithm), digest).getEncoded(ASN1Encoding.DER));
                 out.add(signature.sign());
             }
-            return Optional.of(new Signed(out, old ? Optional.of(seal(credentialId, pkcs8, passphrase)) : Optional.empty()));
+            return out;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("signing failed: " + e.getClass().getSimpleName());
-        } finally {
-            if (pkcs8 != null) {
-                Arrays.fill(pkcs8, (byte) 0);
-            }
-            Arrays.fill(inner, (byte) 0);
         }
     }
 
@@ -207,12 +254,7 @@ public class SealedKeyCustody implements KeyCustody {
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         try {
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build());
-            byte[] out = new byte[32];
-            generator.generateBytes(bytes, out);
-            return out;
+            return argon2.derive(bytes, salt, null, null, m, t, p, 32);
         } finally {
             Arrays.fill(bytes, (byte) 0);
             if (encoded.hasArray()) {

@@ -51,6 +51,56 @@ public interface SignHashUseCase {
     }
 
     /**
+     * Checks the passphrase (counted and locked like sign-hash) and, when right, opens the key for {@code signatures}
+     * signatures within a short time: the answer is a signature activation data (SAD), an opaque random handle that only
+     * the same NIP and channel can use, once per signature, until it expires or the credential stops being active. This
+     * lets signing-service check the passphrase while it prepares the document.
+     */
+    Authorization authorize(AuthorizeCommand command);
+
+    /** Signs with an authorization; AUTHORIZATION_INVALID when it is unknown, used up, expired or someone else's. */
+    SignedHashes signAuthorized(SignAuthorizedCommand command);
+
+    /** Throws away an authorization not needed any more (the document failed); unknown ones are ignored. */
+    void revoke(String sad);
+
+    /** Drops expired authorizations and their opened keys (run every few seconds). */
+    void expireAuthorizations();
+
+    record AuthorizeCommand(String nip, char[] passphrase, String channel, int signatures) {
+        public AuthorizeCommand {
+            if (nip == null || !nip.matches("[0-9]{18}")) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
+            }
+            if (signatures < 1 || signatures > 100) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "signatures: 1 to 100.");
+            }
+            if (passphrase == null || passphrase.length == 0 || passphrase.length > 256) {
+                throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase anda salah.");
+            }
+        }
+    }
+
+    /** The SAD and until when it may be used. */
+    record Authorization(String sad, java.time.Instant expiresAt, String serialNumber) {
+    }
+
+    record SignAuthorizedCommand(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                                 boolean timestamps, boolean ocsp) {
+        public SignAuthorizedCommand {
+            if (sad == null || sad.isBlank() || sad.length() > 100) {
+                throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "Otorisasi tanda tangan tidak dikenal.");
+            }
+            if (digests == null || digests.isEmpty() || digests.size() > 100) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
+            }
+            for (byte[] d : digests) {
+                new SignHashCommand(nip, d, digestAlgorithm, new char[] {'x'}, channel);
+            }
+        }
+    }
+
+    /**
      * The owner's current certificate and chain (for building the signature before the hash is signed); no secret
      * needed. {@code locked} is about the channel (the owner's use, or one system client's).
      */

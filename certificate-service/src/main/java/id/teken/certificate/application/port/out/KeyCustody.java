@@ -19,6 +19,22 @@ public interface KeyCustody {
      */
     Optional<Signed> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm, List<byte[]> digests);
 
+    /**
+     * Opens the key for a short signature authorization (the CSC API's "authorize, then signHash"): empty = wrong
+     * passphrase. The handle stays inside this service; {@link Unlocked#destroy()} drops the key.
+     */
+    Optional<Unlocked> unlock(UUID credentialId, byte[] sealedKey, char[] passphrase);
+
+    /** PKCS#1 v1.5 signatures over the digests' DigestInfos with an unlocked key. */
+    List<byte[]> sign(Unlocked key, String digestAlgorithm, List<byte[]> digests);
+
+    /** An opened key (an HSM would hand out a session handle instead), and its re-sealing when it came in an older format. */
+    interface Unlocked {
+        Optional<byte[]> resealed();
+
+        void destroy();
+    }
+
     /** The public key (DER SubjectPublicKeyInfo) and the sealed private key. */
     record GeneratedKey(byte[] publicKeyDer, byte[] sealedKey) {
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * certificate-service's internal API over HTTP with the service token: the signer's chain and sign-hash.
@@ -43,8 +44,20 @@ public class HttpSigningKeys implements SigningKeys {
 
     @Override
     public SignerCertificate signerCertificate(String nip, String channel) {
-        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/signing-certificates/" + nip + "?channel="
-                + java.net.URLEncoder.encode(channel == null ? "owner" : channel, StandardCharsets.UTF_8))).GET());
+        return certificateFrom(call(certificateRequest(nip, channel)));
+    }
+
+    @Override
+    public CompletableFuture<SignerCertificate> signerCertificateAsync(String nip, String channel) {
+        return callAsync(certificateRequest(nip, channel)).thenApply(this::certificateFrom);
+    }
+
+    private HttpRequest.Builder certificateRequest(String nip, String channel) {
+        return HttpRequest.newBuilder(base.resolve("/internal/v1/signing-certificates/" + nip + "?channel="
+                + java.net.URLEncoder.encode(channel == null ? "owner" : channel, StandardCharsets.UTF_8))).GET();
+    }
+
+    private SignerCertificate certificateFrom(JsonNode body) {
         List<byte[]> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -56,6 +69,35 @@ public class HttpSigningKeys implements SigningKeys {
         }
         return new SignerCertificate(body.path("serialNumber").asText(), commonName(chain), body.path("status").asText(),
                 body.path("locked").asBoolean(), chain);
+    }
+
+    @Override
+    public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures) {
+        byte[] request;
+        try {
+            request = json.writeValueAsBytes(Map.of("nip", nip, "passphrase", new String(passphrase), "channel",
+                    channel == null ? "owner" : channel, "signatures", signatures));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return callAsync(HttpRequest.newBuilder(base.resolve("/internal/v1/authorizations")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request)))
+                .thenApply(body -> new Authorization(body.path("sad").asText(), body.path("serialNumber").asText()));
+    }
+
+    @Override
+    public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                                     boolean timestamps, boolean ocsp) {
+        return signatures(Map.of("nip", nip, "sad", sad, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
+                "digestAlgorithm", digestAlgorithm, "channel", channel == null ? "owner" : channel, "timestamps", timestamps, "ocsp", ocsp),
+                digests.size());
+    }
+
+    @Override
+    public void revoke(String sad) {
+        http.sendAsync(HttpRequest.newBuilder(base.resolve("/internal/v1/authorizations/"
+                        + java.net.URLEncoder.encode(sad, StandardCharsets.UTF_8))).timeout(timeout)
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private static String commonName(List<byte[]> chain) {
@@ -76,11 +118,15 @@ public class HttpSigningKeys implements SigningKeys {
     @Override
     public Signatures signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel,
                                   boolean timestamps, boolean ocsp) {
+        return signatures(Map.of("nip", nip, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
+                "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase), "channel", channel == null ? "owner" : channel,
+                "timestamps", timestamps, "ocsp", ocsp), digests.size());
+    }
+
+    private Signatures signatures(Map<String, Object> fields, int expected) {
         byte[] request;
         try {
-            request = json.writeValueAsBytes(Map.of("nip", nip, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
-                    "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase), "channel", channel == null ? "owner" : channel,
-                    "timestamps", timestamps, "ocsp", ocsp));
+            request = json.writeValueAsBytes(fields);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -90,7 +136,7 @@ public class HttpSigningKeys implements SigningKeys {
         for (JsonNode s : body.path("signatures")) {
             out.add(Base64.getDecoder().decode(s.asText()));
         }
-        if (out.size() != digests.size()) {
+        if (out.size() != expected) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak lengkap.");
         }
         List<byte[]> tokens = new ArrayList<>();
@@ -104,6 +150,17 @@ public class HttpSigningKeys implements SigningKeys {
         return new Signatures(out, tokens, ocspResponse.isEmpty() ? null : Base64.getDecoder().decode(ocspResponse));
     }
 
+    private CompletableFuture<JsonNode> callAsync(HttpRequest.Builder request) {
+        return http.sendAsync(request.timeout(timeout).header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                        .build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat tidak dapat dihubungi. Coba lagi nanti.");
+                    }
+                    return answer(response);
+                });
+    }
+
     private JsonNode call(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
@@ -115,6 +172,11 @@ public class HttpSigningKeys implements SigningKeys {
             Thread.currentThread().interrupt();
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Permintaan dibatalkan.");
         }
+        return answer(response);
+    }
+
+    /** The JSON body of a 200; certificate-service's problem codes as ours otherwise. */
+    private JsonNode answer(HttpResponse<byte[]> response) {
         JsonNode body;
         try {
             body = json.readTree(response.body());
@@ -133,6 +195,7 @@ public class HttpSigningKeys implements SigningKeys {
             case "CREDENTIAL_BUSY" -> new DomainException(ErrorCode.CREDENTIAL_BUSY, detail, retry);
             case "CERTIFICATE_NOT_ACTIVE" -> new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, detail);
             case "CERTIFICATE_NOT_FOUND" -> new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar atau belum memiliki sertifikat.");
+            case "AUTHORIZATION_INVALID" -> new DomainException(ErrorCode.AUTHORIZATION_INVALID, detail);
             default -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat menolak permintaan (" + response.statusCode() + ").");
         };
     }

@@ -152,7 +152,15 @@ final class LongTermData {
         }
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1), issuer,
                 c.getSerialNumber());
-        byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+        OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(id);
+        if (!cacheable) {
+            // The signer's answer is new for every signature (see certificate-service's sign-hash OCSP).
+            byte[] nonce = new byte[16];
+            new java.security.SecureRandom().nextBytes(nonce);
+            builder.setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new Extension(
+                    org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new org.bouncycastle.asn1.DEROctetString(nonce))));
+        }
+        byte[] request = builder.build().getEncoded();
         String url = urls.get(0);
         if (!cacheable) {
             return pki.postOcsp(url, request);

@@ -1,5 +1,7 @@
 package id.teken.signing.application.port.out;
 
+import java.util.concurrent.CompletableFuture;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,30 @@ public interface SigningKeys {
 
     /** Throws NOT_REGISTERED / SIGNING_UNAVAILABLE DomainExceptions; {@code locked} is about the channel. */
     SignerCertificate signerCertificate(String nip, String channel);
+
+    /** {@link #signerCertificate} without waiting: the answer (or its DomainException) comes in the future. */
+    CompletableFuture<SignerCertificate> signerCertificateAsync(String nip, String channel);
+
+    /**
+     * Starts the passphrase check (certificate-service opens the key for {@code signatures} signatures for a few
+     * seconds) and returns at once: the document can be prepared meanwhile. The future fails with the DomainExceptions
+     * of {@link #signDigests}. The passphrase is copied into the request before this returns.
+     */
+    CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures);
+
+    /**
+     * Signs with an authorization (like {@link #signDigests}); AUTHORIZATION_INVALID when it expired or is unknown (the
+     * caller then checks the passphrase with the signature instead).
+     */
+    Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                              boolean timestamps, boolean ocsp);
+
+    /** Throws away an authorization that will not be used (best effort). */
+    void revoke(String sad);
+
+    /** A signature activation data and the certificate it is for. */
+    record Authorization(String sad, String serialNumber) {
+    }
 
     /**
      * Signs the digests with one passphrase check (certificate-service unwraps the key once). With {@code timestamps} a

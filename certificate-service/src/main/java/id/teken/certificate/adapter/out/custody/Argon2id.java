@@ -1,0 +1,464 @@
+package id.teken.certificate.adapter.out.custody;
+
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Argon2id version 1.3 (RFC 9106), written for this service's one use: the key that opens a subscriber's sealed key.
+ * The same function as Bouncy Castle's Argon2BytesGenerator (the tests compare them, and the RFC's test vector), but
+ * with the memory in one flat {@code long[]} that is reused from call to call (zeroed after each) and the compression
+ * function written out over local variables: about twice as fast here, and the same speed every time (the generic
+ * generator's speed depended on how the JIT happened to inline it), with no 19 MB of small objects per call for the
+ * garbage collector. Lanes are computed one after the other (a slice's lanes only read earlier slices, so the result is
+ * the one a parallel implementation gives).
+ */
+final class Argon2id {
+
+    private static final int BLOCK_LONGS = 128;
+    private static final int SYNC_POINTS = 4;
+    private static final int VERSION = 0x13;
+    private static final int TYPE_ID = 2;
+
+    /** Spare memory areas, one per derivation that ran at the same time (bounded by the caller's semaphore). */
+    private final ConcurrentLinkedQueue<long[]> spare = new ConcurrentLinkedQueue<>();
+
+    /**
+     * The tag for the password and salt with m KiB of memory, t passes and p lanes (secret and associated data optional).
+     */
+    byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associated, int memoryKib, int passes, int lanes, int tagLength) {
+        if (lanes < 1 || passes < 1 || memoryKib < 8 * lanes || tagLength < 4) {
+            throw new IllegalArgumentException("Argon2 parameters out of range");
+        }
+        int segment = memoryKib / (SYNC_POINTS * lanes);
+        int laneLength = segment * SYNC_POINTS;
+        int blocks = laneLength * lanes;
+        long[] memory = take(blocks * BLOCK_LONGS);
+        try {
+            byte[] h0 = initialHash(password, salt, secret, associated, memoryKib, passes, lanes, tagLength);
+            byte[] seed = Arrays.copyOf(h0, 72);
+            byte[] block = new byte[1024];
+            for (int l = 0; l < lanes; l++) {
+                for (int i = 0; i < 2; i++) {
+                    putInt(seed, 64, i);
+                    putInt(seed, 68, l);
+                    variableHash(seed, block);
+                    toLongs(block, memory, (l * laneLength + i) * BLOCK_LONGS);
+                }
+            }
+            Arrays.fill(seed, (byte) 0);
+            long[] scratch = new long[2 * BLOCK_LONGS];
+            long[] address = new long[BLOCK_LONGS];
+            long[] input = new long[BLOCK_LONGS];
+            long[] zero = new long[BLOCK_LONGS];
+            for (int pass = 0; pass < passes; pass++) {
+                for (int slice = 0; slice < SYNC_POINTS; slice++) {
+                    for (int lane = 0; lane < lanes; lane++) {
+                        fillSegment(memory, pass, lane, slice, lanes, laneLength, segment, blocks, passes, scratch, address, input, zero);
+                    }
+                }
+            }
+            // The final block: the lanes' last blocks XORed, then H' to the tag length.
+            long[] last = new long[BLOCK_LONGS];
+            System.arraycopy(memory, (laneLength - 1) * BLOCK_LONGS, last, 0, BLOCK_LONGS);
+            for (int l = 1; l < lanes; l++) {
+                int at = (l * laneLength + laneLength - 1) * BLOCK_LONGS;
+                for (int k = 0; k < BLOCK_LONGS; k++) {
+                    last[k] ^= memory[at + k];
+                }
+            }
+            fromLongs(last, block);
+            byte[] tag = new byte[tagLength];
+            variableHash(block, tag);
+            Arrays.fill(block, (byte) 0);
+            Arrays.fill(last, 0);
+            Arrays.fill(scratch, 0);
+            return tag;
+        } finally {
+            Arrays.fill(memory, 0, blocks * BLOCK_LONGS, 0L);
+            spare.offer(memory);
+        }
+    }
+
+    private long[] take(int longs) {
+        long[] m = spare.poll();
+        return m != null && m.length >= longs ? m : new long[longs];
+    }
+
+    private static void fillSegment(long[] memory, int pass, int lane, int slice, int lanes, int laneLength, int segment,
+                                    int blocks, int passes, long[] scratch, long[] address, long[] input, long[] zero) {
+        boolean independent = pass == 0 && slice < SYNC_POINTS / 2;
+        if (independent) {
+            Arrays.fill(input, 0);
+            input[0] = pass;
+            input[1] = lane;
+            input[2] = slice;
+            input[3] = blocks;
+            input[4] = passes;
+            input[5] = TYPE_ID;
+        }
+        int start = 0;
+        if (pass == 0 && slice == 0) {
+            start = 2;
+            if (independent) {
+                nextAddresses(address, input, zero, scratch);
+            }
+        }
+        int current = lane * laneLength + slice * segment + start;
+        int previous = current % laneLength == 0 ? current + laneLength - 1 : current - 1;
+        for (int i = start; i < segment; i++, current++, previous++) {
+            if (current % laneLength == 1) {
+                previous = current - 1;
+            }
+            long pseudoRandom;
+            if (independent) {
+                if (i % BLOCK_LONGS == 0) {
+                    nextAddresses(address, input, zero, scratch);
+                }
+                pseudoRandom = address[i % BLOCK_LONGS];
+            } else {
+                pseudoRandom = memory[previous * BLOCK_LONGS];
+            }
+            int refLane = (int) ((pseudoRandom >>> 32) % lanes);
+            if (pass == 0 && slice == 0) {
+                refLane = lane;
+            }
+            boolean sameLane = refLane == lane;
+            long area;
+            if (pass == 0) {
+                if (slice == 0) {
+                    area = i - 1;
+                } else if (sameLane) {
+                    area = (long) slice * segment + i - 1;
+                } else {
+                    area = (long) slice * segment + (i == 0 ? -1 : 0);
+                }
+            } else {
+                area = sameLane ? laneLength - segment + i - 1 : laneLength - segment + (i == 0 ? -1 : 0);
+            }
+            long relative = pseudoRandom & 0xFFFFFFFFL;
+            relative = (relative * relative) >>> 32;
+            relative = area - 1 - ((area * relative) >>> 32);
+            long startPosition = pass == 0 ? 0 : slice == SYNC_POINTS - 1 ? 0 : (long) (slice + 1) * segment;
+            int refIndex = (int) ((startPosition + relative) % laneLength);
+            int ref = (refLane * laneLength + refIndex) * BLOCK_LONGS;
+            compress(memory, previous * BLOCK_LONGS, memory, ref, memory, current * BLOCK_LONGS, pass > 0, scratch);
+        }
+    }
+
+    private static void nextAddresses(long[] address, long[] input, long[] zero, long[] scratch) {
+        input[6]++;
+        compress(zero, 0, input, 0, address, 0, false, scratch);
+        compress(zero, 0, address, 0, address, 0, false, scratch);
+    }
+
+    /**
+     * G: R = X xor Y; the permutation P on its eight rows, then on its eight columns; out = R xor P(R), also xor the old
+     * out when {@code withXor} (passes after the first, version 1.3). {@code scratch} holds R in its first 128 words and
+     * P(R) in the next 128; out may be x or y.
+     */
+    private static void compress(long[] xs, int x, long[] ys, int y, long[] outs, int out, boolean withXor, long[] scratch) {
+        for (int k = 0; k < BLOCK_LONGS; k++) {
+            long v = xs[x + k] ^ ys[y + k];
+            scratch[k] = v;
+            scratch[BLOCK_LONGS + k] = v;
+        }
+        int p = BLOCK_LONGS;
+        for (int i = 0; i < 8; i++) {
+            rowRound(scratch, p + 16 * i);
+        }
+        for (int i = 0; i < 8; i++) {
+            columnRound(scratch, p + 2 * i);
+        }
+        if (withXor) {
+            for (int k = 0; k < BLOCK_LONGS; k++) {
+                outs[out + k] ^= scratch[k] ^ scratch[p + k];
+            }
+        } else {
+            for (int k = 0; k < BLOCK_LONGS; k++) {
+                outs[out + k] = scratch[k] ^ scratch[p + k];
+            }
+        }
+    }
+
+    /** BLAKE2b's round without message words, with BlaMka's multiplications (RFC 9106 3.6), on the row of 16 words at b. */
+    private static void rowRound(long[] v, int b) {
+        long v0 = v[b + 0];
+        long v1 = v[b + 1];
+        long v2 = v[b + 2];
+        long v3 = v[b + 3];
+        long v4 = v[b + 4];
+        long v5 = v[b + 5];
+        long v6 = v[b + 6];
+        long v7 = v[b + 7];
+        long v8 = v[b + 8];
+        long v9 = v[b + 9];
+        long v10 = v[b + 10];
+        long v11 = v[b + 11];
+        long v12 = v[b + 12];
+        long v13 = v[b + 13];
+        long v14 = v[b + 14];
+        long v15 = v[b + 15];
+        v0 = v0 + v4 + 2 * (v0 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v0, 32);
+        v8 = v8 + v12 + 2 * (v8 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v8, 24);
+        v0 = v0 + v4 + 2 * (v0 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v0, 16);
+        v8 = v8 + v12 + 2 * (v8 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v8, 63);
+        v1 = v1 + v5 + 2 * (v1 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v1, 32);
+        v9 = v9 + v13 + 2 * (v9 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v9, 24);
+        v1 = v1 + v5 + 2 * (v1 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v1, 16);
+        v9 = v9 + v13 + 2 * (v9 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v9, 63);
+        v2 = v2 + v6 + 2 * (v2 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v2, 32);
+        v10 = v10 + v14 + 2 * (v10 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v10, 24);
+        v2 = v2 + v6 + 2 * (v2 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v2, 16);
+        v10 = v10 + v14 + 2 * (v10 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v10, 63);
+        v3 = v3 + v7 + 2 * (v3 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v3, 32);
+        v11 = v11 + v15 + 2 * (v11 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v11, 24);
+        v3 = v3 + v7 + 2 * (v3 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v3, 16);
+        v11 = v11 + v15 + 2 * (v11 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v11, 63);
+        v0 = v0 + v5 + 2 * (v0 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v0, 32);
+        v10 = v10 + v15 + 2 * (v10 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v10, 24);
+        v0 = v0 + v5 + 2 * (v0 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v0, 16);
+        v10 = v10 + v15 + 2 * (v10 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v10, 63);
+        v1 = v1 + v6 + 2 * (v1 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v1, 32);
+        v11 = v11 + v12 + 2 * (v11 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v11, 24);
+        v1 = v1 + v6 + 2 * (v1 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v1, 16);
+        v11 = v11 + v12 + 2 * (v11 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v11, 63);
+        v2 = v2 + v7 + 2 * (v2 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v2, 32);
+        v8 = v8 + v13 + 2 * (v8 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v8, 24);
+        v2 = v2 + v7 + 2 * (v2 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v2, 16);
+        v8 = v8 + v13 + 2 * (v8 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v8, 63);
+        v3 = v3 + v4 + 2 * (v3 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v3, 32);
+        v9 = v9 + v14 + 2 * (v9 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v9, 24);
+        v3 = v3 + v4 + 2 * (v3 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v3, 16);
+        v9 = v9 + v14 + 2 * (v9 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v9, 63);
+        v[b + 0] = v0;
+        v[b + 1] = v1;
+        v[b + 2] = v2;
+        v[b + 3] = v3;
+        v[b + 4] = v4;
+        v[b + 5] = v5;
+        v[b + 6] = v6;
+        v[b + 7] = v7;
+        v[b + 8] = v8;
+        v[b + 9] = v9;
+        v[b + 10] = v10;
+        v[b + 11] = v11;
+        v[b + 12] = v12;
+        v[b + 13] = v13;
+        v[b + 14] = v14;
+        v[b + 15] = v15;
+    }
+
+    /** The same round on the column of 16 words starting at b (two words from each row). */
+    private static void columnRound(long[] v, int b) {
+        long v0 = v[b + 0];
+        long v1 = v[b + 1];
+        long v2 = v[b + 16];
+        long v3 = v[b + 17];
+        long v4 = v[b + 32];
+        long v5 = v[b + 33];
+        long v6 = v[b + 48];
+        long v7 = v[b + 49];
+        long v8 = v[b + 64];
+        long v9 = v[b + 65];
+        long v10 = v[b + 80];
+        long v11 = v[b + 81];
+        long v12 = v[b + 96];
+        long v13 = v[b + 97];
+        long v14 = v[b + 112];
+        long v15 = v[b + 113];
+        v0 = v0 + v4 + 2 * (v0 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v0, 32);
+        v8 = v8 + v12 + 2 * (v8 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v8, 24);
+        v0 = v0 + v4 + 2 * (v0 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v0, 16);
+        v8 = v8 + v12 + 2 * (v8 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v8, 63);
+        v1 = v1 + v5 + 2 * (v1 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v1, 32);
+        v9 = v9 + v13 + 2 * (v9 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v9, 24);
+        v1 = v1 + v5 + 2 * (v1 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v1, 16);
+        v9 = v9 + v13 + 2 * (v9 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v9, 63);
+        v2 = v2 + v6 + 2 * (v2 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v2, 32);
+        v10 = v10 + v14 + 2 * (v10 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v10, 24);
+        v2 = v2 + v6 + 2 * (v2 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v2, 16);
+        v10 = v10 + v14 + 2 * (v10 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v10, 63);
+        v3 = v3 + v7 + 2 * (v3 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v3, 32);
+        v11 = v11 + v15 + 2 * (v11 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v11, 24);
+        v3 = v3 + v7 + 2 * (v3 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v3, 16);
+        v11 = v11 + v15 + 2 * (v11 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v11, 63);
+        v0 = v0 + v5 + 2 * (v0 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v0, 32);
+        v10 = v10 + v15 + 2 * (v10 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v10, 24);
+        v0 = v0 + v5 + 2 * (v0 & 0xFFFFFFFFL) * (v5 & 0xFFFFFFFFL);
+        v15 = Long.rotateRight(v15 ^ v0, 16);
+        v10 = v10 + v15 + 2 * (v10 & 0xFFFFFFFFL) * (v15 & 0xFFFFFFFFL);
+        v5 = Long.rotateRight(v5 ^ v10, 63);
+        v1 = v1 + v6 + 2 * (v1 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v1, 32);
+        v11 = v11 + v12 + 2 * (v11 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v11, 24);
+        v1 = v1 + v6 + 2 * (v1 & 0xFFFFFFFFL) * (v6 & 0xFFFFFFFFL);
+        v12 = Long.rotateRight(v12 ^ v1, 16);
+        v11 = v11 + v12 + 2 * (v11 & 0xFFFFFFFFL) * (v12 & 0xFFFFFFFFL);
+        v6 = Long.rotateRight(v6 ^ v11, 63);
+        v2 = v2 + v7 + 2 * (v2 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v2, 32);
+        v8 = v8 + v13 + 2 * (v8 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v8, 24);
+        v2 = v2 + v7 + 2 * (v2 & 0xFFFFFFFFL) * (v7 & 0xFFFFFFFFL);
+        v13 = Long.rotateRight(v13 ^ v2, 16);
+        v8 = v8 + v13 + 2 * (v8 & 0xFFFFFFFFL) * (v13 & 0xFFFFFFFFL);
+        v7 = Long.rotateRight(v7 ^ v8, 63);
+        v3 = v3 + v4 + 2 * (v3 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v3, 32);
+        v9 = v9 + v14 + 2 * (v9 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v9, 24);
+        v3 = v3 + v4 + 2 * (v3 & 0xFFFFFFFFL) * (v4 & 0xFFFFFFFFL);
+        v14 = Long.rotateRight(v14 ^ v3, 16);
+        v9 = v9 + v14 + 2 * (v9 & 0xFFFFFFFFL) * (v14 & 0xFFFFFFFFL);
+        v4 = Long.rotateRight(v4 ^ v9, 63);
+        v[b + 0] = v0;
+        v[b + 1] = v1;
+        v[b + 16] = v2;
+        v[b + 17] = v3;
+        v[b + 32] = v4;
+        v[b + 33] = v5;
+        v[b + 48] = v6;
+        v[b + 49] = v7;
+        v[b + 64] = v8;
+        v[b + 65] = v9;
+        v[b + 80] = v10;
+        v[b + 81] = v11;
+        v[b + 96] = v12;
+        v[b + 97] = v13;
+        v[b + 112] = v14;
+        v[b + 113] = v15;
+    }
+
+    /** H0 (RFC 9106 3.2): BLAKE2b-512 over the parameters, the password, the salt, the secret and the associated data. */
+    private static byte[] initialHash(byte[] password, byte[] salt, byte[] secret, byte[] associated, int m, int t, int p, int tagLength) {
+        Blake2bDigest h = new Blake2bDigest(512);
+        int[] head = {p, tagLength, m, t, VERSION, TYPE_ID};
+        byte[] four = new byte[4];
+        for (int v : head) {
+            putInt(four, 0, v);
+            h.update(four, 0, 4);
+        }
+        for (byte[] part : new byte[][] {password, salt, secret, associated}) {
+            byte[] bytes = part == null ? new byte[0] : part;
+            putInt(four, 0, bytes.length);
+            h.update(four, 0, 4);
+            h.update(bytes, 0, bytes.length);
+        }
+        byte[] out = new byte[64];
+        h.doFinal(out, 0);
+        return out;
+    }
+
+    /** H' (RFC 9106 3.3): BLAKE2b of any output length. */
+    private static void variableHash(byte[] input, byte[] out) {
+        byte[] length = new byte[4];
+        putInt(length, 0, out.length);
+        if (out.length <= 64) {
+            Blake2bDigest h = new Blake2bDigest(out.length * 8);
+            h.update(length, 0, 4);
+            h.update(input, 0, input.length);
+            h.doFinal(out, 0);
+            return;
+        }
+        Blake2bDigest h = new Blake2bDigest(512);
+        byte[] v = new byte[64];
+        h.update(length, 0, 4);
+        h.update(input, 0, input.length);
+        h.doFinal(v, 0);
+        System.arraycopy(v, 0, out, 0, 32);
+        int at = 32;
+        int r = (out.length + 31) / 32 - 2;
+        for (int i = 2; i <= r; i++) {
+            h.reset();
+            h.update(v, 0, 64);
+            h.doFinal(v, 0);
+            System.arraycopy(v, 0, out, at, 32);
+            at += 32;
+        }
+        Blake2bDigest tail = new Blake2bDigest((out.length - 32 * r) * 8);
+        tail.update(v, 0, 64);
+        byte[] last = new byte[out.length - 32 * r];
+        tail.doFinal(last, 0);
+        System.arraycopy(last, 0, out, at, last.length);
+        Arrays.fill(v, (byte) 0);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    private static void toLongs(byte[] bytes, long[] into, int at) {
+        for (int k = 0; k < BLOCK_LONGS; k++) {
+            long v = 0;
+            for (int b = 7; b >= 0; b--) {
+                v = (v << 8) | (bytes[k * 8 + b] & 0xFF);
+            }
+            into[at + k] = v;
+        }
+    }
+
+    private static void fromLongs(long[] longs, byte[] into) {
+        for (int k = 0; k < BLOCK_LONGS; k++) {
+            long v = longs[k];
+            for (int b = 0; b < 8; b++) {
+                into[k * 8 + b] = (byte) (v >>> (8 * b));
+            }
+        }
+    }
+}

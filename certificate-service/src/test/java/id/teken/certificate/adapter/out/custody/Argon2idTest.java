@@ -1,0 +1,64 @@
+package id.teken.certificate.adapter.out.custody;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Our Argon2id gives RFC 9106's test vector and, on random inputs and shapes, exactly what Bouncy Castle's gives. */
+class Argon2idTest {
+
+    @Test
+    void rfc9106_argon2idTestVector() {
+        byte[] password = new byte[32];
+        java.util.Arrays.fill(password, (byte) 0x01);
+        byte[] salt = new byte[16];
+        java.util.Arrays.fill(salt, (byte) 0x02);
+        byte[] secret = new byte[8];
+        java.util.Arrays.fill(secret, (byte) 0x03);
+        byte[] associated = new byte[12];
+        java.util.Arrays.fill(associated, (byte) 0x04);
+        byte[] tag = new Argon2id().derive(password, salt, secret, associated, 32, 3, 4, 32);
+        assertThat(HexFormat.of().formatHex(tag)).isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+    }
+
+    @Test
+    void sameAsBouncyCastle_onRandomPasswordsSaltsAndShapes_reusingItsMemory() {
+        Argon2id ours = new Argon2id();
+        Random random = new Random(42);
+        int[][] shapes = {{8, 1, 1}, {64, 1, 1}, {64, 2, 2}, {1024, 3, 1}, {2048, 2, 4}, {19456, 2, 1}, {19456, 1, 1}, {100, 4, 3}};
+        for (int[] shape : shapes) {
+            for (int round = 0; round < 2; round++) {
+                byte[] password = new byte[1 + random.nextInt(40)];
+                random.nextBytes(password);
+                byte[] salt = new byte[16];
+                random.nextBytes(salt);
+                Argon2BytesGenerator bc = new Argon2BytesGenerator();
+                bc.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                        .withMemoryAsKB(shape[0]).withIterations(shape[1]).withParallelism(shape[2]).withSalt(salt).build());
+                byte[] expected = new byte[32];
+                bc.generateBytes(password, expected);
+                assertThat(ours.derive(password, salt, null, null, shape[0], shape[1], shape[2], 32))
+                        .as("m=%d t=%d p=%d", shape[0], shape[1], shape[2]).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void longTags_useTheVariableLengthHash() {
+        byte[] password = "Gunung#Wilis-4821".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] salt = new byte[16];
+        for (int length : new int[] {4, 64, 65, 100, 128}) {
+            Argon2BytesGenerator bc = new Argon2BytesGenerator();
+            bc.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                    .withMemoryAsKB(64).withIterations(2).withParallelism(1).withSalt(salt).build());
+            byte[] expected = new byte[length];
+            bc.generateBytes(password, expected);
+            assertThat(new Argon2id().derive(password, salt, null, null, 64, 2, 1, length)).isEqualTo(expected);
+        }
+    }
+}
