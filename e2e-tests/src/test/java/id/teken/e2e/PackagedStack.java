@@ -128,8 +128,8 @@ final class PackagedStack {
     }
 
     void start(String service) throws IOException {
-        String heap = service.equals("signing-service") ? "-Xmx768m" : "-Xmx256m";
-        ProcessBuilder pb = new ProcessBuilder("java", heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar",
+        // The service's own JVM settings, as ./teken and the container images use them.
+        ProcessBuilder pb = new ProcessBuilder("java", "@" + root.resolve(service + "/jvm.options"), "-jar",
                 root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
                 .directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));

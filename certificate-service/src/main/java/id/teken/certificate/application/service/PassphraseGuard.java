@@ -48,6 +48,11 @@ public class PassphraseGuard {
         this.clock = clock;
     }
 
+    /** How many tries of a channel may be open or wrong at once. */
+    public int maxAttempts() {
+        return gate.maxAttempts();
+    }
+
     /** The credential a NIP signs with now: its active one, else its newest (whose status then explains the refusal). */
     public Credential current(String nip) {
         List<Credential> all = credentials.findByNip(nip);

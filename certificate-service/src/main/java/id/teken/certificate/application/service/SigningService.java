@@ -29,7 +29,15 @@ import java.util.Optional;
 public class SigningService implements SignHashUseCase {
 
     /** How long a call waits for a free try when every allowed one is being checked by parallel calls. */
-    static final Duration ADMISSION_WAIT = Duration.ofSeconds(5);
+    static final Duration ADMISSION_WAIT = Duration.ofSeconds(20);
+
+    /**
+     * Calls for one NIP and channel wait their turn here, in order of arrival, as many at once as tries are allowed: they
+     * queue in memory instead of asking the database again and again. The database reservation behind it stays the
+     * authority (several instances, a lapsed reservation).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.Semaphore> turns =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PassphraseGuard guard;
     private final KeyCustody keys;
@@ -59,6 +67,7 @@ public class SigningService implements SignHashUseCase {
     @Override
     public SignedHashes signHashes(SignHashesCommand command) {
         String channel = SigningGate.channel(command.channel());
+        java.util.concurrent.Semaphore turn = turn(command.nip(), channel);
         try {
             Credential credential = admit(command.nip(), channel);
             Optional<KeyCustody.Signed> signed;
@@ -73,10 +82,37 @@ public class SigningService implements SignHashUseCase {
                 throw guard.wrongPassphrase(credential, channel);
             }
             guard.rightPassphrase(credential, channel, signed.get().resealed());
+            endTurn(command.nip(), channel, turn);
+            turn = null;
             return answer(credential, signed.get().signatures(), command.digestAlgorithm(), command.timestamps(), command.ocsp());
         } finally {
+            if (turn != null) {
+                endTurn(command.nip(), channel, turn);
+            }
             Arrays.fill(command.passphrase(), '\0');
         }
+    }
+
+    private java.util.concurrent.Semaphore turn(String nip, String channel) {
+        String key = nip + " " + channel;
+        java.util.concurrent.Semaphore turn = turns.computeIfAbsent(key, k -> new java.util.concurrent.Semaphore(guard.maxAttempts(), true));
+        try {
+            if (!turn.tryAcquire(ADMISSION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new DomainException(ErrorCode.CREDENTIAL_BUSY, "Passphrase sertifikat ini sedang diperiksa untuk permintaan lain. "
+                        + "Coba lagi sebentar lagi.", Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorCode.CREDENTIAL_BUSY, "Permintaan dibatalkan.", Duration.ofSeconds(2));
+        }
+        return turn;
+    }
+
+    private void endTurn(String nip, String channel, java.util.concurrent.Semaphore turn) {
+        turn.release();
+        // Forget an idle queue (a later caller makes a new one; the database reservation keeps any overlap safe).
+        turns.computeIfPresent(nip + " " + channel, (k, t) -> t == turn && t.availablePermits() == guard.maxAttempts()
+                && !t.hasQueuedThreads() ? null : t);
     }
 
     /** The values, with a time-stamp token over each and then the signer's OCSP answer when asked (B-T, B-LT). */
@@ -90,6 +126,7 @@ public class SigningService implements SignHashUseCase {
     @Override
     public Authorization authorize(AuthorizeCommand command) {
         String channel = SigningGate.channel(command.channel());
+        java.util.concurrent.Semaphore turn = turn(command.nip(), channel);
         try {
             Credential credential = admit(command.nip(), channel);
             Optional<KeyCustody.Unlocked> unlocked;
@@ -111,6 +148,7 @@ public class SigningService implements SignHashUseCase {
             String sad = authorizations.grant(credential.id(), command.nip(), channel, unlocked.get(), command.signatures());
             return new Authorization(sad, authorizations.expiry(sad), credential.serialNumber());
         } finally {
+            endTurn(command.nip(), channel, turn);
             Arrays.fill(command.passphrase(), '\0');
         }
     }
