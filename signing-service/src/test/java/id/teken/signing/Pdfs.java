@@ -95,6 +95,14 @@ public final class Pdfs {
 
     /** A one-page PDF whose content stream is a Flate "bomb": a few hundred KB that inflate to {@code inflatedMb} MB of zeros. */
     public static byte[] flateBomb(int inflatedMb) {
+        return flateBomb(inflatedMb, false);
+    }
+
+    /**
+     * The bomb as the page's content stream; {@code disguised}: the same stream says it is an image (/Subtype /Image), which
+     * must not get it past the check.
+     */
+    public static byte[] flateBomb(int inflatedMb, boolean disguised) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -109,7 +117,46 @@ public final class Pdfs {
                 }
             }
             stream.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+            if (disguised) {
+                stream.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.SUBTYPE, org.apache.pdfbox.cos.COSName.IMAGE);
+            }
             page.setContents(stream);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A page that draws one gray image whose Flate data inflate to {@code inflatedMb} MB (10240 pixels wide): a real image,
+     * which nothing in signing or validation decodes.
+     */
+    public static byte[] imageBomb(int inflatedMb) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            org.apache.pdfbox.cos.COSStream image = doc.getDocument().createCOSStream();
+            try (java.io.OutputStream raw = image.createRawOutputStream();
+                 java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(raw,
+                         new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+                byte[] row = new byte[1024 * 1024];
+                for (int i = 0; i < inflatedMb; i++) {
+                    deflate.write(row);
+                }
+            }
+            image.setItem(org.apache.pdfbox.cos.COSName.TYPE, org.apache.pdfbox.cos.COSName.XOBJECT);
+            image.setItem(org.apache.pdfbox.cos.COSName.SUBTYPE, org.apache.pdfbox.cos.COSName.IMAGE);
+            image.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+            image.setInt(org.apache.pdfbox.cos.COSName.WIDTH, 10240);
+            image.setInt(org.apache.pdfbox.cos.COSName.HEIGHT, inflatedMb * 1024 * 1024 / 10240);
+            image.setInt(org.apache.pdfbox.cos.COSName.BITS_PER_COMPONENT, 8);
+            image.setItem(org.apache.pdfbox.cos.COSName.COLORSPACE, org.apache.pdfbox.cos.COSName.DEVICEGRAY);
+            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject x = new org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject(
+                    new org.apache.pdfbox.pdmodel.common.PDStream(image), null);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(x, 50, 50, 200, 200);
+            }
             doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {

@@ -78,6 +78,20 @@ public class SignDocumentService implements SignDocumentUseCase {
         int file;
         SignerDirectory.Signer profile;
 
+        private final StringBuilder timing = new StringBuilder();
+        private long lap = System.nanoTime();
+
+        /** Closes the current phase of the Server-Timing breakdown. */
+        void mark(String phase) {
+            long now = System.nanoTime();
+            timing.append(timing.isEmpty() ? "" : ", ").append(phase).append(";dur=").append((now - lap) / 1_000_000);
+            lap = now;
+        }
+
+        String timing() {
+            return timing.toString();
+        }
+
         Attempt(Instant now, int count, String nip) {
             this.now = now;
             this.ids = java.util.stream.IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
@@ -106,12 +120,15 @@ public class SignDocumentService implements SignDocumentUseCase {
             resolveSigner(command, attempt);
             CompletableFuture<SigningKeys.SignerCertificate> certificateLookup = keys.signerCertificateAsync(attempt.nip,
                     command.requester().clientId());
+            attempt.mark("resolve");
             List<PdfSigner.Inspected> inspected = inspectAll(command, attempt);
+            attempt.mark("inspect");
             // The documents are fine: the passphrase check starts now and runs while they are prepared.
             CompletableFuture<SigningKeys.Authorization> authorization = keys.authorize(attempt.nip, command.passphrase(),
                     command.requester().clientId(), command.documents().size());
             try {
                 SigningKeys.SignerCertificate certificate = join(certificateLookup);
+                attempt.mark("lookup");
                 if (!"ISSUE".equals(certificate.status())) {
                     throw notActive(certificate.status());
                 }
@@ -199,10 +216,12 @@ public class SignDocumentService implements SignDocumentUseCase {
                     certificate.chainDer(), command.level(), attempt.now));
         }
         attempt.file = 0;
+        attempt.mark("prepare");
         long remoteStart = System.nanoTime();
         List<byte[]> digests = prepared.stream().map(PdfSigner.Prepared::digest).toList();
         boolean timestamped = command.level() != PadesLevel.B_B;
         SigningKeys.Authorization granted = join(authorization);
+        attempt.mark("passphrase");
         if (!granted.serialNumber().equals(certificate.serialNumber())) {
             // The certificate changed between the lookup and the passphrase check (a renewal): sign nothing with a mismatch.
             keys.revoke(granted.sad());
@@ -221,6 +240,7 @@ public class SignDocumentService implements SignDocumentUseCase {
                     command.level().longTerm());
         }
         long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
+        attempt.mark("sign");
         List<byte[]> signedPdfs = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             attempt.file = i;
@@ -228,22 +248,25 @@ public class SignDocumentService implements SignDocumentUseCase {
                     new PdfSigner.Evidence(values.timestampToken(i), values.ocspResponse())));
         }
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
-        List<SignedDocument> out = new ArrayList<>();
-        for (int i = 0; i < signedPdfs.size(); i++) {
-            byte[] signed = signedPdfs.get(i);
-            PdfDocument original = command.documents().get(i);
-            out.add(new SignedDocument(attempt.ids.get(i), original.name(), signed, sha256(signed), command.level(),
-                    certificate.serialNumber(), remoteMillis, totalMillis));
-        }
+        attempt.mark("finish");
+        List<String> hashes = signedPdfs.stream().map(SignDocumentService::sha256).toList();
         transactions.run(() -> {
-            for (SignedDocument d : out) {
-                documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(d.documentId()), attempt.nip,
-                        certificate.subjectCommonName(), certificate.serialNumber(), d.sha256(), command.level().label(),
+            for (int i = 0; i < signedPdfs.size(); i++) {
+                String id = attempt.ids.get(i);
+                String sha = hashes.get(i);
+                documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(id), attempt.nip,
+                        certificate.subjectCommonName(), certificate.serialNumber(), sha, command.level().label(),
                         command.requester().clientId(), attempt.now));
-                events.signed(d.documentId(), attempt.nip, certificate.serialNumber(), command.requester().clientId(), d.sha256(),
-                        command.level().label(), attempt.now);
+                events.signed(id, attempt.nip, certificate.serialNumber(), command.requester().clientId(), sha, command.level().label(),
+                        attempt.now);
             }
         });
+        attempt.mark("record");
+        List<SignedDocument> out = new ArrayList<>();
+        for (int i = 0; i < signedPdfs.size(); i++) {
+            out.add(new SignedDocument(attempt.ids.get(i), command.documents().get(i).name(), signedPdfs.get(i), hashes.get(i),
+                    command.level(), certificate.serialNumber(), remoteMillis, totalMillis, attempt.timing()));
+        }
         return out;
     }
 

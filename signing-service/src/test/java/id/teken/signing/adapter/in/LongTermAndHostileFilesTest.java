@@ -162,6 +162,17 @@ class LongTermAndHostileFilesTest {
                 .contentType("application/problem+json").body("code", equalTo("PDF_TOO_COMPLEX"));
         asn().multiPart("file", "bomb.pdf", bomb, "application/pdf").multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE)
                 .post("/api/v1/signatures").then().statusCode(422).body("code", equalTo("PDF_TOO_COMPLEX"));
+        byte[] disguised = Pdfs.flateBomb(200, true);
+        asn().multiPart("file", "bom.pdf", disguised, "application/pdf").multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE)
+                .post("/api/v1/signatures").then().statusCode(422).body("code", equalTo("PDF_TOO_COMPLEX"));
+        // A genuine image that would inflate to 400 MB is signed and verified without ever being inflated.
+        byte[] picture = Pdfs.imageBomb(400);
+        assertThat(picture.length).isLessThan(1024 * 1024);
+        byte[] signedPicture = asn().multiPart("file", "gambar.pdf", picture, "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)
+                .extract().asByteArray();
+        given().multiPart("file", "gambar.pdf", signedPicture, "application/pdf").post("/api/v1/verifications").then().statusCode(200)
+                .body("conclusion", equalTo("VALID"));
         byte[] graph = Pdfs.manyObjects(250_000);
         assertThat(graph.length).isLessThan(1024 * 1024);
         given().multiPart("file", "graph.pdf", graph, "application/pdf").post("/api/v1/verifications").then().statusCode(422)

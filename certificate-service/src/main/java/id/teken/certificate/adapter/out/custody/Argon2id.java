@@ -48,7 +48,7 @@ final class Argon2id {
                 }
             }
             Arrays.fill(seed, (byte) 0);
-            long[] scratch = new long[2 * BLOCK_LONGS];
+            long[] scratch = new long[BLOCK_LONGS];
             long[] address = new long[BLOCK_LONGS];
             long[] input = new long[BLOCK_LONGS];
             long[] zero = new long[BLOCK_LONGS];
@@ -155,29 +155,26 @@ final class Argon2id {
 
     /**
      * G: R = X xor Y; the permutation P on its eight rows, then on its eight columns; out = R xor P(R), also xor the old
-     * out when {@code withXor} (passes after the first, version 1.3). {@code scratch} holds R in its first 128 words and
-     * P(R) in the next 128; out may be x or y.
+     * out when {@code withXor} (passes after the first, version 1.3). {@code p} (128 words) holds P(R); out may be x or y.
      */
-    private static void compress(long[] xs, int x, long[] ys, int y, long[] outs, int out, boolean withXor, long[] scratch) {
+    private static void compress(long[] xs, int x, long[] ys, int y, long[] outs, int out, boolean withXor, long[] p) {
         for (int k = 0; k < BLOCK_LONGS; k++) {
-            long v = xs[x + k] ^ ys[y + k];
-            scratch[k] = v;
-            scratch[BLOCK_LONGS + k] = v;
-        }
-        int p = BLOCK_LONGS;
-        for (int i = 0; i < 8; i++) {
-            rowRound(scratch, p + 16 * i);
+            p[k] = xs[x + k] ^ ys[y + k];
         }
         for (int i = 0; i < 8; i++) {
-            columnRound(scratch, p + 2 * i);
+            rowRound(p, 16 * i);
         }
+        for (int i = 0; i < 8; i++) {
+            columnRound(p, 2 * i);
+        }
+        // R = X xor Y is read again rather than kept: out may be X or Y, but each word is read before it is written.
         if (withXor) {
             for (int k = 0; k < BLOCK_LONGS; k++) {
-                outs[out + k] ^= scratch[k] ^ scratch[p + k];
+                outs[out + k] ^= xs[x + k] ^ ys[y + k] ^ p[k];
             }
         } else {
             for (int k = 0; k < BLOCK_LONGS; k++) {
-                outs[out + k] = scratch[k] ^ scratch[p + k];
+                outs[out + k] = xs[x + k] ^ ys[y + k] ^ p[k];
             }
         }
     }

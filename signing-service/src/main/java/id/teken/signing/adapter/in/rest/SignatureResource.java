@@ -109,7 +109,7 @@ public class SignatureResource {
                 .header("X-Document-Id", signed.documentId())
                 .header("id_dokumen", signed.documentId())
                 .header("X-Signature-Level", signed.level().label())
-                .header("Server-Timing", "passphrase;dur=" + signed.passphraseCheckMillis() + ", sign;dur=" + signed.totalMillis())
+                .header("Server-Timing", signed.timing())
                 .header("Content-Disposition", "attachment; filename=\"" + Forms.safeName(document.name()) + "_signed.pdf\"")
                 .build();
     }
@@ -134,9 +134,7 @@ public class SignatureResource {
         }
         List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
                 caller.requester(), documents, chars(options.passphrase), level(options.level), List.of(options.appearance())));
-        long passphrase = signed.get(0).passphraseCheckMillis();
-        long sign = signed.get(0).totalMillis();
-        String timing = "passphrase;dur=" + passphrase + ", sign;dur=" + sign;
+        String timing = signed.get(0).timing();
         List<Map<String, Object>> manifest = new ArrayList<>();
         for (SignDocumentUseCase.SignedDocument d : signed) {
             Map<String, Object> entry = new LinkedHashMap<>();

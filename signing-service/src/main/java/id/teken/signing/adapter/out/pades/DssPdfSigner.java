@@ -189,6 +189,9 @@ public class DssPdfSigner implements PdfSigner {
                                PadesLevel level, List<CertificateToken> chain) implements Prepared {
     }
 
+    /** For building the CMS: nothing is fetched (the validation data are added afterwards); one instance, configuration only. */
+    private static final CommonCertificateVerifier OFFLINE = new CommonCertificateVerifier();
+
     /** Room for the CMS in /Contents (DER bytes): signer chain, signature time stamp with the TSA's chain, and some to spare. */
     static final int CONTENTS_SIZE = 16_384;
 
@@ -234,7 +237,7 @@ public class DssPdfSigner implements PdfSigner {
                 documentDigest = pades.getMessageDigest(document, parameters);
             }
             byte[] revision = DSSUtils.toByteArray(parameters.getPdfSignatureCache().getToBeSignedDocument());
-            ToBeSigned toBeSigned = new ExternalCMSService(new CommonCertificateVerifier()).getDataToSign(documentDigest, parameters);
+            ToBeSigned toBeSigned = new ExternalCMSService(OFFLINE).getDataToSign(documentDigest, parameters);
             return new DssPrepared(DSSUtils.digest(DigestAlgorithm.SHA256, toBeSigned.getBytes()), documentDigest, parameters, revision,
                     level, chain);
         } catch (IllegalArgumentException e) {
@@ -253,7 +256,7 @@ public class DssPdfSigner implements PdfSigner {
     public byte[] finish(Prepared prepared, byte[] signatureValue, Evidence evidence) {
         DssPrepared p = (DssPrepared) prepared;
         try {
-            ExternalCMSService cms = new ExternalCMSService(new CommonCertificateVerifier());
+            ExternalCMSService cms = new ExternalCMSService(OFFLINE);
             if (p.level() != PadesLevel.B_B) {
                 cms.setTspSource(new HandedTimestamp(evidence.timestampToken(), new OnlineTSPSource(tsaUrl)));
             }

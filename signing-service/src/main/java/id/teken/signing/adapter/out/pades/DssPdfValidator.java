@@ -40,6 +40,10 @@ public class DssPdfValidator implements PdfValidator {
         this(pki, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
+    /** EU DSS's default validation policy, read once (reading it is a good part of a validation's time). */
+    private static final eu.europa.esig.dss.model.policy.ValidationPolicy POLICY =
+            eu.europa.esig.dss.validation.policy.ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+
     public DssPdfValidator(TekenPki pki, int maxConcurrent) {
         this.pki = pki;
         this.turns = new java.util.concurrent.Semaphore(maxConcurrent, true);
@@ -72,7 +76,7 @@ public class DssPdfValidator implements PdfValidator {
         validator.setCertificateVerifier(pki.verifier());
         Reports reports;
         try {
-            reports = validator.validateDocument();
+            reports = validator.validateDocument(POLICY);
         } catch (eu.europa.esig.dss.model.DSSException | IllegalStateException e) {
             throw new id.teken.signing.domain.DomainException(id.teken.signing.domain.ErrorCode.PDF_INVALID,
                     "Tanda tangan pada PDF ini tidak dapat dibaca.");

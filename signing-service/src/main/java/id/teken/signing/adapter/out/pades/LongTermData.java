@@ -25,8 +25,6 @@ import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The validation data a B-LT signature carries in the PDF's DSS dictionary: every certificate of the signer's chain, of
  * the time stamp's and of the OCSP responder's; the signer's OCSP response (the one certificate-service made right after
  * the time stamp, else asked for now); a CRL for every other certificate that is not a trust anchor (the CAs and the
- * TSA), from its distribution point. CRLs (and OCSP answers about CA-side certificates) are kept until their next update,
- * at most ten minutes, so that a signature does not wait for them; all fetching goes through {@link TekenPki}'s allowed
- * addresses.
+ * TSA), from its distribution point. CRLs ({@link TekenPki}) and OCSP answers about CA-side certificates (here) are kept
+ * until their next update, for minutes at most, so that a signature does not wait for them; all fetching goes through
+ * {@link TekenPki}'s allowed addresses.
  */
 final class LongTermData {
 
@@ -67,7 +65,6 @@ final class LongTermData {
 
     Material collect(List<CertificateToken> chain, byte[] cms, byte[] signerOcsp) {
         try {
-            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             Map<String, X509CertificateHolder> certificates = new LinkedHashMap<>();
             for (CertificateToken c : chain) {
                 add(certificates, new X509CertificateHolder(c.getEncoded()));
@@ -96,7 +93,7 @@ final class LongTermData {
                 }
                 List<String> crlUrls = crlUrls(c);
                 if (!crlUrls.isEmpty()) {
-                    crls.computeIfAbsent(crlUrls.get(0), url -> cached(url, () -> pki.get(url), LongTermData::crlNextUpdate));
+                    crls.computeIfAbsent(crlUrls.get(0), pki::get);   // TekenPki keeps CRLs until their next update
                     continue;
                 }
                 byte[] ocsp = askOcsp(c, issuerOf(c, certificates), true);
@@ -196,11 +193,6 @@ final class LongTermData {
         } catch (Exception e) {
             throw new DSSExternalResourceException("not readable: " + key);
         }
-    }
-
-    private static Instant crlNextUpdate(byte[] der) throws Exception {
-        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
-        return crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant();
     }
 
     private static Instant ocspNextUpdate(byte[] der) throws Exception {

@@ -45,6 +45,12 @@ final class PdfLimits {
     static PdfBoxNativeObjectFactory objectFactory() {
         PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(MAX_MEMORY, MAX_SCRATCH));
+        // No page is rendered to compare revisions by their pixels: rendering an untrusted PDF decodes every image in it
+        // (a 600 KB file can hold an image of gigabytes) and costs most of a validation's time. The revisions are still
+        // compared object by object (annotations, fields, pages), which is what finds a shadow attack.
+        eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder differences = new eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(0);
+        factory.setPdfDifferencesFinder(differences);
         return factory;
     }
 
@@ -72,12 +78,24 @@ final class PdfLimits {
         if (document.getSignatureDictionaries().size() > MAX_SIGNATURES) {
             throw tooComplex("lebih dari " + MAX_SIGNATURES + " tanda tangan");
         }
+        Set<COSObjectKey> contents = new java.util.HashSet<>();
+        for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+            COSBase c = page.getCOSObject().getItem(COSName.CONTENTS);
+            for (COSBase item : c instanceof COSArray array ? array : List.of(c == null ? org.apache.pdfbox.cos.COSNull.NULL : c)) {
+                if (item instanceof COSObject o && o.getKey() != null) {
+                    contents.add(o.getKey());
+                }
+            }
+        }
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         for (COSObjectKey key : keys) {
             COSObject object = document.getDocument().getObjectFromPool(key);
             COSBase base = object == null ? null : object.getObject();
-            if (!(base instanceof COSStream stream) || !decodable(stream.getFilters())) {
+            if (!(base instanceof COSStream stream) || !decodable(stream.getFilters())
+                    || (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE)) && !contents.contains(key))) {
+                // An image is pixels for a renderer: nothing here decodes one (PDFBox treats a stream as an image by its
+                // /Subtype wherever it is drawn from), unless it is given as a page's /Contents, which is always read.
                 continue;
             }
             long decoded = 0;
