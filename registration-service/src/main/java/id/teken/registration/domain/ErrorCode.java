@@ -16,7 +16,7 @@ public enum ErrorCode {
     EMAIL_DINAS_IN_USE(Kind.CONFLICT, "Email Dinas sudah digunakan pendaftar lain"),
     EMAIL_SIASN_IN_USE(Kind.CONFLICT, "Email SIASN sudah digunakan pendaftar lain"),
     SIGNER_AMBIGUOUS(Kind.CONFLICT, "Penanda tangan tidak dapat ditentukan"),
-    SERVICE_BUSY(Kind.UNAVAILABLE, "Layanan sedang sibuk"),
+    SERVICE_BUSY(Kind.THROTTLED, "Layanan sedang sibuk"),
     PASSWORD_WEAK(Kind.UNPROCESSABLE, "Password tidak memenuhi ketentuan"),
     NOT_ELIGIBLE(Kind.FORBIDDEN, "Pegawai tidak memenuhi syarat pendaftaran sertifikat"),
     EMPLOYEE_NOT_FOUND(Kind.NOT_FOUND, "Data pegawai tidak ditemukan"),

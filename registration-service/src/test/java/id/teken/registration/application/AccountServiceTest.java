@@ -158,13 +158,14 @@ class AccountServiceTest {
     }
 
     @Test
-    void noHashingTurn_isAnswered503Style_andCostsNoTry() {
+    void noHashingTurn_isAThrottle_withRetryAfter_andCostsNoTry() {
         lupaPassword(BUDI);
         service.resetPassword(new ResetPasswordCommand(mailedToken(), "Sandi-Kuat-2026".toCharArray()));
         hasher.busy = true;
         for (int i = 0; i < 10; i++) {
             DomainException busy = catchDomain(() -> service.logIn(LogInCommand.of(BUDI.value(), "Sandi-Kuat-2026", "10.0.0.1")));
             assertThat(busy.code()).isEqualTo(ErrorCode.SERVICE_BUSY);
+            assertThat(busy.code().kind()).isEqualTo(ErrorCode.Kind.THROTTLED);
             assertThat(busy.retryAfter()).isPositive();
         }
         hasher.busy = false;

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Argon2id (Bouncy Castle) at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane), stored in the PHC
  * string format so that the parameters can be raised later without breaking stored hashes. Each hash holds 19 MiB
  * while it runs, so at most {@code teken.accounts.hashing.max-concurrent} run at once (default: what half the heap
- * holds, at most twice the cores); a caller waits up to 2 s for a turn and is then told to come back (503), never
- * left to an OutOfMemoryError.
+ * holds, at most twice the cores); a caller waits up to 2 s for a turn and is then told to come back (429 SERVICE_BUSY with
+ * Retry-After: a login burst is a rate to slow down, not a server failure), never left to an OutOfMemoryError.
  */
 @ApplicationScoped
 public class Argon2PasswordHasher implements PasswordHasher {
