@@ -69,10 +69,10 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
     /** Calls to /pki/tsa and /pki/ocsp (what the handed evidence saves). */
     public static final java.util.concurrent.atomic.AtomicInteger TSA_CALLS = new java.util.concurrent.atomic.AtomicInteger();
     public static final java.util.concurrent.atomic.AtomicInteger OCSP_CALLS = new java.util.concurrent.atomic.AtomicInteger();
-    public static X509Certificate leaf;
+    public static volatile X509Certificate leaf;
 
     private HttpServer server;
-    private KeyPair leafKeys;
+    private volatile KeyPair leafKeys;
     private KeyPair secondKeys;
     private KeyPair rootKeys;
     private String base;
@@ -80,8 +80,32 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
     private X509Certificate tsa;
     private final ObjectMapper json = new ObjectMapper();
 
+    private static volatile CertificateServiceStandIn running;
+
+    /**
+     * The signer gets a new key and certificate (as after a passphrase reset) without any event reaching signing-service;
+     * closing it gives the signer back the first ones.
+     */
+    public static AutoCloseable signerRekeyed() throws Exception {
+        CertificateServiceStandIn standIn = running;
+        KeyPair oldKeys = standIn.leafKeys;
+        X509Certificate oldLeaf = leaf;
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair fresh = generator.generateKeyPair();
+        X509Certificate renewed = standIn.cert("CN=Budi Santoso,O=Pemerintah Kabupaten Ponorogo,C=ID", "CN=Test Root CA,O=Teken Test,C=ID",
+                fresh, standIn.rootKeys, false, null);
+        standIn.leafKeys = fresh;
+        leaf = renewed;
+        return () -> {
+            standIn.leafKeys = oldKeys;
+            leaf = oldLeaf;
+        };
+    }
+
     @Override
     public Map<String, String> start() {
+        running = this;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

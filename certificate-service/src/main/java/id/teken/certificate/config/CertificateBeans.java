@@ -80,14 +80,15 @@ public class CertificateBeans {
                           @ConfigProperty(name = "teken.ca.subscriber-key-algorithm") String algorithm,
                           @ConfigProperty(name = "teken.ca.subscriber-key-bits") int bits,
                           @ConfigProperty(name = "teken.passphrase.argon2-memory-kib") int memoryKib,
-                          @ConfigProperty(name = "teken.passphrase.argon2-passes") int passes) {
+                          @ConfigProperty(name = "teken.passphrase.argon2-passes") int passes,
+                          @ConfigProperty(name = "teken.passphrase.argon2-lanes", defaultValue = "1") int lanes) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(masterKey.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("teken.ca.master-key is not base64");
         }
-        return new SealedKeyCustody(key, algorithm, bits, memoryKib, passes);
+        return new SealedKeyCustody(key, algorithm, bits, memoryKib, passes, lanes, SealedKeyCustody.defaultConcurrency(memoryKib));
     }
 
     @Produces

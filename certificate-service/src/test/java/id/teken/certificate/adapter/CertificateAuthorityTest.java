@@ -166,4 +166,20 @@ public class CertificateAuthorityTest {
         assertThat(opens(custody, id, resealed, "Kuat#Sekali9")).isTrue();
         assertThat(opens(custody, id, resealed, "Salah#Sekali9")).isFalse();
     }
+
+    @Test
+    void aKeySealedWithOneLane_opensWithTwoLanesConfigured_andIsResealedOnceWithTwo() {
+        KeyCustody oneLane = new SealedKeyCustody(MASTER, "RSA", 2048, 19456, 2, 1, 2);
+        KeyCustody twoLanes = new SealedKeyCustody(MASTER, "RSA", 2048, 19456, 2, 2, 2);
+        UUID id = UUID.randomUUID();
+        byte[] sealed = oneLane.generate(id, "Kuat#Sekali9".toCharArray()).sealedKey();
+        assertThat(opens(twoLanes, id, sealed, "Salah#Sekali9")).isFalse();
+        KeyCustody.Signed signed = twoLanes.signDigests(id, sealed, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
+        byte[] resealed = signed.resealed().orElseThrow();
+        assertThat(resealed).isNotEqualTo(sealed);
+        KeyCustody.Signed again = twoLanes.signDigests(id, resealed, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
+        assertThat(again.resealed()).as("sealed with today's parameters: not re-sealed again").isEmpty();
+        assertThat(again.signatures().get(0)).isEqualTo(signed.signatures().get(0));
+        assertThat(opens(oneLane, id, resealed, "Kuat#Sekali9")).as("the parameters travel with the key").isTrue();
+    }
 }

@@ -53,12 +53,16 @@ public class SignDocumentService implements SignDocumentUseCase {
     private final SigningSettings settings;
     private final Clock clock;
     private final Transactions transactions;
+    private final DocumentWork work;
+    private final RecentSignerCertificates recent;
 
     @Inject
     public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events, SignedDocuments documents,
                                SignerStatuses statuses, SignerDirectory directory, ClientBudget budget, SigningSettings settings,
-                               Clock clock, Transactions transactions) {
+                               Clock clock, Transactions transactions, DocumentWork work, RecentSignerCertificates recent) {
         this.transactions = transactions;
+        this.work = work;
+        this.recent = recent;
         this.keys = keys;
         this.signer = signer;
         this.events = events;
@@ -118,7 +122,7 @@ public class SignDocumentService implements SignDocumentUseCase {
                 transactions.run(() -> budget.checkMaySign(client));
             }
             resolveSigner(command, attempt);
-            CompletableFuture<SigningKeys.SignerCertificate> certificateLookup = keys.signerCertificateAsync(attempt.nip,
+            CompletableFuture<SigningKeys.SignerCertificate> certificateLookup = recent.lookUp(keys, attempt.nip,
                     command.requester().clientId());
             attempt.mark("resolve");
             List<PdfSigner.Inspected> inspected = inspectAll(command, attempt);
@@ -142,6 +146,10 @@ public class SignDocumentService implements SignDocumentUseCase {
                 throw e;
             }
         } catch (DomainException e) {
+            if (e.code() == ErrorCode.CERTIFICATE_NOT_ACTIVE || e.code() == ErrorCode.CREDENTIAL_LOCKED
+                    || e.code() == ErrorCode.NOT_REGISTERED) {
+                recent.forget(attempt.nip);
+            }
             transactions.run(() -> {
                 events.failed(attempt.ids.get(attempt.file), attempt.nip, command.requester().clientId(),
                         sha256(command.documents().get(attempt.file).bytes()), e.code().name(), attempt.now);
@@ -205,28 +213,29 @@ public class SignDocumentService implements SignDocumentUseCase {
     private List<SignedDocument> signAndRecord(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,
                                                SigningKeys.SignerCertificate certificate,
                                                CompletableFuture<SigningKeys.Authorization> authorization) {
-        String text = blockText(command, attempt, certificate);
         long started = System.nanoTime();
-        List<PdfSigner.Prepared> prepared = new ArrayList<>();
-        for (int i = 0; i < command.documents().size(); i++) {
-            attempt.file = i;
-            Appearance appearance = command.appearance(i);
-            String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + attempt.ids.get(i);
-            prepared.add(signer.prepare(command.documents().get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
-                    certificate.chainDer(), command.level(), attempt.now));
-        }
-        attempt.file = 0;
+        List<PdfSigner.Prepared> prepared = prepareAll(command, attempt, inspected, certificate);
         attempt.mark("prepare");
         long remoteStart = System.nanoTime();
-        List<byte[]> digests = prepared.stream().map(PdfSigner.Prepared::digest).toList();
         boolean timestamped = command.level() != PadesLevel.B_B;
         SigningKeys.Authorization granted = join(authorization);
         attempt.mark("passphrase");
         if (!granted.serialNumber().equals(certificate.serialNumber())) {
-            // The certificate changed between the lookup and the passphrase check (a renewal): sign nothing with a mismatch.
-            keys.revoke(granted.sad());
-            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Sertifikat baru saja berganti. Coba lagi.");
+            // The certificate changed since it was looked up (a reset or renewal, or an answer kept from a minute ago):
+            // prepare again for the one certificate-service signs with; never sign with a mismatch.
+            recent.forget(attempt.nip);
+            SigningKeys.SignerCertificate current = keys.signerCertificate(attempt.nip, command.requester().clientId());
+            if (!current.serialNumber().equals(granted.serialNumber()) || !"ISSUE".equals(current.status())) {
+                keys.revoke(granted.sad());
+                throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Sertifikat baru saja berganti. Coba lagi.");
+            }
+            certificate = current;
+            prepared = prepareAll(command, attempt, inspected, certificate);
+            attempt.mark("prepare-again");
         }
+        SigningKeys.SignerCertificate signing = certificate;
+        List<PdfSigner.Prepared> ready = prepared;
+        List<byte[]> digests = ready.stream().map(PdfSigner.Prepared::digest).toList();
         SigningKeys.Signatures values;
         try {
             values = keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
@@ -241,23 +250,20 @@ public class SignDocumentService implements SignDocumentUseCase {
         }
         long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
         attempt.mark("sign");
-        List<byte[]> signedPdfs = new ArrayList<>();
-        for (int i = 0; i < prepared.size(); i++) {
-            attempt.file = i;
-            signedPdfs.add(signer.finish(prepared.get(i), values.values().get(i),
-                    new PdfSigner.Evidence(values.timestampToken(i), values.ocspResponse())));
-        }
+        SigningKeys.Signatures signatures = values;
+        List<byte[]> signedPdfs = eachDocument(attempt, ready.size(), i -> signer.finish(ready.get(i),
+                signatures.values().get(i), new PdfSigner.Evidence(signatures.timestampToken(i), signatures.ocspResponse())));
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
         attempt.mark("finish");
-        List<String> hashes = signedPdfs.stream().map(SignDocumentService::sha256).toList();
+        List<String> hashes = work.each(signedPdfs.size(), i -> sha256(signedPdfs.get(i)));
         transactions.run(() -> {
             for (int i = 0; i < signedPdfs.size(); i++) {
                 String id = attempt.ids.get(i);
                 String sha = hashes.get(i);
                 documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(id), attempt.nip,
-                        certificate.subjectCommonName(), certificate.serialNumber(), sha, command.level().label(),
+                        signing.subjectCommonName(), signing.serialNumber(), sha, command.level().label(),
                         command.requester().clientId(), attempt.now));
-                events.signed(id, attempt.nip, certificate.serialNumber(), command.requester().clientId(), sha, command.level().label(),
+                events.signed(id, attempt.nip, signing.serialNumber(), command.requester().clientId(), sha, command.level().label(),
                         attempt.now);
             }
         });
@@ -265,9 +271,33 @@ public class SignDocumentService implements SignDocumentUseCase {
         List<SignedDocument> out = new ArrayList<>();
         for (int i = 0; i < signedPdfs.size(); i++) {
             out.add(new SignedDocument(attempt.ids.get(i), command.documents().get(i).name(), signedPdfs.get(i), hashes.get(i),
-                    command.level(), certificate.serialNumber(), remoteMillis, totalMillis, attempt.timing()));
+                    command.level(), signing.serialNumber(), remoteMillis, totalMillis, attempt.timing()));
         }
         return out;
+    }
+
+    private List<PdfSigner.Prepared> prepareAll(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,
+                                                SigningKeys.SignerCertificate certificate) {
+        String text = blockText(command, attempt, certificate);
+        return eachDocument(attempt, command.documents().size(), i -> {
+            Appearance appearance = command.appearance(i);
+            String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + attempt.ids.get(i);
+            return signer.prepare(command.documents().get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
+                    certificate.chainDer(), command.level(), attempt.now);
+        });
+    }
+
+    /**
+     * The same step for every document, spread over the cores; a failure is thrown as it was, with the position of the
+     * first failing document in the attempt (its event and, in a batch, its message name that file).
+     */
+    private <T> List<T> eachDocument(Attempt attempt, int count, java.util.function.IntFunction<T> step) {
+        try {
+            return work.each(count, step);
+        } catch (DocumentWork.Failed e) {
+            attempt.file = e.index();
+            throw e.getCause();
+        }
     }
 
     /** The value of a remote step, or its DomainException as it was thrown. */

@@ -14,22 +14,26 @@ public class SignerStatusService implements FollowCertificatesUseCase {
 
     private final SignerStatuses statuses;
     private final Clock clock;
+    private final RecentSignerCertificates recent;
 
     @Inject
-    public SignerStatusService(SignerStatuses statuses, Clock clock) {
+    public SignerStatusService(SignerStatuses statuses, Clock clock, RecentSignerCertificates recent) {
         this.statuses = statuses;
         this.clock = clock;
+        this.recent = recent;
     }
 
     @Override
     @Transactional
     public void issued(String nip, String serialNumber) {
+        recent.forget(nip);
         statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, "ISSUE", clock.instant()));
     }
 
     @Override
     @Transactional
     public void revoked(String nip, String serialNumber, String reason) {
+        recent.forget(nip);
         if (!"superseded".equals(reason)) {
             changed(nip, serialNumber, "REVOKE");
         }
@@ -38,6 +42,7 @@ public class SignerStatusService implements FollowCertificatesUseCase {
     @Override
     @Transactional
     public void changed(String nip, String serialNumber, String status) {
+        recent.forget(nip);
         statuses.find(nip).filter(s -> s.serialNumber().equals(serialNumber) && !"REVOKE".equals(s.status()))
                 .ifPresent(s -> statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, status, clock.instant())));
     }

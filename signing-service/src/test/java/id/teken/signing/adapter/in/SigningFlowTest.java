@@ -93,6 +93,39 @@ class SigningFlowTest {
     }
 
     @Test
+    void aCertificateRenewedMeanwhile_isNoticedAtThePassphraseCheck_andTheDocumentIsPreparedAgainForTheNewOne() throws Exception {
+        // The first signature leaves the signer's certificate among the recent ones.
+        as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200);
+        java.math.BigInteger before = CertificateServiceStandIn.leaf.getSerialNumber();
+        try (AutoCloseable renewed = CertificateServiceStandIn.signerRekeyed()) {
+            java.math.BigInteger now = CertificateServiceStandIn.leaf.getSerialNumber();
+            assertThat(now).isNotEqualTo(before);
+            Response r = as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                    .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures");
+            r.then().statusCode(200);
+            assertThat(r.header("Server-Timing")).as("prepared for the old certificate, then again").contains("prepare-again");
+            byte[] pdf = r.asByteArray();
+            assertThat(pdfsig(pdf)).contains("Signature is Valid.");
+            org.bouncycastle.cms.CMSSignedData cms = new org.bouncycastle.cms.CMSSignedData(signatureContents(pdf));
+            assertThat(cms.getSignerInfos().getSigners().iterator().next().getSID().getSerialNumber())
+                    .as("the CMS names the certificate that signed").isEqualTo(now);
+            // The next signature finds the new certificate at once.
+            Response next = as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf")
+                    .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures");
+            next.then().statusCode(200);
+            assertThat(next.header("Server-Timing")).doesNotContain("prepare-again");
+        }
+    }
+
+    /** The DER in the first signature's /Contents. */
+    static byte[] signatureContents(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return d.getSignatureDictionaries().get(0).getContents(pdf);
+        }
+    }
+
+    @Test
     void aMultiPagePdf_isSignedAtBLT_byDefault_andPdfsigSaysValid_andTheAuditEventHasItsHash() throws Exception {
         Response response = as(CertificateServiceStandIn.SIGNER).multiPart("file", "surat.pdf", Pdfs.letter(3), "application/pdf")
                 .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures");

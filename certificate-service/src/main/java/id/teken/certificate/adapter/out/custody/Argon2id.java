@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * with the memory in one flat {@code long[]} that is reused from call to call (zeroed after each) and the compression
  * function written out over local variables: about twice as fast here, and the same speed every time (the generic
  * generator's speed depended on how the JIT happened to inline it), with no 19 MB of small objects per call for the
- * garbage collector. Lanes are computed one after the other (a slice's lanes only read earlier slices, so the result is
- * the one a parallel implementation gives).
+ * garbage collector. The lanes of a slice run in parallel (a slice's lanes only read earlier slices), on as many threads as
+ * there are lanes and cores.
  */
 final class Argon2id {
 
@@ -48,16 +48,33 @@ final class Argon2id {
                 }
             }
             Arrays.fill(seed, (byte) 0);
-            long[] scratch = new long[BLOCK_LONGS];
-            long[] address = new long[BLOCK_LONGS];
-            long[] input = new long[BLOCK_LONGS];
+            long[][] scratch = new long[lanes][BLOCK_LONGS];
+            long[][] address = new long[lanes][BLOCK_LONGS];
+            long[][] input = new long[lanes][BLOCK_LONGS];
             long[] zero = new long[BLOCK_LONGS];
             for (int pass = 0; pass < passes; pass++) {
                 for (int slice = 0; slice < SYNC_POINTS; slice++) {
-                    for (int lane = 0; lane < lanes; lane++) {
-                        fillSegment(memory, pass, lane, slice, lanes, laneLength, segment, blocks, passes, scratch, address, input, zero);
+                    int p = pass;
+                    int sl = slice;
+                    // The lanes of one slice are independent: the other lanes run on the helpers while this thread does lane 0.
+                    java.util.concurrent.Future<?>[] others = new java.util.concurrent.Future<?>[lanes];
+                    for (int lane = 1; lane < lanes; lane++) {
+                        int ln = lane;
+                        Runnable segmentWork = () -> fillSegment(memory, p, ln, sl, lanes, laneLength, segment, blocks, passes,
+                                scratch[ln], address[ln], input[ln], zero);
+                        others[lane] = HELPERS == null ? null : HELPERS.submit(segmentWork);
+                        if (others[lane] == null) {
+                            segmentWork.run();
+                        }
+                    }
+                    fillSegment(memory, pass, 0, slice, lanes, laneLength, segment, blocks, passes, scratch[0], address[0], input[0], zero);
+                    for (int lane = 1; lane < lanes; lane++) {
+                        await(others[lane]);
                     }
                 }
+            }
+            for (long[] a : scratch) {
+                Arrays.fill(a, 0);
             }
             // The final block: the lanes' last blocks XORed, then H' to the tag length.
             long[] last = new long[BLOCK_LONGS];
@@ -73,11 +90,44 @@ final class Argon2id {
             variableHash(block, tag);
             Arrays.fill(block, (byte) 0);
             Arrays.fill(last, 0);
-            Arrays.fill(scratch, 0);
             return tag;
         } finally {
-            Arrays.fill(memory, 0, blocks * BLOCK_LONGS, 0L);
-            spare.offer(memory);
+            // Wiped before it is used again; off the caller's path where a helper is free to do it.
+            int used = blocks * BLOCK_LONGS;
+            Runnable wipe = () -> {
+                Arrays.fill(memory, 0, used, 0L);
+                spare.offer(memory);
+            };
+            if (HELPERS == null) {
+                wipe.run();
+            } else {
+                HELPERS.execute(wipe);
+            }
+        }
+    }
+
+    /**
+     * Threads that compute the other lanes of a slice (none on a one-core machine: the lanes then run one after the
+     * other, with the same result). Shared by all derivations; a derivation waits for its own segments only.
+     */
+    private static final java.util.concurrent.ExecutorService HELPERS = Runtime.getRuntime().availableProcessors() < 2 ? null
+            : java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "teken-argon2-lane");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static void await(java.util.concurrent.Future<?> segment) {
+        if (segment == null) {
+            return;
+        }
+        try {
+            segment.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deriving a key", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Argon2 lane failed", e.getCause());
         }
     }
 

@@ -30,7 +30,7 @@ class Argon2idTest {
     void sameAsBouncyCastle_onRandomPasswordsSaltsAndShapes_reusingItsMemory() {
         Argon2id ours = new Argon2id();
         Random random = new Random(42);
-        int[][] shapes = {{8, 1, 1}, {64, 1, 1}, {64, 2, 2}, {1024, 3, 1}, {2048, 2, 4}, {19456, 2, 1}, {19456, 1, 1}, {100, 4, 3}};
+        int[][] shapes = {{8, 1, 1}, {64, 1, 1}, {64, 2, 2}, {1024, 3, 1}, {2048, 2, 4}, {19456, 2, 1}, {19456, 2, 2}, {19456, 1, 1}, {100, 4, 3}};
         for (int[] shape : shapes) {
             for (int round = 0; round < 2; round++) {
                 byte[] password = new byte[1 + random.nextInt(40)];
@@ -59,6 +59,33 @@ class Argon2idTest {
             byte[] expected = new byte[length];
             bc.generateBytes(password, expected);
             assertThat(new Argon2id().derive(password, salt, null, null, 64, 2, 1, length)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void parallelDerivations_withParallelLanes_eachGiveTheirOwnTag() throws Exception {
+        Argon2id ours = new Argon2id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<byte[]>> tags = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                byte[] password = ("sandi-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] salt = new byte[16];
+                salt[0] = (byte) i;
+                tags.add(pool.submit(() -> ours.derive(password, salt, null, null, 2048, 2, 2, 32)));
+            }
+            for (int i = 0; i < 12; i++) {
+                byte[] salt = new byte[16];
+                salt[0] = (byte) i;
+                Argon2BytesGenerator bc = new Argon2BytesGenerator();
+                bc.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                        .withMemoryAsKB(2048).withIterations(2).withParallelism(2).withSalt(salt).build());
+                byte[] expected = new byte[32];
+                bc.generateBytes(("sandi-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
+                assertThat(tags.get(i).get()).as("derivation %d", i).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -152,7 +152,7 @@ public class SignatureResource {
         }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (int i = 0; i < signed.size(); i++) {
-                zip.putNextEntry(new ZipEntry((i + 1) + "-" + manifest.get(i).get("name")));
+                zip.putNextEntry(stored((i + 1) + "-" + manifest.get(i).get("name"), signed.get(i).pdf()));
                 zip.write(signed.get(i).pdf());
                 zip.closeEntry();
             }
@@ -180,6 +180,18 @@ public class SignatureResource {
         byte[] extended = extension.extend(document, caller.clientId());
         return Response.ok(extended, "application/pdf").header("X-Signature-Level", "PAdES-BASELINE-LTA")
                 .header("Content-Disposition", "attachment; filename=\"" + Forms.safeName(document.name()) + "_lta.pdf\"").build();
+    }
+
+    /** PDFs are stored as they are: their streams are compressed already, and deflating them again costs more than it saves. */
+    private static ZipEntry stored(String name, byte[] content) {
+        ZipEntry entry = new ZipEntry(name);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        entry.setCrc(crc.getValue());
+        return entry;
     }
 
     private PdfDocument pdf(FileUpload file) {
