@@ -119,6 +119,42 @@ class GatewayProxyTest {
     }
 
     @Test
+    void expect100Continue_isAnsweredAtOnceWhenTheRequestIsWelcome_andNotWhenItIsRefused() throws Exception {
+        upstream().stubFor(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+        int port = io.restassured.RestAssured.port;
+        String body = "{\"nip\":\"198503152010011001\",\"password\":\"x\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            long asked = System.nanoTime();
+            byte[] interim = new byte[25];
+            int read = socket.getInputStream().readNBytes(interim, 0, 25);
+            long waited = (System.nanoTime() - asked) / 1_000_000;
+            assertThat(new String(interim, 0, read, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
+            // curl gives up waiting after 1 s and sends anyway; the gateway must not be the reason it waits.
+            assertThat(waited).as("ms until 100 Continue").isLessThan(1000);
+            socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).contains("HTTP/1.1 200").contains("{\"ok\":true}");
+        }
+        assertThat(upstream().getAllServeEvents()).hasSize(1);
+        assertThat(upstream().getAllServeEvents().get(0).getRequest().containsHeader("Expect"))
+                .as("the expectation ends at the gateway").isFalse();
+        // Too large by its declared length: the final answer comes instead of 100 Continue, and no body is read.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 99999999\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] head = new byte[12];
+            int read = socket.getInputStream().readNBytes(head, 0, 12);
+            assertThat(new String(head, 0, read, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 413");
+        }
+    }
+
+    @Test
     void upstreamSlow_is504_andUpstreamDown_is503() {
         upstream().stubFor(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(200).withFixedDelay(6000)));
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/login")

@@ -13,7 +13,10 @@ import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CRLs. The default level is PAdES-BASELINE-LT, B-LTA on request; a file signed before the signer's passphrase reset (its
  * certificate since revoked as superseded) still passes; one changed byte fails both validators.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelyingPartyTest {
 
     static PackagedStack services;
@@ -171,6 +175,41 @@ class RelyingPartyTest {
         assertThat(dss(before)).as("signed before the reset; its certificate is now revoked (superseded)")
                 .containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
         assertThat(pdfsig(before)).contains("Signature is Valid.");
+    }
+
+    /** Last: it suspends the signer's certificate (and reinstates it afterwards). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aFileSignedBeforeASuspension_staysTotalPassed_whileTheCertificateIsOnHold() throws Exception {
+        byte[] before = sign(null);
+        String owner = token(signer.getProperty("NIP"));
+        HttpResponse<String> mine = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/me/certificate"))
+                .header("Authorization", "Bearer " + owner).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String serial = mine.body().replaceAll(".*\"serialNumber\":\"([0-9A-Fa-f]+)\".*", "$1");
+        String verifier = token(PackagedStack.VERIFIER);
+        assertThat(verifierAction(verifier, serial, "suspend", "{\"alasan\":\"dugaan penyalahgunaan\"}").statusCode()).isEqualTo(200);
+        try {
+            assertThat(dss(before)).as("signed before the suspension; OCSP now says certificateHold")
+                    .containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+            assertThat(pdfsig(before)).contains("Signature is Valid.");
+        } finally {
+            assertThat(verifierAction(verifier, serial, "unsuspend", "{}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    static HttpResponse<String> verifierAction(String bearer, String serial, String action, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/verifier/certificates/" + serial + "/" + action))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A bearer token for this NIP (the demo gave the signer and the verifier the same password). */
+    static String token(String nip) throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"nip\":\"" + nip
+                        + "\",\"password\":\"" + signer.getProperty("PASSWORD") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
     }
 
     @Test

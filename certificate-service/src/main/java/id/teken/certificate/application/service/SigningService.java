@@ -117,7 +117,9 @@ public class SigningService implements SignHashUseCase {
 
     /** The values, with a time-stamp token over each and then the signer's OCSP answer when asked (B-T, B-LT). */
     private SignedHashes answer(Credential credential, List<byte[]> signatures, String digestAlgorithm, boolean timestamps, boolean ocsp) {
-        List<byte[]> tokens = timestamps ? signatures.stream().map(revocation::timestampTokenOver).toList() : List.of();
+        // A batch's tokens are independent RSA signatures of the TSA: made on the cores in parallel, kept in order.
+        List<byte[]> tokens = !timestamps ? List.of() : signatures.size() == 1 ? List.of(revocation.timestampTokenOver(signatures.get(0)))
+                : signatures.parallelStream().map(revocation::timestampTokenOver).toList();
         byte[] status = ocsp ? revocation.ocspFor(credential.serialNumber()) : null;
         return new SignedHashes(signatures, digestAlgorithm.replace("-", "") + "withRSA", credential.serialNumber(), chain(credential),
                 tokens, status);
