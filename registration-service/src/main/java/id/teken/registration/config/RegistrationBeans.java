@@ -1,7 +1,7 @@
 package id.teken.registration.config;
 
 import id.teken.registration.adapter.out.directory.CsvEmployeeDirectory;
-import id.teken.registration.adapter.out.directory.SiasnHttpDirectory;
+import id.teken.registration.adapter.out.directory.HttpSiasnDirectory;
 import id.teken.registration.application.AccountSettings;
 import id.teken.registration.application.port.out.CivilRegistry;
 import id.teken.registration.application.port.out.EmployeeDirectory;
@@ -63,7 +63,7 @@ public class RegistrationBeans {
     EmployeeDirectory employeeDirectory() {
         return switch (directoryType) {
             case "csv" -> csv();
-            case "http" -> new SiasnHttpDirectory(URI.create(httpBaseUrl), httpApiKey.orElse(null), httpTimeout);
+            case "http" -> new HttpSiasnDirectory(URI.create(httpBaseUrl), httpApiKey.orElse(null), httpTimeout);
             default -> throw new IllegalStateException("teken.directory.type must be csv or http, not " + directoryType);
         };
     }

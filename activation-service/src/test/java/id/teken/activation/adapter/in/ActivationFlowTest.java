@@ -1,6 +1,7 @@
 package id.teken.activation.adapter.in;
 
 import id.teken.activation.Selfies;
+import id.teken.devstack.ConsumerProgress;
 import id.teken.devstack.DevStackTestResource;
 import id.teken.devstack.MailInbox;
 import id.teken.devstack.TopicReader;
@@ -47,6 +48,10 @@ class ActivationFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    /** The consumer group the service's event consumer uses (its application name). */
+    @ConfigProperty(name = "quarkus.application.name")
+    String group;
 
     @ConfigProperty(name = "teken.devstack.mail-api")
     String mailApi;
@@ -254,10 +259,14 @@ class ActivationFlowTest {
     void theSameRegistrationTwice_makesOneActivationAndOneMail() throws Exception {
         RegistrationSubmitted r = registration("199304182023031007", "3502071804930007", "Andi Wijaya", "andi.flow@ponorogo.go.id");
         String json = publish(r);
-        TopicWriter.send(kafka, Topics.REGISTRATION_SUBMITTED.name(), r.registrationId(), json);
-        publish(r);
+        org.apache.kafka.clients.producer.RecordMetadata second = TopicWriter.send(kafka, Topics.REGISTRATION_SUBMITTED.name(),
+                r.registrationId(), json);
+        EventEnvelope<RegistrationSubmitted> third = EventEnvelope.of(Topics.REGISTRATION_SUBMITTED, r.registrationId(), "test", r);
+        org.apache.kafka.clients.producer.RecordMetadata last = TopicWriter.send(kafka, Topics.REGISTRATION_SUBMITTED.name(),
+                r.registrationId(), EventCodec.toJson(third));
         tokenFromMail(r.emailDinas(), 1);
-        Thread.sleep(3000);
+        // Barrier, not a pause: the service has handled both repeats (its offsets pass them) before we look.
+        ConsumerProgress.awaitHandled(kafka, group, java.util.List.of(second, last), Duration.ofSeconds(30));
         assertThat(new MailInbox(mailApi).messages(r.emailDinas())).hasSize(1);
         Number rows = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM activation WHERE registration_id = ?1").setParameter(1, r.registrationId()).getSingleResult());

@@ -1,5 +1,6 @@
 package id.teken.registration.adapter.in;
 
+import id.teken.devstack.ConsumerProgress;
 import id.teken.devstack.DevStackTestResource;
 import id.teken.devstack.TopicWriter;
 import id.teken.events.EventCodec;
@@ -44,6 +45,10 @@ class ActivationProgressTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    /** The consumer group the service's event consumer uses (its application name). */
+    @ConfigProperty(name = "quarkus.application.name")
+    String group;
+
     static RequestSpecification as(String nip) {
         return given().auth().oauth2(Jwt.issuer("https://teken.local").subject(nip).groups(Set.of("ASN")).expiresIn(300).sign())
                 .contentType(ContentType.JSON);
@@ -60,8 +65,12 @@ class ActivationProgressTest {
         return envelope;
     }
 
-    <P> void republish(Topic<P> topic, EventEnvelope<P> envelope) {
-        TopicWriter.send(kafka, topic.name(), envelope.aggregateId(), EventCodec.toJson(envelope));
+    <P> org.apache.kafka.clients.producer.RecordMetadata republish(Topic<P> topic, EventEnvelope<P> envelope) {
+        return TopicWriter.send(kafka, topic.name(), envelope.aggregateId(), EventCodec.toJson(envelope));
+    }
+
+    <P> org.apache.kafka.clients.producer.RecordMetadata send(Topic<P> topic, String key, P payload) {
+        return TopicWriter.send(kafka, topic.name(), key, EventCodec.toJson(EventEnvelope.of(topic, key, "test", payload)));
     }
 
     String status(String nip) {
@@ -89,11 +98,13 @@ class ActivationProgressTest {
         awaitStatus(AGUS, "NO_CERTIFICATE");
 
         // A stale event about another registration id, and the same completed event again: nothing moves.
-        publish(Topics.ACTIVATION_EXPIRED, UUID.randomUUID().toString(), new ActivationExpired("old", UUID.randomUUID().toString(),
-                AGUS, Instant.now()));
-        republish(Topics.ACTIVATION_COMPLETED, completed);
-        publish(Topics.ACTIVATION_REJECTED, id, new ActivationRejected("a-1", id, AGUS, "late", "v", Instant.now()));
-        Thread.sleep(3000);
+        java.util.List<org.apache.kafka.clients.producer.RecordMetadata> ignored = java.util.List.of(
+                send(Topics.ACTIVATION_EXPIRED, UUID.randomUUID().toString(), new ActivationExpired("old", UUID.randomUUID().toString(),
+                        AGUS, Instant.now())),
+                republish(Topics.ACTIVATION_COMPLETED, completed),
+                send(Topics.ACTIVATION_REJECTED, id, new ActivationRejected("a-1", id, AGUS, "late", "v", Instant.now())));
+        // Barrier, not a pause: the service has handled all three before we look.
+        ConsumerProgress.awaitHandled(kafka, group, ignored, Duration.ofSeconds(30));
         assertThat(status(AGUS)).isEqualTo("NO_CERTIFICATE");
 
         // The certificate is issued: ISSUE with serial and validity.

@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in;
 
+import id.teken.devstack.ConsumerProgress;
 import id.teken.devstack.DevStackTestResource;
 import id.teken.devstack.TopicWriter;
 import id.teken.events.EventCodec;
@@ -34,8 +35,12 @@ class SignerStatusProjectionTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    <P> void publish(Topic<P> topic, String key, P payload) {
-        TopicWriter.send(kafka, topic.name(), key, EventCodec.toJson(EventEnvelope.of(topic, key, "test", payload)));
+    /** The consumer group the service's event consumer uses (its application name). */
+    @ConfigProperty(name = "quarkus.application.name")
+    String group;
+
+    <P> org.apache.kafka.clients.producer.RecordMetadata publish(Topic<P> topic, String key, P payload) {
+        return TopicWriter.send(kafka, topic.name(), key, EventCodec.toJson(EventEnvelope.of(topic, key, "test", payload)));
     }
 
     int sign() {
@@ -66,9 +71,11 @@ class SignerStatusProjectionTest {
         publish(Topics.CERTIFICATE_REINSTATED, nip, new CertificateReinstated("c", nip, serial, "v", Instant.now()));
         assertThat(awaitStatus(200)).isEqualTo(200);
         // A superseded revocation changes nothing; another reason does.
-        publish(Topics.CERTIFICATE_REVOKED, nip, new CertificateRevoked("c", nip, serial, "superseded", nip, Instant.now()));
-        publish(Topics.CERTIFICATE_REVOKED, nip, new CertificateRevoked("c", nip, "OTHER", "keyCompromise", "v", Instant.now()));
-        Thread.sleep(2000);
+        java.util.List<org.apache.kafka.clients.producer.RecordMetadata> ignored = java.util.List.of(
+                publish(Topics.CERTIFICATE_REVOKED, nip, new CertificateRevoked("c", nip, serial, "superseded", nip, Instant.now())),
+                publish(Topics.CERTIFICATE_REVOKED, nip, new CertificateRevoked("c", nip, "OTHER", "keyCompromise", "v", Instant.now())));
+        // Barrier, not a pause: the service has handled both before we look.
+        ConsumerProgress.awaitHandled(kafka, group, ignored, java.time.Duration.ofSeconds(30));
         assertThat(sign()).isEqualTo(200);
         publish(Topics.CERTIFICATE_REVOKED, nip, new CertificateRevoked("c", nip, serial, "keyCompromise", "v", Instant.now()));
         assertThat(awaitStatus(409)).isEqualTo(409);

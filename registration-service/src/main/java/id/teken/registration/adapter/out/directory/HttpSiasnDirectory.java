@@ -22,7 +22,7 @@ import java.util.Optional;
  * employee as JSON (bare or wrapped in {@code data}); 404 means no such employee. Anything else (timeout,
  * 5xx, unreadable body) is "directory unavailable", never "not found".
  */
-public class SiasnHttpDirectory implements EmployeeDirectory {
+public class HttpSiasnDirectory implements EmployeeDirectory {
 
     private final HttpClient http;
     private final URI base;
@@ -30,7 +30,7 @@ public class SiasnHttpDirectory implements EmployeeDirectory {
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SiasnHttpDirectory(URI base, String apiKey, Duration timeout) {
+    public HttpSiasnDirectory(URI base, String apiKey, Duration timeout) {
         this.base = base;
         this.apiKey = apiKey;
         this.timeout = timeout;

@@ -18,7 +18,7 @@ import java.util.Locale;
  * configured SMTP server after the commit (id.teken.events.mail.MailRelay).
  */
 @ApplicationScoped
-public class SmtpAccountMailer implements AccountMailer {
+public class OutboxAccountMailer implements AccountMailer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'WIB'",
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));

@@ -19,7 +19,7 @@ import java.util.Locale;
  * sent through SMTP after the commit (id.teken.events.mail.MailRelay).
  */
 @ApplicationScoped
-public class SmtpCertificateMailer implements CertificateMailer {
+public class OutboxCertificateMailer implements CertificateMailer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'WIB'",
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));

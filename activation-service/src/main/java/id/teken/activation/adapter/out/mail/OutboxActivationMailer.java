@@ -18,7 +18,7 @@ import java.util.Locale;
  * sent through SMTP after the commit (id.teken.events.mail.MailRelay).
  */
 @ApplicationScoped
-public class SmtpActivationMailer implements ActivationMailer {
+public class OutboxActivationMailer implements ActivationMailer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'WIB'",
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));

@@ -1,7 +1,7 @@
 package id.teken.registration.adapter.out;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import id.teken.registration.adapter.out.directory.SiasnHttpDirectory;
+import id.teken.registration.adapter.out.directory.HttpSiasnDirectory;
 import id.teken.registration.application.port.out.EmployeeDirectory;
 import id.teken.registration.domain.Employee;
 import id.teken.registration.domain.EmploymentStatus;
@@ -23,17 +23,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SiasnHttpDirectoryTest {
+class HttpSiasnDirectoryTest {
 
     static WireMockServer siasn;
-    static SiasnHttpDirectory directory;
+    static HttpSiasnDirectory directory;
 
     @BeforeAll
     static void start() {
         siasn = new WireMockServer(options().dynamicPort());
         siasn.start();
         // Generous enough for a loaded CI machine; the timeout case below waits longer still.
-        directory = new SiasnHttpDirectory(URI.create(siasn.baseUrl()), "kunci-api", Duration.ofSeconds(3));
+        directory = new HttpSiasnDirectory(URI.create(siasn.baseUrl()), "kunci-api", Duration.ofSeconds(3));
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class SiasnHttpDirectoryTest {
 
     @Test
     void unreachableServer_isUnavailable() {
-        SiasnHttpDirectory down = new SiasnHttpDirectory(URI.create("http://127.0.0.1:1"), null, Duration.ofMillis(500));
+        HttpSiasnDirectory down = new HttpSiasnDirectory(URI.create("http://127.0.0.1:1"), null, Duration.ofMillis(500));
         assertThatThrownBy(() -> down.findByNip(Nip.of("198503152010011001")))
                 .isInstanceOf(EmployeeDirectory.DirectoryUnavailable.class);
     }
