@@ -32,7 +32,7 @@ public class RecentSignerCertificates {
             return CompletableFuture.completedFuture(entry.certificate());
         }
         return keys.signerCertificateAsync(nip, channel).thenApply(certificate -> {
-            if ("ISSUE".equals(certificate.status()) && !certificate.locked()) {
+            if (certificate.status().signs() && !certificate.locked()) {
                 if (entries.size() >= MAX_ENTRIES) {
                     entries.clear();
                 }

@@ -133,7 +133,7 @@ public class SignDocumentService implements SignDocumentUseCase {
             try {
                 SigningKeys.SignerCertificate certificate = join(certificateLookup);
                 attempt.mark("lookup");
-                if (!"ISSUE".equals(certificate.status())) {
+                if (!certificate.status().signs()) {
                     throw notActive(certificate.status());
                 }
                 if (certificate.locked()) {
@@ -185,7 +185,7 @@ public class SignDocumentService implements SignDocumentUseCase {
                         + "tersebut. Minta ADMIN menambahkan unit atau NIP-nya ke cakupan aplikasi.");
             }
         }
-        transactions.run(() -> statuses.find(attempt.nip)).filter(s -> !"ISSUE".equals(s.status())).ifPresent(s -> {
+        transactions.run(() -> statuses.find(attempt.nip)).filter(s -> !s.status().signs()).ifPresent(s -> {
             throw notActive(s.status());
         });
     }
@@ -225,7 +225,7 @@ public class SignDocumentService implements SignDocumentUseCase {
             // prepare again for the one certificate-service signs with; never sign with a mismatch.
             recent.forget(attempt.nip);
             SigningKeys.SignerCertificate current = keys.signerCertificate(attempt.nip, command.requester().clientId());
-            if (!current.serialNumber().equals(granted.serialNumber()) || !"ISSUE".equals(current.status())) {
+            if (!current.serialNumber().equals(granted.serialNumber()) || !current.status().signs()) {
                 keys.revoke(granted.sad());
                 throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Sertifikat baru saja berganti. Coba lagi.");
             }
@@ -350,7 +350,7 @@ public class SignDocumentService implements SignDocumentUseCase {
         }
     }
 
-    private static DomainException notActive(String status) {
+    private static DomainException notActive(id.teken.signing.domain.CertificateStatus status) {
         return new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + status
                 + "; hanya sertifikat berstatus ISSUE yang dapat menandatangani.");
     }

@@ -25,7 +25,7 @@ public class SignerStatusLookupService implements LookUpSignerStatusUseCase {
     @Override
     public String status(String nik, String email) {
         return directory.find(null, nik, email).map(signer -> statuses.find(signer.nip())
-                        .filter(s -> !"ISSUE".equals(s.status()) && "ISSUE".equals(signer.status())).map(SignerStatuses.SignerStatus::status)
+                        .filter(s -> !s.status().signs() && "ISSUE".equals(signer.status())).map(s -> s.status().name())
                         .orElse(signer.status()))
                 .orElse("NOT_REGISTERED");
     }

@@ -2,6 +2,7 @@ package id.teken.signing.application.service;
 
 import id.teken.signing.application.port.in.FollowCertificatesUseCase;
 import id.teken.signing.application.port.out.SignerStatuses;
+import id.teken.signing.domain.CertificateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ public class SignerStatusService implements FollowCertificatesUseCase {
     @Transactional
     public void issued(String nip, String serialNumber) {
         recent.forget(nip);
-        statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, "ISSUE", clock.instant()));
+        statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, CertificateStatus.ISSUE, clock.instant()));
     }
 
     @Override
@@ -35,15 +36,15 @@ public class SignerStatusService implements FollowCertificatesUseCase {
     public void revoked(String nip, String serialNumber, String reason) {
         recent.forget(nip);
         if (!"superseded".equals(reason)) {
-            changed(nip, serialNumber, "REVOKE");
+            changed(nip, serialNumber, CertificateStatus.REVOKE);
         }
     }
 
     @Override
     @Transactional
-    public void changed(String nip, String serialNumber, String status) {
+    public void changed(String nip, String serialNumber, CertificateStatus status) {
         recent.forget(nip);
-        statuses.find(nip).filter(s -> s.serialNumber().equals(serialNumber) && !"REVOKE".equals(s.status()))
+        statuses.find(nip).filter(s -> s.serialNumber().equals(serialNumber) && s.status() != CertificateStatus.REVOKE)
                 .ifPresent(s -> statuses.save(new SignerStatuses.SignerStatus(nip, serialNumber, status, clock.instant())));
     }
 }

@@ -66,7 +66,7 @@ public final class CertificateEventConsumers {
 
         @Override
         public void handle(EventEnvelope<CertificateSuspended> event) {
-            follow.changed(event.payload().nip(), event.payload().serialNumber(), "SUSPEND");
+            follow.changed(event.payload().nip(), event.payload().serialNumber(), id.teken.signing.domain.CertificateStatus.SUSPEND);
         }
     }
 
@@ -83,7 +83,7 @@ public final class CertificateEventConsumers {
 
         @Override
         public void handle(EventEnvelope<CertificateReinstated> event) {
-            follow.changed(event.payload().nip(), event.payload().serialNumber(), "ISSUE");
+            follow.changed(event.payload().nip(), event.payload().serialNumber(), id.teken.signing.domain.CertificateStatus.ISSUE);
         }
     }
 
@@ -100,7 +100,7 @@ public final class CertificateEventConsumers {
 
         @Override
         public void handle(EventEnvelope<CertificateExpired> event) {
-            follow.changed(event.payload().nip(), event.payload().serialNumber(), "EXPIRED");
+            follow.changed(event.payload().nip(), event.payload().serialNumber(), id.teken.signing.domain.CertificateStatus.EXPIRED);
         }
     }
 }

@@ -67,8 +67,9 @@ public class HttpSigningKeys implements SigningKeys {
         } catch (CertificateException e) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Rantai sertifikat tidak terbaca.");
         }
-        return new SignerCertificate(body.path("serialNumber").asText(), commonName(chain), body.path("status").asText(),
-                body.path("locked").asBoolean(), chain);
+        id.teken.signing.domain.CertificateStatus status = id.teken.signing.domain.CertificateStatus.of(body.path("status").asText())
+                .orElseThrow(() -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Status sertifikat tidak dikenal."));
+        return new SignerCertificate(body.path("serialNumber").asText(), commonName(chain), status, body.path("locked").asBoolean(), chain);
     }
 
     @Override

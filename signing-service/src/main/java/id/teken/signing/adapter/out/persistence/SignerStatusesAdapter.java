@@ -23,7 +23,8 @@ public class SignerStatusesAdapter implements SignerStatuses {
     public Optional<SignerStatus> find(String nip) {
         List<Object[]> rows = em.createNativeQuery("SELECT nip, serial_number, status, updated_at FROM signer_status WHERE nip = ?1")
                 .setParameter(1, nip).getResultList();
-        return rows.stream().findFirst().map(r -> new SignerStatus((String) r[0], (String) r[1], (String) r[2], instant(r[3])));
+        return rows.stream().findFirst().map(r -> new SignerStatus((String) r[0], (String) r[1], id.teken.signing.domain.CertificateStatus.of((String) r[2])
+                .orElseThrow(() -> new IllegalStateException("signer_status holds an unknown status")), instant(r[3])));
     }
 
     @Override
@@ -32,7 +33,7 @@ public class SignerStatusesAdapter implements SignerStatuses {
                         INSERT INTO signer_status (nip, serial_number, status, updated_at) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT (nip) DO UPDATE SET serial_number = EXCLUDED.serial_number, status = EXCLUDED.status,
                           updated_at = EXCLUDED.updated_at""")
-                .setParameter(1, s.nip()).setParameter(2, s.serialNumber()).setParameter(3, s.status())
+                .setParameter(1, s.nip()).setParameter(2, s.serialNumber()).setParameter(3, s.status().name())
                 .setParameter(4, Timestamp.from(s.updatedAt())).executeUpdate();
     }
 

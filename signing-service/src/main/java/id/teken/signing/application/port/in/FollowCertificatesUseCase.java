@@ -8,5 +8,5 @@ public interface FollowCertificatesUseCase {
     /** Revocation of the current serial for any reason but superseded (a reset's new certificate follows). */
     void revoked(String nip, String serialNumber, String reason);
 
-    void changed(String nip, String serialNumber, String status);
+    void changed(String nip, String serialNumber, id.teken.signing.domain.CertificateStatus status);
 }

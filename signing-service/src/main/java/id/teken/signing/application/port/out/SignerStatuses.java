@@ -11,6 +11,6 @@ public interface SignerStatuses {
     void save(SignerStatus status);
 
     /** One signer's current certificate and its status. */
-    record SignerStatus(String nip, String serialNumber, String status, Instant updatedAt) {
+    record SignerStatus(String nip, String serialNumber, id.teken.signing.domain.CertificateStatus status, Instant updatedAt) {
     }
 }

@@ -64,6 +64,6 @@ public interface SigningKeys {
     }
 
     /** The signer's certificate state and chain (DER, leaf first). */
-    record SignerCertificate(String serialNumber, String subjectCommonName, String status, boolean locked, List<byte[]> chainDer) {
+    record SignerCertificate(String serialNumber, String subjectCommonName, id.teken.signing.domain.CertificateStatus status, boolean locked, List<byte[]> chainDer) {
     }
 }
