@@ -3,7 +3,6 @@ package id.teken.e2e;
 import id.teken.devstack.DevStack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,11 +45,18 @@ final class PackagedStack {
     /** Starts every service (databases named {@code <prefix>_<service>}) and waits until each is ready. */
     static PackagedStack start(String prefix, Map<String, String> extraEnvironment) throws Exception {
         PackagedStack s = new PackagedStack(prefix, extraEnvironment);
-        for (String service : SERVICES) {
-            s.start(service);
-        }
-        for (String service : SERVICES) {
-            s.awaitReady(service, Duration.ofSeconds(180));
+        try {
+            for (String service : SERVICES) {
+                s.start(service);
+            }
+            for (String service : SERVICES) {
+                s.awaitReady(service, Duration.ofSeconds(180));
+            }
+        } catch (Exception | AssertionError e) {
+            // A stack that did not come up must not live on: its services would share the Kafka consumer groups of the
+            // next test's stack (the broker is shared) and take its events.
+            s.stop();
+            throw e;
         }
         return s;
     }
@@ -187,13 +193,30 @@ final class PackagedStack {
         environments.put(service, all);
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port the OS hands out for outgoing connections (Kafka,
+     * JDBC and HTTP clients make many) could be taken between choosing it here and the service binding it.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int tries = 0; tries < 200; tries++) {
+            int port = random.nextInt(20000, 32000);
+            if (CHOSEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+                CHOSEN.add(port);
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
+
+    /** Ports already given to a service of some stack in this JVM. */
+    private static final java.util.Set<Integer> CHOSEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static byte[] bytes(int n) {
         byte[] b = new byte[n];

@@ -233,47 +233,54 @@ public class SignDocumentService implements SignDocumentUseCase {
             prepared = prepareAll(command, attempt, inspected, certificate);
             attempt.mark("prepare-again");
         }
-        SigningKeys.SignerCertificate signing = certificate;
         List<PdfSigner.Prepared> ready = prepared;
-        List<byte[]> digests = ready.stream().map(PdfSigner.Prepared::digest).toList();
-        SigningKeys.Signatures values;
+        SigningKeys.Signatures signatures = signValues(command, attempt, granted,
+                ready.stream().map(PdfSigner.Prepared::digest).toList(), timestamped);
+        long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
+        attempt.mark("sign");
+        List<byte[]> signedPdfs = eachDocument(attempt, ready.size(), i -> signer.finish(ready.get(i),
+                signatures.values().get(i), new PdfSigner.Evidence(signatures.timestampToken(i), signatures.ocspResponse())));
+        long totalMillis = (System.nanoTime() - started) / 1_000_000;
+        attempt.mark("finish");
+        List<String> hashes = work.each(signedPdfs.size(), i -> sha256(signedPdfs.get(i)));
+        record(command, attempt, certificate, hashes);
+        attempt.mark("record");
+        List<SignedDocument> out = new ArrayList<>();
+        for (int i = 0; i < signedPdfs.size(); i++) {
+            out.add(new SignedDocument(attempt.ids.get(i), command.documents().get(i).name(), signedPdfs.get(i), hashes.get(i),
+                    command.level(), certificate.serialNumber(), remoteMillis, totalMillis, attempt.timing()));
+        }
+        return out;
+    }
+
+    /** The values (with time stamps and OCSP as the level needs) under the authorization, or with the passphrase once more. */
+    private SigningKeys.Signatures signValues(SignCommand command, Attempt attempt, SigningKeys.Authorization granted,
+                                              List<byte[]> digests, boolean timestamped) {
         try {
-            values = keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
+            return keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
                     command.level().longTerm());
         } catch (DomainException e) {
             if (e.code() != ErrorCode.AUTHORIZATION_INVALID) {
                 throw e;
             }
             // certificate-service lost the authorization (a restart, another instance, too slow a batch): check again with it.
-            values = keys.signDigests(attempt.nip, digests, "SHA-256", command.passphrase(), command.requester().clientId(), timestamped,
+            return keys.signDigests(attempt.nip, digests, "SHA-256", command.passphrase(), command.requester().clientId(), timestamped,
                     command.level().longTerm());
         }
-        long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
-        attempt.mark("sign");
-        SigningKeys.Signatures signatures = values;
-        List<byte[]> signedPdfs = eachDocument(attempt, ready.size(), i -> signer.finish(ready.get(i),
-                signatures.values().get(i), new PdfSigner.Evidence(signatures.timestampToken(i), signatures.ocspResponse())));
-        long totalMillis = (System.nanoTime() - started) / 1_000_000;
-        attempt.mark("finish");
-        List<String> hashes = work.each(signedPdfs.size(), i -> sha256(signedPdfs.get(i)));
+    }
+
+    /** The signed documents and their document.signed events, in one transaction (the outbox). */
+    private void record(SignCommand command, Attempt attempt, SigningKeys.SignerCertificate certificate, List<String> hashes) {
         transactions.run(() -> {
-            for (int i = 0; i < signedPdfs.size(); i++) {
+            for (int i = 0; i < hashes.size(); i++) {
                 String id = attempt.ids.get(i);
-                String sha = hashes.get(i);
                 documents.save(new SignedDocuments.SignedDocumentRecord(UUID.fromString(id), attempt.nip,
-                        signing.subjectCommonName(), signing.serialNumber(), sha, command.level().label(),
+                        certificate.subjectCommonName(), certificate.serialNumber(), hashes.get(i), command.level().label(),
                         command.requester().clientId(), attempt.now));
-                events.signed(id, attempt.nip, signing.serialNumber(), command.requester().clientId(), sha, command.level().label(),
-                        attempt.now);
+                events.signed(id, attempt.nip, certificate.serialNumber(), command.requester().clientId(), hashes.get(i),
+                        command.level().label(), attempt.now);
             }
         });
-        attempt.mark("record");
-        List<SignedDocument> out = new ArrayList<>();
-        for (int i = 0; i < signedPdfs.size(); i++) {
-            out.add(new SignedDocument(attempt.ids.get(i), command.documents().get(i).name(), signedPdfs.get(i), hashes.get(i),
-                    command.level(), signing.serialNumber(), remoteMillis, totalMillis, attempt.timing()));
-        }
-        return out;
     }
 
     private List<PdfSigner.Prepared> prepareAll(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,

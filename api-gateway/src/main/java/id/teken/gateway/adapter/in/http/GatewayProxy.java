@@ -1,5 +1,6 @@
 package id.teken.gateway.adapter.in.http;
 
+import id.teken.kit.ClientAssertion;
 import id.teken.gateway.application.port.out.SystemClientAuthenticator;
 import id.teken.gateway.application.port.out.TokenVerifier;
 import id.teken.gateway.domain.Route;

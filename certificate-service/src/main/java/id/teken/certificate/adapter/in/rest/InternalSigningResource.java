@@ -1,5 +1,6 @@
 package id.teken.certificate.adapter.in.rest;
 
+import id.teken.kit.ServiceToken;
 import id.teken.certificate.application.port.in.SignHashUseCase;
 import id.teken.certificate.domain.DomainException;
 import id.teken.certificate.domain.ErrorCode;
@@ -14,8 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -153,11 +152,10 @@ public class InternalSigningResource {
     }
 
     private void authenticate(String authorization) {
-        String expected = serviceToken.filter(t -> !t.isBlank()).orElseThrow(() ->
-                new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal signing is not configured (TEKEN_INTERNAL_TOKEN)"));
-        String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+        switch (ServiceToken.check(authorization, serviceToken)) {
+            case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal signing is not configured (TEKEN_INTERNAL_TOKEN)");
+            case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+            case ACCEPTED -> { }
         }
     }
 }

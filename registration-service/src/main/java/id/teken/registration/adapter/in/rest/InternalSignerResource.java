@@ -1,5 +1,6 @@
 package id.teken.registration.adapter.in.rest;
 
+import id.teken.kit.ServiceToken;
 import id.teken.registration.application.port.in.LookUpSignerUseCase;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.ErrorCode;
@@ -14,8 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -37,11 +36,10 @@ public class InternalSignerResource {
     @Operation(summary = "Penanda tangan menurut nip, nik atau email: identitas, jabatan dan status sertifikat")
     public LookUpSignerUseCase.Signer find(@HeaderParam("Authorization") String authorization, @QueryParam("nip") String nip,
                                            @QueryParam("nik") String nik, @QueryParam("email") String email) {
-        String expected = serviceToken.filter(t -> !t.isBlank()).orElseThrow(() ->
-                new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal lookups are not configured (TEKEN_INTERNAL_TOKEN)"));
-        String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+        switch (ServiceToken.check(authorization, serviceToken)) {
+            case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal lookups are not configured (TEKEN_INTERNAL_TOKEN)");
+            case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+            case ACCEPTED -> { }
         }
         return signers.find(nip, nik, email).orElseThrow(() ->
                 new DomainException(ErrorCode.SIGNER_NOT_FOUND, "User tidak terdaftar"));

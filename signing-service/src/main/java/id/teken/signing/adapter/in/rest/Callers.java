@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.kit.ClientAssertion;
 import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
@@ -14,7 +15,7 @@ import java.util.Base64;
 
 /**
  * Who is calling: a signed-in ASN (Bearer JWT, role ASN) or another Pemkab system: through the gateway, which checked the
- * client's HTTP Basic credentials and forwards an internal identity ({@link GatewayClientAssertion}, X-Teken-Client)
+ * client's HTTP Basic credentials and forwards an internal identity ({@link ClientAssertion}, X-Teken-Client)
  * instead of the secret; or, inside the internal network, with the Basic credentials themselves. The caller's address is
  * the one the trusted gateway put in X-Forwarded-For.
  */
@@ -79,11 +80,11 @@ public class Callers {
 
     /** The client the gateway vouches for, or null when there is no assertion; a bad assertion is refused. */
     private SystemClient assertedClient() {
-        String header = routing.request().getHeader(GatewayClientAssertion.HEADER);
+        String header = routing.request().getHeader(ClientAssertion.HEADER);
         if (header == null) {
             return null;
         }
-        String username = GatewayClientAssertion.verify(header, internalToken.orElse(null), java.time.Instant.now())
+        String username = ClientAssertion.verify(header, internalToken.orElse(null), java.time.Instant.now())
                 .orElseThrow(() -> new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Identitas aplikasi dari gateway tidak sah."));
         return clients.asserted(username, address());
     }

@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.kit.ServiceToken;
 import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
@@ -15,8 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -51,11 +50,10 @@ public class InternalClientResource {
     @POST
     @Operation(summary = "Memeriksa kredensial Basic aplikasi klien untuk gateway")
     public AuthenticatedClient authenticate(@HeaderParam("Authorization") String authorization, AuthenticationRequest body) {
-        String expected = serviceToken.filter(t -> !t.isBlank()).orElseThrow(() ->
-                new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "system-client authentication is not configured (TEKEN_INTERNAL_TOKEN)"));
-        String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+        switch (ServiceToken.check(authorization, serviceToken)) {
+            case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "system-client authentication is not configured (TEKEN_INTERNAL_TOKEN)");
+            case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
+            case ACCEPTED -> { }
         }
         if (body == null) {
             throw new DomainException(ErrorCode.BODY_REQUIRED, "request body required");

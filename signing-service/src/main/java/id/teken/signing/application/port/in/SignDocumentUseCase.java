@@ -62,12 +62,10 @@ public interface SignDocumentUseCase {
     }
 
     /**
-     * The signed PDF, what the audit keeps about it, and where the time went: the passphrase check (certificate-service's
-     * sign-hash, one call for a whole batch) and the whole signing, both for the request the document came in.
-     */
-    /**
-     * {@code timing}: where the request's time went, as a Server-Timing header value (inspect, lookup, prepare, passphrase =
-     * the wait for the passphrase check after preparing, sign, finish, record; milliseconds).
+     * The signed PDF, what the audit keeps about it, and where the time went: {@code passphraseCheckMillis} from asking
+     * certificate-service to check the passphrase to having the values, {@code totalMillis} of the whole signing, and
+     * {@code timing} as a Server-Timing header value (resolve, inspect, lookup, prepare, passphrase = the wait for the
+     * passphrase check after preparing, sign, finish, record; milliseconds), all for the request the document came in.
      */
     record SignedDocument(String documentId, String name, byte[] pdf, String sha256, PadesLevel level, String serialNumber,
                           long passphraseCheckMillis, long totalMillis, String timing) {
