@@ -45,6 +45,8 @@ final class PackagedStack {
     /** Starts every service (databases named {@code <prefix>_<service>}) and waits until each is ready. */
     static PackagedStack start(String prefix, Map<String, String> extraEnvironment) throws Exception {
         PackagedStack s = new PackagedStack(prefix, extraEnvironment);
+        // Whatever ends the test JVM, the services it started end with it (they would otherwise outlive the build).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.processes.values().forEach(Process::destroyForcibly)));
         try {
             for (String service : SERVICES) {
                 s.start(service);
