@@ -5,7 +5,7 @@ import id.teken.activation.domain.Registrant;
 import id.teken.events.EventEnvelope;
 import id.teken.events.Topic;
 import id.teken.events.Topics;
-import id.teken.events.consumer.EventHandler;
+import id.teken.kit.consumer.EventHandler;
 import id.teken.events.registration.RegistrationSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import id.teken.activation.application.port.out.EmployeeDirectory;
 import id.teken.activation.application.port.out.FaceVerification;
 import id.teken.activation.domain.DomainException;
 import id.teken.activation.domain.ErrorCode;
-import id.teken.events.outbox.Correlation;
+import id.teken.kit.outbox.Correlation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -2,8 +2,8 @@ package id.teken.activation.adapter.out.mail;
 
 import id.teken.activation.application.port.out.ActivationMailer;
 import id.teken.activation.domain.Registrant;
-import id.teken.events.mail.MailOutbox;
-import id.teken.events.mail.OutgoingMail;
+import id.teken.kit.mail.MailOutbox;
+import id.teken.kit.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Activation mails to the Email Dinas, in Indonesian with HTML and plain-text parts, queued in the mail outbox and
- * sent through SMTP after the commit (id.teken.events.mail.MailRelay).
+ * sent through SMTP after the commit (id.teken.kit.mail.MailRelay).
  */
 @ApplicationScoped
 public class OutboxActivationMailer implements ActivationMailer {

@@ -9,7 +9,7 @@ import id.teken.events.activation.ActivationCompleted;
 import id.teken.events.activation.ActivationExpired;
 import id.teken.events.activation.ActivationRejected;
 import id.teken.events.activation.ActivationReviewRequested;
-import id.teken.events.outbox.Outbox;
+import id.teken.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

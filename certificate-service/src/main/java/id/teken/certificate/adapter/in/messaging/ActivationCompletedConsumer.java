@@ -6,7 +6,7 @@ import id.teken.events.EventEnvelope;
 import id.teken.events.Topic;
 import id.teken.events.Topics;
 import id.teken.events.activation.ActivationCompleted;
-import id.teken.events.consumer.EventHandler;
+import id.teken.kit.consumer.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import id.teken.certificate.domain.DomainException;
 import id.teken.certificate.domain.ErrorCode;
-import id.teken.events.outbox.Correlation;
+import id.teken.kit.outbox.Correlation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

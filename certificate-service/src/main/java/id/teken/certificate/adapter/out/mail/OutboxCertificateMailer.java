@@ -3,8 +3,8 @@ package id.teken.certificate.adapter.out.mail;
 import id.teken.certificate.application.port.out.CertificateMailer;
 import id.teken.certificate.domain.PassphraseLink;
 import id.teken.certificate.domain.SubscriberIdentity;
-import id.teken.events.mail.MailOutbox;
-import id.teken.events.mail.OutgoingMail;
+import id.teken.kit.mail.MailOutbox;
+import id.teken.kit.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Certificate mails to the Email Dinas, in Indonesian with HTML and plain-text parts, queued in the mail outbox and
- * sent through SMTP after the commit (id.teken.events.mail.MailRelay).
+ * sent through SMTP after the commit (id.teken.kit.mail.MailRelay).
  */
 @ApplicationScoped
 public class OutboxCertificateMailer implements CertificateMailer {

@@ -5,7 +5,7 @@ import id.teken.certificate.domain.Credential;
 import id.teken.events.Topics;
 import id.teken.events.certificate.CertificateIssued;
 import id.teken.events.certificate.CertificateRevoked;
-import id.teken.events.outbox.Outbox;
+import id.teken.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -7,7 +7,7 @@ import id.teken.events.activation.ActivationCompleted;
 import id.teken.events.activation.ActivationExpired;
 import id.teken.events.activation.ActivationRejected;
 import id.teken.events.activation.ActivationReviewRequested;
-import id.teken.events.consumer.EventHandler;
+import id.teken.kit.consumer.EventHandler;
 import id.teken.registration.application.port.in.FollowActivationUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import id.teken.events.Topic;
 import id.teken.events.Topics;
 import id.teken.events.certificate.CertificateIssued;
 import id.teken.events.certificate.CertificateRevoked;
-import id.teken.events.consumer.EventHandler;
+import id.teken.kit.consumer.EventHandler;
 import id.teken.registration.application.port.in.FollowCertificateUseCase;
 import id.teken.registration.domain.Nip;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package id.teken.registration.adapter.in.messaging;
 import id.teken.events.EventEnvelope;
 import id.teken.events.Topic;
 import id.teken.events.Topics;
-import id.teken.events.consumer.EventHandler;
+import id.teken.kit.consumer.EventHandler;
 import id.teken.events.signing.SystemClientDisabled;
 import id.teken.registration.application.port.in.NotifyAdminsUseCase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package id.teken.registration.adapter.in.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import id.teken.events.outbox.Correlation;
+import id.teken.kit.outbox.Correlation;
 import id.teken.registration.application.port.out.EmployeeDirectory;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.ErrorCode;

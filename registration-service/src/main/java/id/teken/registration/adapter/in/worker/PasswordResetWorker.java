@@ -1,6 +1,6 @@
 package id.teken.registration.adapter.in.worker;
 
-import id.teken.events.outbox.BackgroundRelay;
+import id.teken.kit.outbox.BackgroundRelay;
 import id.teken.registration.application.port.in.RequestPasswordResetUseCase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -2,8 +2,8 @@ package id.teken.registration.adapter.out.mail;
 
 import id.teken.registration.application.port.out.AccountMailer;
 import id.teken.registration.domain.EmailAddress;
-import id.teken.events.mail.MailOutbox;
-import id.teken.events.mail.OutgoingMail;
+import id.teken.kit.mail.MailOutbox;
+import id.teken.kit.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Account mails in Indonesian, with HTML and plain-text parts, queued in the mail outbox and sent through the
- * configured SMTP server after the commit (id.teken.events.mail.MailRelay).
+ * configured SMTP server after the commit (id.teken.kit.mail.MailRelay).
  */
 @ApplicationScoped
 public class OutboxAccountMailer implements AccountMailer {

@@ -1,7 +1,7 @@
 package id.teken.registration.adapter.out.messaging;
 
 import id.teken.events.Topics;
-import id.teken.events.outbox.Outbox;
+import id.teken.kit.outbox.Outbox;
 import id.teken.events.registration.RegistrationSubmitted;
 import id.teken.registration.application.port.out.RegistrationEvents;
 import id.teken.registration.domain.Employee;

@@ -8,7 +8,7 @@ import id.teken.events.certificate.CertificateIssued;
 import id.teken.events.certificate.CertificateReinstated;
 import id.teken.events.certificate.CertificateRevoked;
 import id.teken.events.certificate.CertificateSuspended;
-import id.teken.events.consumer.EventHandler;
+import id.teken.kit.consumer.EventHandler;
 import id.teken.signing.application.port.in.FollowCertificatesUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package id.teken.signing.adapter.out.messaging;
 
 import id.teken.events.Topics;
-import id.teken.events.outbox.Outbox;
+import id.teken.kit.outbox.Outbox;
 import id.teken.events.signing.DocumentSigned;
 import id.teken.signing.application.port.out.SigningEvents;
 import jakarta.enterprise.context.ApplicationScoped;

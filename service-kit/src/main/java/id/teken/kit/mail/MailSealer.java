@@ -1,4 +1,4 @@
-package id.teken.events.mail;
+package id.teken.kit.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,4 +1,4 @@
-package id.teken.events.mail;
+package id.teken.kit.mail;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

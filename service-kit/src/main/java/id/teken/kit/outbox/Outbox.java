@@ -1,4 +1,4 @@
-package id.teken.events.outbox;
+package id.teken.kit.outbox;
 
 import id.teken.events.EventCodec;
 import id.teken.events.EventEnvelope;

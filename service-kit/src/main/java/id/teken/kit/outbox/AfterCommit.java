@@ -1,4 +1,4 @@
-package id.teken.events.outbox;
+package id.teken.kit.outbox;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;

@@ -1,4 +1,4 @@
-package id.teken.events.consumer;
+package id.teken.kit.consumer;
 
 import id.teken.events.EventEnvelope;
 import id.teken.events.Topic;

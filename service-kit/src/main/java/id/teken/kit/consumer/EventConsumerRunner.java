@@ -1,9 +1,9 @@
-package id.teken.events.consumer;
+package id.teken.kit.consumer;
 
 import id.teken.events.EventCodec;
 import id.teken.events.EventEnvelope;
 import id.teken.events.Topic;
-import id.teken.events.outbox.Correlation;
+import id.teken.kit.outbox.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package id.teken.events.mail;
+package id.teken.kit.mail;
 
 import io.vertx.ext.mail.SMTPException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package id.teken.events.mail;
+package id.teken.kit.mail;
 
-import id.teken.events.outbox.BackgroundRelay;
+import id.teken.kit.outbox.BackgroundRelay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;

@@ -1,4 +1,4 @@
-package id.teken.events.outbox;
+package id.teken.kit.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package id.teken.events.outbox;
+package id.teken.kit.outbox;
 
 import org.jboss.logging.MDC;
 

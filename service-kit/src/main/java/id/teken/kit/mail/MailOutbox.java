@@ -1,7 +1,7 @@
-package id.teken.events.mail;
+package id.teken.kit.mail;
 
-import id.teken.events.outbox.AfterCommit;
-import id.teken.events.outbox.Correlation;
+import id.teken.kit.outbox.AfterCommit;
+import id.teken.kit.outbox.Correlation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

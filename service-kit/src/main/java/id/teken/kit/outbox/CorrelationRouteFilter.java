@@ -1,4 +1,4 @@
-package id.teken.events.outbox;
+package id.teken.kit.outbox;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
