@@ -67,29 +67,48 @@ public class SigningService implements SignHashUseCase {
     @Override
     public SignedHashes signHashes(SignHashesCommand command) {
         String channel = SigningGate.channel(command.channel());
-        java.util.concurrent.Semaphore turn = turn(command.nip(), channel);
+        Opened opened = open(command.nip(), channel, command.passphrase());
         try {
-            Credential credential = admit(command.nip(), channel);
-            Optional<KeyCustody.Signed> signed;
+            return answer(opened.credential(), keys.sign(opened.key(), command.digestAlgorithm(), command.digests()),
+                    command.digestAlgorithm(), command.timestamps(), command.ocsp());
+        } finally {
+            opened.key().destroy();
+        }
+    }
+
+    /** A credential whose passphrase was right, and its key opened for this call. */
+    private record Opened(Credential credential, KeyCustody.Unlocked key) {
+    }
+
+    /**
+     * The one passphrase check of every path (sign-hashes, authorizations): within the credential's turn, the attempt is
+     * reserved before the key derivation, then counted wrong (and maybe locked) or right (and the key re-sealed if it
+     * was sealed the old way); a failure in between gives the attempt back. The passphrase is wiped in every case.
+     */
+    private Opened open(String nip, String channel, char[] passphrase) {
+        java.util.concurrent.Semaphore turn = turn(nip, channel);
+        try {
+            Credential credential = admit(nip, channel);
+            Optional<KeyCustody.Unlocked> unlocked;
             try {
-                signed = keys.signDigests(credential.id(), credential.sealedKey(), command.passphrase(),
-                        command.digestAlgorithm(), command.digests());
+                unlocked = keys.unlock(credential.id(), credential.sealedKey(), passphrase);
             } catch (RuntimeException e) {
                 guard.release(credential, channel);
                 throw e;
             }
-            if (signed.isEmpty()) {
+            if (unlocked.isEmpty()) {
                 throw guard.wrongPassphrase(credential, channel);
             }
-            guard.rightPassphrase(credential, channel, signed.get().resealed());
-            endTurn(command.nip(), channel, turn);
-            turn = null;
-            return answer(credential, signed.get().signatures(), command.digestAlgorithm(), command.timestamps(), command.ocsp());
-        } finally {
-            if (turn != null) {
-                endTurn(command.nip(), channel, turn);
+            try {
+                guard.rightPassphrase(credential, channel, unlocked.get().resealed());
+            } catch (RuntimeException e) {
+                unlocked.get().destroy();
+                throw e;
             }
-            Arrays.fill(command.passphrase(), '\0');
+            return new Opened(credential, unlocked.get());
+        } finally {
+            endTurn(nip, channel, turn);
+            Arrays.fill(passphrase, '\0');
         }
     }
 
@@ -128,31 +147,15 @@ public class SigningService implements SignHashUseCase {
     @Override
     public Authorization authorize(AuthorizeCommand command) {
         String channel = SigningGate.channel(command.channel());
-        java.util.concurrent.Semaphore turn = turn(command.nip(), channel);
+        Opened opened = open(command.nip(), channel, command.passphrase());
+        String sad;
         try {
-            Credential credential = admit(command.nip(), channel);
-            Optional<KeyCustody.Unlocked> unlocked;
-            try {
-                unlocked = keys.unlock(credential.id(), credential.sealedKey(), command.passphrase());
-            } catch (RuntimeException e) {
-                guard.release(credential, channel);
-                throw e;
-            }
-            if (unlocked.isEmpty()) {
-                throw guard.wrongPassphrase(credential, channel);
-            }
-            try {
-                guard.rightPassphrase(credential, channel, unlocked.get().resealed());
-            } catch (RuntimeException e) {
-                unlocked.get().destroy();
-                throw e;
-            }
-            String sad = authorizations.grant(credential.id(), command.nip(), channel, unlocked.get(), command.signatures());
-            return new Authorization(sad, authorizations.expiry(sad), credential.serialNumber());
-        } finally {
-            endTurn(command.nip(), channel, turn);
-            Arrays.fill(command.passphrase(), '\0');
+            sad = authorizations.grant(opened.credential().id(), command.nip(), channel, opened.key(), command.signatures());
+        } catch (RuntimeException e) {
+            opened.key().destroy();
+            throw e;
         }
+        return new Authorization(sad, authorizations.expiry(sad), opened.credential().serialNumber());
     }
 
     @Override
