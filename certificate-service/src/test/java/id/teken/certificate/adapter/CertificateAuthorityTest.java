@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +104,7 @@ public class CertificateAuthorityTest {
     static final byte[] DIGEST = new byte[32];
 
     static boolean opens(KeyCustody custody, UUID id, byte[] sealed, String passphrase) {
-        return custody.signDigests(id, sealed, passphrase.toCharArray(), "SHA-256", List.of(DIGEST)).isPresent();
+        return signDigests(custody, id, sealed, passphrase.toCharArray(), "SHA-256", List.of(DIGEST)).isPresent();
     }
 
     @Test
@@ -113,7 +114,7 @@ public class CertificateAuthorityTest {
         KeyCustody.GeneratedKey key = custody.generate(id, "Kuat#Sekali9".toCharArray());
         assertThat(key.sealedKey()[0]).as("format 2 (Argon2id)").isEqualTo((byte) 2);
         assertThat(opens(custody, id, key.sealedKey(), "Kuat#Sekali9")).isTrue();
-        assertThat(custody.signDigests(id, key.sealedKey(), "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow()
+        assertThat(signDigests(custody, id, key.sealedKey(), "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow()
                 .resealed()).as("the current format is not re-sealed").isEmpty();
         assertThat(opens(custody, id, key.sealedKey(), "Kuat#Sekali8")).isFalse();
         assertThatThrownBy(() -> opens(custody, UUID.randomUUID(), key.sealedKey(), "Kuat#Sekali9"))
@@ -155,7 +156,7 @@ public class CertificateAuthorityTest {
         java.security.KeyPair pair = g.generateKeyPair();
         byte[] old = sealedTheOldWay(id, pair.getPrivate(), "Kuat#Sekali9");
         assertThat(opens(custody, id, old, "Salah#Sekali9")).isFalse();
-        KeyCustody.Signed signed = custody.signDigests(id, old, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
+        Signed signed = signDigests(custody, id, old, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
         java.security.Signature verify = java.security.Signature.getInstance("NONEwithRSA");
         verify.initVerify(pair.getPublic());
         verify.update(new org.bouncycastle.asn1.x509.DigestInfo(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
@@ -174,12 +175,28 @@ public class CertificateAuthorityTest {
         UUID id = UUID.randomUUID();
         byte[] sealed = oneLane.generate(id, "Kuat#Sekali9".toCharArray()).sealedKey();
         assertThat(opens(twoLanes, id, sealed, "Salah#Sekali9")).isFalse();
-        KeyCustody.Signed signed = twoLanes.signDigests(id, sealed, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
+        Signed signed = signDigests(twoLanes, id, sealed, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
         byte[] resealed = signed.resealed().orElseThrow();
         assertThat(resealed).isNotEqualTo(sealed);
-        KeyCustody.Signed again = twoLanes.signDigests(id, resealed, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
+        Signed again = signDigests(twoLanes, id, resealed, "Kuat#Sekali9".toCharArray(), "SHA-256", List.of(DIGEST)).orElseThrow();
         assertThat(again.resealed()).as("sealed with today's parameters: not re-sealed again").isEmpty();
         assertThat(again.signatures().get(0)).isEqualTo(signed.signatures().get(0));
         assertThat(opens(oneLane, id, resealed, "Kuat#Sekali9")).as("the parameters travel with the key").isTrue();
+    }
+
+    /** The signatures and the re-sealed key (when the old one was in another format). */
+    record Signed(List<byte[]> signatures, Optional<byte[]> resealed) {
+    }
+
+    /** Opens, signs and drops the key, as certificate-service's signing path does. */
+    private static Optional<Signed> signDigests(KeyCustody custody, UUID id, byte[] sealed, char[] passphrase, String algorithm,
+                                                List<byte[]> digests) {
+        return custody.unlock(id, sealed, passphrase).map(key -> {
+            try {
+                return new Signed(custody.sign(key, algorithm, digests), key.resealed());
+            } finally {
+                key.destroy();
+            }
+        });
     }
 }

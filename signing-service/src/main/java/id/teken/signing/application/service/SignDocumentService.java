@@ -8,12 +8,9 @@ import id.teken.signing.application.port.out.SignerDirectory;
 import id.teken.signing.application.port.out.SignerStatuses;
 import id.teken.signing.application.port.out.SigningEvents;
 import id.teken.signing.application.port.out.SigningKeys;
-import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
-import id.teken.signing.domain.PdfDocument;
-import id.teken.signing.domain.QrLink;
 import id.teken.signing.domain.SystemClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -41,8 +36,6 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class SignDocumentService implements SignDocumentUseCase {
 
-    private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
-
     private final SigningKeys keys;
     private final PdfSigner signer;
     private final SigningEvents events;
@@ -55,6 +48,7 @@ public class SignDocumentService implements SignDocumentUseCase {
     private final Transactions transactions;
     private final DocumentWork work;
     private final RecentSignerCertificates recent;
+    private final SignaturePreparer preparer;
 
     @Inject
     public SignDocumentService(SigningKeys keys, PdfSigner signer, SigningEvents events, SignedDocuments documents,
@@ -63,6 +57,7 @@ public class SignDocumentService implements SignDocumentUseCase {
         this.transactions = transactions;
         this.work = work;
         this.recent = recent;
+        this.preparer = new SignaturePreparer(signer, directory, settings, work);
         this.keys = keys;
         this.signer = signer;
         this.events = events;
@@ -74,35 +69,6 @@ public class SignDocumentService implements SignDocumentUseCase {
         this.clock = clock;
     }
 
-    /** One request's progress: which file a failure belongs to, and who signs. */
-    private static final class Attempt {
-        final Instant now;
-        final List<String> ids;
-        String nip;
-        int file;
-        SignerDirectory.Signer profile;
-
-        private final StringBuilder timing = new StringBuilder();
-        private long lap = System.nanoTime();
-
-        /** Closes the current phase of the Server-Timing breakdown. */
-        void mark(String phase) {
-            long now = System.nanoTime();
-            timing.append(timing.isEmpty() ? "" : ", ").append(phase).append(";dur=").append((now - lap) / 1_000_000);
-            lap = now;
-        }
-
-        String timing() {
-            return timing.toString();
-        }
-
-        Attempt(Instant now, int count, String nip) {
-            this.now = now;
-            this.ids = java.util.stream.IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
-            this.nip = nip;
-        }
-    }
-
     /**
      * No transaction is held across the remote steps: the database is touched in short transactions (the checks, the
      * record of a failure, the record of the signed documents with their events).
@@ -112,7 +78,7 @@ public class SignDocumentService implements SignDocumentUseCase {
         if (command.documents().size() > settings.maxBatchFiles()) {
             throw new DomainException(ErrorCode.TOO_MANY_FILES, "Maksimal " + settings.maxBatchFiles() + " berkas per permintaan.");
         }
-        Attempt attempt = new Attempt(clock.instant(), command.documents().size(), command.signer().nip());
+        SigningAttempt attempt = new SigningAttempt(clock.instant(), command.documents().size(), command.signer().nip());
         SystemClient client = command.requester().client();
         try {
             if (command.passphrase() == null || command.passphrase().length == 0) {
@@ -125,7 +91,7 @@ public class SignDocumentService implements SignDocumentUseCase {
             CompletableFuture<SigningKeys.SignerCertificate> certificateLookup = recent.lookUp(keys, attempt.nip,
                     command.requester().clientId());
             attempt.mark("resolve");
-            List<PdfSigner.Inspected> inspected = inspectAll(command, attempt);
+            List<PdfSigner.Inspected> inspected = preparer.inspectAll(command, attempt);
             attempt.mark("inspect");
             // The documents are fine: the passphrase check starts now and runs while they are prepared.
             CompletableFuture<SigningKeys.Authorization> authorization = keys.authorize(attempt.nip, command.passphrase(),
@@ -167,7 +133,7 @@ public class SignDocumentService implements SignDocumentUseCase {
      * The signer's NIP (a system client names them by NIK or email), then the checks that need no key: a system client's
      * scope, and the status projection, which refuses a suspended, revoked or expired signer without a remote call.
      */
-    private void resolveSigner(SignCommand command, Attempt attempt) {
+    private void resolveSigner(SignCommand command, SigningAttempt attempt) {
         SignerRef ref = command.signer();
         if (attempt.nip == null) {
             attempt.profile = directory.find(null, ref.nik(), ref.email()).orElseThrow(() ->
@@ -190,31 +156,16 @@ public class SignDocumentService implements SignDocumentUseCase {
         });
     }
 
-    private List<PdfSigner.Inspected> inspectAll(SignCommand command, Attempt attempt) {
-        SystemClient client = command.requester().client();
-        List<PdfSigner.Inspected> inspected = new ArrayList<>();
-        for (int i = 0; i < command.documents().size(); i++) {
-            attempt.file = i;
-            Appearance appearance = command.appearance(i);
-            if (appearance.qrContent() != null) {
-                QrLink.check(appearance.qrContent(), settings.publicUrl(), client == null ? List.of() : client.qrOrigins());
-            }
-            inspected.add(inspect(command.documents(), i, appearance));
-        }
-        attempt.file = 0;
-        return inspected;
-    }
-
     /**
      * Every signature is prepared first; one call to certificate-service signs all digests with one passphrase check (the
      * key is unwrapped once); then the values are embedded (and time-stamped for B-T/B-LT), and only then are the documents
      * recorded and their events written.
      */
-    private List<SignedDocument> signAndRecord(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,
+    private List<SignedDocument> signAndRecord(SignCommand command, SigningAttempt attempt, List<PdfSigner.Inspected> inspected,
                                                SigningKeys.SignerCertificate certificate,
                                                CompletableFuture<SigningKeys.Authorization> authorization) {
         long started = System.nanoTime();
-        List<PdfSigner.Prepared> prepared = prepareAll(command, attempt, inspected, certificate);
+        List<PdfSigner.Prepared> prepared = preparer.prepareAll(command, attempt, inspected, certificate);
         attempt.mark("prepare");
         long remoteStart = System.nanoTime();
         boolean timestamped = command.level() != PadesLevel.B_B;
@@ -230,7 +181,7 @@ public class SignDocumentService implements SignDocumentUseCase {
                 throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Sertifikat baru saja berganti. Coba lagi.");
             }
             certificate = current;
-            prepared = prepareAll(command, attempt, inspected, certificate);
+            prepared = preparer.prepareAll(command, attempt, inspected, certificate);
             attempt.mark("prepare-again");
         }
         List<PdfSigner.Prepared> ready = prepared;
@@ -238,7 +189,7 @@ public class SignDocumentService implements SignDocumentUseCase {
                 ready.stream().map(PdfSigner.Prepared::digest).toList(), timestamped);
         long remoteMillis = (System.nanoTime() - remoteStart) / 1_000_000;
         attempt.mark("sign");
-        List<byte[]> signedPdfs = eachDocument(attempt, ready.size(), i -> signer.finish(ready.get(i),
+        List<byte[]> signedPdfs = preparer.eachDocument(attempt, ready.size(), i -> signer.finish(ready.get(i),
                 signatures.values().get(i), new PdfSigner.Evidence(signatures.timestampToken(i), signatures.ocspResponse())));
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
         attempt.mark("finish");
@@ -254,7 +205,7 @@ public class SignDocumentService implements SignDocumentUseCase {
     }
 
     /** The values (with time stamps and OCSP as the level needs) under the authorization, or with the passphrase once more. */
-    private SigningKeys.Signatures signValues(SignCommand command, Attempt attempt, SigningKeys.Authorization granted,
+    private SigningKeys.Signatures signValues(SignCommand command, SigningAttempt attempt, SigningKeys.Authorization granted,
                                               List<byte[]> digests, boolean timestamped) {
         try {
             return keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
@@ -270,7 +221,7 @@ public class SignDocumentService implements SignDocumentUseCase {
     }
 
     /** The signed documents and their document.signed events, in one transaction (the outbox). */
-    private void record(SignCommand command, Attempt attempt, SigningKeys.SignerCertificate certificate, List<String> hashes) {
+    private void record(SignCommand command, SigningAttempt attempt, SigningKeys.SignerCertificate certificate, List<String> hashes) {
         transactions.run(() -> {
             for (int i = 0; i < hashes.size(); i++) {
                 String id = attempt.ids.get(i);
@@ -281,30 +232,6 @@ public class SignDocumentService implements SignDocumentUseCase {
                         command.level().label(), attempt.now);
             }
         });
-    }
-
-    private List<PdfSigner.Prepared> prepareAll(SignCommand command, Attempt attempt, List<PdfSigner.Inspected> inspected,
-                                                SigningKeys.SignerCertificate certificate) {
-        String text = blockText(command, attempt, certificate);
-        return eachDocument(attempt, command.documents().size(), i -> {
-            Appearance appearance = command.appearance(i);
-            String qr = appearance.qrContent() != null ? appearance.qrContent() : settings.publicUrl() + "/verify/" + attempt.ids.get(i);
-            return signer.prepare(command.documents().get(i).bytes(), inspected.get(i), new PdfSigner.Look(appearance, text, qr),
-                    certificate.chainDer(), command.level(), attempt.now);
-        });
-    }
-
-    /**
-     * The same step for every document, spread over the cores; a failure is thrown as it was, with the position of the
-     * first failing document in the attempt (its event and, in a batch, its message name that file).
-     */
-    private <T> List<T> eachDocument(Attempt attempt, int count, java.util.function.IntFunction<T> step) {
-        try {
-            return work.each(count, step);
-        } catch (DocumentWork.Failed e) {
-            attempt.file = e.index();
-            throw e.getCause();
-        }
     }
 
     /** The value of a remote step, or its DomainException as it was thrown. */
@@ -319,41 +246,6 @@ public class SignDocumentService implements SignDocumentUseCase {
                 throw r;
             }
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat tidak dapat dihubungi. Coba lagi nanti.");
-        }
-    }
-
-    /** The text of a visible block: name and jabatan from the directory (the certificate's name when it cannot answer). */
-    private String blockText(SignCommand command, Attempt attempt, SigningKeys.SignerCertificate certificate) {
-        if (command.appearances().stream().noneMatch(Appearance::isVisible)) {
-            return null;
-        }
-        if (attempt.profile == null) {
-            attempt.profile = profileOrNull(attempt.nip);
-        }
-        SignerDirectory.Signer profile = attempt.profile;
-        String name = profile != null && profile.nama() != null ? profile.nama() : certificate.subjectCommonName();
-        String jabatan = profile == null ? null : profile.jabatan();
-        return "Ditandatangani secara elektronik oleh:\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
-                + WIB.format(attempt.now) + " WIB";
-    }
-
-    private PdfSigner.Inspected inspect(List<PdfDocument> pdfs, int i, Appearance appearance) {
-        try {
-            return signer.inspect(pdfs.get(i).bytes(), appearance);
-        } catch (DomainException e) {
-            if (pdfs.size() == 1) {
-                throw e;
-            }
-            throw new DomainException(e.code(), "Berkas ke-" + (i + 1) + " (" + pdfs.get(i).name() + "): " + e.getMessage());
-        }
-    }
-
-    private SignerDirectory.Signer profileOrNull(String nip) {
-        try {
-            return directory.find(nip, null, null).orElse(null);
-        } catch (DomainException e) {
-            // Name from the certificate, no jabatan: a visible block must not fail because the directory is slow.
-            return null;
         }
     }
 

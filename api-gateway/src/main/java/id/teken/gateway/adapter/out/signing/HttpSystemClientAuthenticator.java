@@ -1,6 +1,7 @@
 package id.teken.gateway.adapter.out.signing;
 
 import id.teken.gateway.application.port.out.SystemClientAuthenticator;
+import id.teken.gateway.config.GatewaySettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -32,21 +32,19 @@ public class HttpSystemClientAuthenticator implements SystemClientAuthenticator 
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "teken.gateway.upstream.signing")
-    String signing;
+    @Inject
+    GatewaySettings settings;
 
-    @ConfigProperty(name = "teken.internal.token")
-    Optional<String> internalToken;
-
-    @ConfigProperty(name = "teken.gateway.client-auth-timeout", defaultValue = "PT15S")
-    Duration timeout;
-
+    private Optional<String> internalToken;
+    private Duration timeout;
     private HttpClient client;
     private URI upstream;
 
     @PostConstruct
     void init() {
-        upstream = URI.create(signing);
+        upstream = URI.create(settings.gateway().upstream().signing());
+        internalToken = settings.internal().token();
+        timeout = settings.gateway().clientAuthTimeout();
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(50).setKeepAlive(true));
         if (!configured()) {
             LOG.warn("TEKEN_INTERNAL_TOKEN is not set: system clients (HTTP Basic) cannot be served");

@@ -25,7 +25,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
@@ -35,23 +34,16 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -65,7 +57,6 @@ import java.util.List;
 public class BouncyCastleCertificateAuthority implements CertificateAuthority {
 
     private static final Logger LOG = Logger.getLogger(BouncyCastleCertificateAuthority.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final X509Certificate root;
     private final PrivateKey rootKey;
@@ -88,7 +79,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         this.policy = new ASN1ObjectIdentifier(policyOid);
         try {
             if (!Files.exists(keyStore)) {
-                create(keyStore, password, tenantName, caKeyBits, publicUrl);
+                CaKeyStore.create(keyStore, password, tenantName, caKeyBits, publicUrl);
             }
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {
@@ -105,7 +96,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
             if (loaded.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null) {
                 // An issuing CA from before its status was published: the same key gets a certificate that says where
                 // the root's CRL is, so a relying party that trusts only the root can check it. The old one is kept.
-                X509Certificate renewed = reissueIssuing(loaded, root, rootKey, publicUrl);
+                X509Certificate renewed = CaKeyStore.reissueIssuing(loaded, root, rootKey, publicUrl);
                 ks.setCertificateEntry("issuing-previous-" + loaded.getSerialNumber().toString(16), loaded);
                 ks.setKeyEntry("issuing", issuingKey, password, new X509Certificate[] {renewed, root});
                 loaded = renewed;
@@ -121,10 +112,10 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
                 }
             }
             previousIssuing = List.copyOf(previous);
-            changed |= ensureServiceIdentity(ks, "ocsp", password, tenantName);
-            changed |= ensureServiceIdentity(ks, "tsa", password, tenantName);
+            changed |= CaKeyStore.ensureServiceIdentity(ks, "ocsp", password, tenantName, issuing, issuingKey, root, publicUrl);
+            changed |= CaKeyStore.ensureServiceIdentity(ks, "tsa", password, tenantName, issuing, issuingKey, root, publicUrl);
             if (changed) {
-                store(ks, keyStore, password);
+                CaKeyStore.store(ks, keyStore, password);
             }
             ocsp = new SigningIdentity((PrivateKey) ks.getKey("ocsp", password), (X509Certificate) ks.getCertificate("ocsp"), issuing);
             tsa = new SigningIdentity((PrivateKey) ks.getKey("tsa", password), (X509Certificate) ks.getCertificate("tsa"), issuing);
@@ -134,118 +125,6 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("CA key store " + keyStore + " is not usable: " + e.getClass().getSimpleName());
         }
-    }
-
-    private static void create(Path keyStore, char[] password, String tenant, int bits, String publicUrl)
-            throws GeneralSecurityException, IOException {
-        LOG.infof("Creating the CA hierarchy for %s", tenant);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
-        KeyPair rootKeys = generator.generateKeyPair();
-        KeyPair issuingKeys = generator.generateKeyPair();
-        X500Name rootName = name("Teken Root CA " + tenant, tenant);
-        X500Name issuingName = name("Teken Issuing CA " + tenant, tenant);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, serial(), Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(20 * 365, ChronoUnit.DAYS)), rootName, rootKeys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(rootKeys.getPublic()));
-        X509Certificate rootCert = sign(rootBuilder, rootKeys.getPrivate());
-        X509Certificate issuingCert = issuingCertificate(rootCert, rootKeys.getPrivate(), issuingName, issuingKeys.getPublic(),
-                now.minusSeconds(60), now.plus(10 * 365, ChronoUnit.DAYS), publicUrl);
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, password);
-        ks.setKeyEntry("root", rootKeys.getPrivate(), password, new X509Certificate[] {rootCert});
-        ks.setKeyEntry("issuing", issuingKeys.getPrivate(), password, new X509Certificate[] {issuingCert, rootCert});
-        store(ks, keyStore, password);
-    }
-
-    /**
-     * The issuing CA's certificate, signed by the root: CA with path length 0, and where a relying party finds the root's
-     * CRL (its status) and the root certificate (AIA caIssuers).
-     */
-    private static X509Certificate issuingCertificate(X509Certificate rootCert, PrivateKey rootKey, X500Name subject, PublicKey key,
-                                                      Instant notBefore, Instant notAfter, String publicUrl)
-            throws GeneralSecurityException, IOException {
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(rootCert, serial(), Date.from(notBefore),
-                Date.from(notAfter), subject, key)
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
-                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(rootCert))
-                .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                        new DistributionPoint(new DistributionPointName(new GeneralNames(
-                                new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl/root"))), null, null)}))
-                .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
-                        new AccessDescription(AccessDescription.id_ad_caIssuers,
-                                new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/root.crt")))}));
-        return sign(builder, rootKey);
-    }
-
-    /** The same issuing key and name, a new certificate with the root CRL's address; its validity is kept. */
-    private static X509Certificate reissueIssuing(X509Certificate old, X509Certificate rootCert, PrivateKey rootKey, String publicUrl)
-            throws GeneralSecurityException, IOException {
-        return issuingCertificate(rootCert, rootKey, X500Name.getInstance(old.getSubjectX500Principal().getEncoded()),
-                old.getPublicKey(), Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60), old.getNotAfter().toInstant(), publicUrl);
-    }
-
-    /** Writes the key store atomically, readable by the owner only. */
-    private static void store(KeyStore ks, Path keyStore, char[] password) throws GeneralSecurityException, IOException {
-        Files.createDirectories(keyStore.toAbsolutePath().getParent());
-        Path temp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            ks.store(out, password);
-        }
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX
-        }
-        Files.move(temp, keyStore, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /**
-     * Makes (or renews, 30 days before it ends) the OCSP-responder or TSA certificate: its own RSA-2048 key,
-     * issued by the issuing CA, with the extended key usage that its clients require.
-     */
-    private boolean ensureServiceIdentity(KeyStore ks, String alias, char[] password, String tenant) throws GeneralSecurityException, IOException {
-        X509Certificate existing = (X509Certificate) ks.getCertificate(alias);
-        boolean isOcsp = alias.equals("ocsp");
-        // A TSA certificate from before B-LT signing carried no CRL address; it is replaced so its status can be embedded.
-        boolean tsaWithoutCrl = !isOcsp && existing != null && existing.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null;
-        if (existing != null && !tsaWithoutCrl && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(30, ChronoUnit.DAYS))) {
-            return false;
-        }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        X500Name subject = name((isOcsp ? "Teken OCSP Responder " : "Teken Time Stamping Authority ") + tenant, tenant);
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing, serial(), Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(2 * 365, ChronoUnit.DAYS)), subject, keys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(isOcsp ? KeyUsage.digitalSignature
-                        : KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-                .addExtension(Extension.extendedKeyUsage, true, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(isOcsp
-                        ? org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning : org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping))
-                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
-                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing));
-        if (isOcsp) {
-            builder.addExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, org.bouncycastle.asn1.DERNull.INSTANCE);
-        } else {
-            // The TSA's status comes from the CRL (B-LT signatures embed it for the time-stamp certificate too).
-            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                    new DistributionPoint(new DistributionPointName(new GeneralNames(
-                            new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl"))), null, null)}));
-        }
-        X509Certificate cert = sign(builder, issuingKey);
-        ks.setKeyEntry(alias, keys.getPrivate(), password, new X509Certificate[] {cert, issuing, root});
-        LOG.infof("%s certificate issued: %s", isOcsp ? "OCSP responder" : "TSA", cert.getSubjectX500Principal().getName());
-        return true;
     }
 
     public SigningIdentity ocspIdentity() {
@@ -278,7 +157,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKeyDer);
             PublicKey publicKey = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getPublicKey(spki);
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            BigInteger serial = serial();
+            BigInteger serial = CaKeyStore.serial();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing, serial, Date.from(notBefore.minusSeconds(60)),
                     Date.from(notAfter), subjectName, publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
@@ -296,7 +175,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
                             new AccessDescription(AccessDescription.id_ad_caIssuers,
                                     new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/issuing.crt")))}))
                     .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(policy)));
-            X509Certificate cert = sign(builder, issuingKey);
+            X509Certificate cert = CaKeyStore.sign(builder, issuingKey);
             return new IssuedCertificate(serial.toString(16).toUpperCase(), subjectName.toString(), pem(cert.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("certificate issuance failed: " + e.getClass().getSimpleName());
@@ -377,24 +256,6 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws GeneralSecurityException {
-        try {
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(key);
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
-    }
-
-    private static X500Name name(String cn, String tenant) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "ID").addRDN(BCStyle.O, tenant).addRDN(BCStyle.CN, cn).build();
-    }
-
-    /** 127 random bits, positive: unique and unpredictable (CA/B Forum asks for 64+). */
-    private static BigInteger serial() {
-        return new BigInteger(127, RANDOM).setBit(126);
     }
 
     private static String truncate(String s, int max) {

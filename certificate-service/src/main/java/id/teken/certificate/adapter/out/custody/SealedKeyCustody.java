@@ -4,12 +4,8 @@ import id.teken.certificate.application.port.out.KeyCustody;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -17,8 +13,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -27,13 +21,10 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Subscriber keys, sealed twice. Inside: the PKCS#8 private key encrypted with AES-256-GCM under a key derived from the
@@ -49,20 +40,14 @@ import java.util.concurrent.TimeUnit;
  */
 public class SealedKeyCustody implements KeyCustody {
 
-    private static final byte V1 = 1;
-    private static final byte V2 = 2;
+    private static final byte V1 = PassphraseSeal.V1;
+    private static final byte V2 = PassphraseSeal.V2;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Our own instance, not the global registry's (which may hold one from another class loader). */
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private final SecretKeySpec masterKey;
     private final String algorithm;
     private final int keyBits;
-    private final int memoryKib;
-    private final int passes;
-    private final int lanes;
-    private final Semaphore derivations;
-    private final Argon2id argon2 = new Argon2id();
+    private final PassphraseSeal seal;
 
     public SealedKeyCustody(byte[] masterKey, String algorithm, int keyBits, int argon2MemoryKib, int argon2Passes) {
         this(masterKey, algorithm, keyBits, argon2MemoryKib, argon2Passes, DEFAULT_LANES, defaultConcurrency(argon2MemoryKib));
@@ -80,16 +65,13 @@ public class SealedKeyCustody implements KeyCustody {
         if (lanes < 1 || lanes > 16 || argon2MemoryKib < 8 * lanes) {
             throw new IllegalStateException("teken.passphrase.argon2-lanes must be 1-16 (and at most memory/8)");
         }
-        this.lanes = lanes;
         if (masterKey.length != 32) {
             throw new IllegalStateException("the master key must be 32 bytes");
         }
         this.masterKey = new SecretKeySpec(masterKey, "AES");
         this.algorithm = algorithm;
         this.keyBits = keyBits;
-        this.memoryKib = argon2MemoryKib;
-        this.passes = argon2Passes;
-        this.derivations = new Semaphore(Math.max(1, maxConcurrent), true);
+        this.seal = new PassphraseSeal(argon2MemoryKib, argon2Passes, lanes, maxConcurrent);
     }
 
     /** What half the heap holds of derivations (plus slack), at least 1, at most twice the cores. */
@@ -107,26 +89,12 @@ public class SealedKeyCustody implements KeyCustody {
             KeyPair pair = generator.generateKeyPair();
             byte[] pkcs8 = pair.getPrivate().getEncoded();
             try {
-                return new GeneratedKey(pair.getPublic().getEncoded(), seal(credentialId, pkcs8, passphrase));
+                return new GeneratedKey(pair.getPublic().getEncoded(), wrap(credentialId, seal.seal(credentialId, pkcs8, passphrase)));
             } finally {
                 Arrays.fill(pkcs8, (byte) 0);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key generation failed: " + e.getClass().getSimpleName());
-        }
-    }
-
-    @Override
-    public Optional<Signed> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm,
-                                        List<byte[]> digests) {
-        Optional<Unlocked> unlocked = unlock(credentialId, sealedKey, passphrase);
-        if (unlocked.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Signed(sign(unlocked.get(), digestAlgorithm, digests), unlocked.get().resealed()));
-        } finally {
-            unlocked.get().destroy();
         }
     }
 
@@ -153,24 +121,24 @@ public class SealedKeyCustody implements KeyCustody {
 
     @Override
     public Optional<Unlocked> unlock(UUID credentialId, byte[] sealedKey, char[] passphrase) {
-        byte[] inner = unwrap(credentialId, sealedKey);
+        byte[] plain = unwrap(credentialId, sealedKey);
         byte[] pkcs8 = null;
         try {
-            boolean old = sealedKey[0] == V1 || !currentParameters(inner);
-            Optional<byte[]> opened = sealedKey[0] == V1 ? openV1(inner, passphrase) : openV2(credentialId, inner, passphrase);
+            boolean old = sealedKey[0] == V1 || !seal.currentParameters(plain);
+            Optional<byte[]> opened = sealedKey[0] == V1 ? seal.openV1(plain, passphrase) : seal.openV2(credentialId, plain, passphrase);
             if (opened.isEmpty()) {
                 return Optional.empty();
             }
             pkcs8 = opened.get();
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            return Optional.of(new OpenKey(key, old ? Optional.of(seal(credentialId, pkcs8, passphrase)) : Optional.empty()));
+            return Optional.of(new OpenKey(key, old ? Optional.of(wrap(credentialId, seal.seal(credentialId, pkcs8, passphrase))) : Optional.empty()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("unlocking failed: " + e.getClass().getSimpleName());
         } finally {
             if (pkcs8 != null) {
                 Arrays.fill(pkcs8, (byte) 0);
             }
-            Arrays.fill(inner, (byte) 0);
+            Arrays.fill(plain, (byte) 0);
         }
     }
 
@@ -207,118 +175,12 @@ public class SealedKeyCustody implements KeyCustody {
         return signature.sign();
     }
 
-    /** Format 2: Argon2id-derived AES-256-GCM inside, the master-key wrap outside. */
-    private byte[] seal(UUID credentialId, byte[] pkcs8, char[] passphrase) throws GeneralSecurityException {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        byte[] iv = new byte[12];
-        RANDOM.nextBytes(iv);
-        byte[] derived = derive(passphrase, salt, memoryKib, passes, lanes);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(derived, "AES"), new GCMParameterSpec(128, iv));
-            cipher.updateAAD(aad(credentialId));
-            byte[] encrypted = cipher.doFinal(pkcs8);
-            byte[] inner = ByteBuffer.allocate(1 + 12 + salt.length + iv.length + encrypted.length).put(V2).putInt(memoryKib)
-                    .putInt(passes).putInt(lanes).put(salt).put(iv).put(encrypted).array();
-            return wrap(credentialId, inner);
-        } finally {
-            Arrays.fill(derived, (byte) 0);
-        }
-    }
-
-    /** A format 2 blob sealed with today's memory, passes and lanes (anything else is re-sealed on its next use). */
-    private boolean currentParameters(byte[] inner) {
-        if (inner.length < 13 || inner[0] != V2) {
-            return false;
-        }
-        ByteBuffer in = ByteBuffer.wrap(inner, 1, 12);
-        return in.getInt() == memoryKib && in.getInt() == passes && in.getInt() == lanes;
-    }
-
-    private Optional<byte[]> openV2(UUID credentialId, byte[] inner, char[] passphrase) throws GeneralSecurityException {
-        ByteBuffer in = ByteBuffer.wrap(inner);
-        if (inner.length < 1 + 12 + 16 + 12 + 16 || in.get() != V2) {
-            throw new IllegalStateException("sealed key has an unknown inner format");
-        }
-        int m = in.getInt();
-        int t = in.getInt();
-        int p = in.getInt();
-        if (m < 8 || m > 1024 * 1024 || t < 1 || t > 16 || p < 1 || p > 16) {
-            throw new IllegalStateException("sealed key has implausible Argon2 parameters");
-        }
-        byte[] salt = new byte[16];
-        in.get(salt);
-        byte[] iv = new byte[12];
-        in.get(iv);
-        byte[] encrypted = new byte[in.remaining()];
-        in.get(encrypted);
-        byte[] derived = derive(passphrase, salt, m, t, p);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(derived, "AES"), new GCMParameterSpec(128, iv));
-            cipher.updateAAD(aad(credentialId));
-            return Optional.of(cipher.doFinal(encrypted));
-        } catch (AEADBadTagException wrongPassphrase) {
-            return Optional.empty();
-        } finally {
-            Arrays.fill(derived, (byte) 0);
-        }
-    }
-
-    /** Format 1: PKCS#8 PBES2 (PBKDF2-HMAC-SHA256) under the passphrase. */
-    private Optional<byte[]> openV1(byte[] inner, char[] passphrase) {
-        acquire();
-        try {
-            PrivateKeyInfo info = new PKCS8EncryptedPrivateKeyInfo(inner)
-                    .decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(BC).build(passphrase));
-            return Optional.of(info.getEncoded());
-        } catch (PKCSException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new IllegalStateException("sealed key unreadable");
-        } finally {
-            derivations.release();
-        }
-    }
-
-    private byte[] derive(char[] passphrase, byte[] salt, int m, int t, int p) {
-        acquire();
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        try {
-            return argon2.derive(bytes, salt, null, null, m, t, p, 32);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-            if (encoded.hasArray()) {
-                Arrays.fill(encoded.array(), (byte) 0);
-            }
-            derivations.release();
-        }
-    }
-
-    private void acquire() {
-        try {
-            if (!derivations.tryAcquire(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no key derivation turn within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a key derivation turn");
-        }
-    }
-
-    private static byte[] aad(UUID credentialId) {
-        return credentialId.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
     private byte[] wrap(UUID credentialId, byte[] plain) throws GeneralSecurityException {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(128, iv));
-        cipher.updateAAD(aad(credentialId));
+        cipher.updateAAD(PassphraseSeal.aad(credentialId));
         byte[] sealed = cipher.doFinal(plain);
         return ByteBuffer.allocate(1 + iv.length + sealed.length).put(V2).put(iv).put(sealed).array();
     }
@@ -330,7 +192,7 @@ public class SealedKeyCustody implements KeyCustody {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(128, Arrays.copyOfRange(blob, 1, 13)));
-            cipher.updateAAD(aad(credentialId));
+            cipher.updateAAD(PassphraseSeal.aad(credentialId));
             return cipher.doFinal(blob, 13, blob.length - 13);
         } catch (AEADBadTagException e) {
             throw new IllegalStateException("sealed key does not belong to this credential or master key");

@@ -13,13 +13,6 @@ public interface KeyCustody {
     GeneratedKey generate(UUID credentialId, char[] passphrase);
 
     /**
-     * Signs digests (PKCS#1 v1.5 over each DigestInfo) with one unwrapping of the key (a batch: the passphrase is checked
-     * once); empty = wrong passphrase. When the key was sealed in an older format, the result also carries the key
-     * sealed anew in the current one, for the caller to store. The clear key lives only for this call.
-     */
-    Optional<Signed> signDigests(UUID credentialId, byte[] sealedKey, char[] passphrase, String digestAlgorithm, List<byte[]> digests);
-
-    /**
      * Opens the key for a short signature authorization (the CSC API's "authorize, then signHash"): empty = wrong
      * passphrase. The handle stays inside this service; {@link Unlocked#destroy()} drops the key.
      */
@@ -37,9 +30,5 @@ public interface KeyCustody {
 
     /** The public key (DER SubjectPublicKeyInfo) and the sealed private key. */
     record GeneratedKey(byte[] publicKeyDer, byte[] sealedKey) {
-    }
-
-    /** The signatures in the digests' order, and the key re-sealed in the current format if it was in an older one. */
-    record Signed(List<byte[]> signatures, Optional<byte[]> resealed) {
     }
 }

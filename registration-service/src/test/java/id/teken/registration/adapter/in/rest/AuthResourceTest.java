@@ -53,8 +53,14 @@ class AuthResourceTest {
 
     @Test
     void trustedProxies_areAddressesNotHostNames() {
-        assertThat(id.teken.devstack.TrustedProxies.hostNames(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.http.proxy.trusted-proxies", String.class))).isEmpty();
+        id.teken.devstack.ServiceSkeletonChecks.trustedProxiesAreAddresses();
+    }
+
+    @Test
+    void everyErrorKind_hasAnHttpStatus() {
+        for (id.teken.registration.domain.ErrorCode code : id.teken.registration.domain.ErrorCode.values()) {
+            id.teken.kit.problem.ProblemKind.of(code.kind());
+        }
     }
 
     @Test

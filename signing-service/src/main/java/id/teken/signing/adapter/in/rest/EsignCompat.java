@@ -3,6 +3,9 @@ package id.teken.signing.adapter.in.rest;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import jakarta.ws.rs.core.MediaType;
+import id.teken.kit.problem.ProblemKind;
+import id.teken.kit.problem.ProblemStyle;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -39,7 +42,7 @@ final class EsignCompat {
             case DOCUMENT_NOT_FOUND, DOCUMENT_ALREADY_DOWNLOADED -> body(404, 404, e.getMessage(), null);
             case SIGNING_UNAVAILABLE -> body(503, 503, e.getMessage(), null);
             default -> {
-                int status = ProblemMappers.status(code.kind());
+                int status = ProblemKind.of(code.kind()).status();
                 yield body(status, status, (verify ? "Proses verifikasi gagal : " : "Proses signing gagal : ") + e.getMessage(), null);
             }
         };
@@ -60,5 +63,21 @@ final class EsignCompat {
             body.put("message", message);
         }
         return Response.status(httpStatus).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    /** The framework's failures (no token, malformed body, unknown route) on these routes, in BSrE's shape too. */
+    @ApplicationScoped
+    static class Style implements ProblemStyle {
+
+        @Override
+        public boolean appliesTo(UriInfo uri) {
+            return applies(uri);
+        }
+
+        @Override
+        public Response render(int status, String code, String title, String detail) {
+            return status == 401 ? body(401, 401, "Unauthorized", null)
+                    : body(status, status, detail == null || detail.startsWith(title) ? title : title + ": " + detail, null);
+        }
     }
 }

@@ -1,125 +1,30 @@
 package id.teken.signing.adapter.in.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import id.teken.kit.problem.Problems;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
-import id.teken.kit.outbox.Correlation;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every failure as application/problem+json with a stable code; never a passphrase, token or document. */
+/**
+ * signing-service's domain failures as problem+json, or in BSrE's shape on the compatible routes (the framework's
+ * failures are mapped by the service kit, through {@link EsignCompat.Style} on those routes).
+ */
 public class ProblemMappers {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         if (EsignCompat.applies(uri)) {
             return EsignCompat.error(e, uri);
         }
-        Response.ResponseBuilder r = problem(status(e.code().kind()), e.code().name(), e.code().title(), e.getMessage(), uri);
-        if (e.retryAfter() != null) {
-            r.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
-        }
+        Response.ResponseBuilder r = Problems.refused(e.code().kind(), e.code().name(), e.code().title(), e.getMessage(),
+                e.retryAfter(), uri);
         if (e.code() == ErrorCode.CLIENT_UNAUTHENTICATED) {
             r.header("WWW-Authenticate", "Basic realm=\"teken\"");
         } else if (e.code() == ErrorCode.UNAUTHENTICATED) {
             r.header("WWW-Authenticate", "Bearer");
         }
         return r.build();
-    }
-
-    @ServerExceptionMapper
-    public Response malformed(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "MALFORMED_REQUEST", "Format permintaan tidak valid",
-                "Badan permintaan bukan JSON yang valid atau tipe datanya salah.", uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        return malformed(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "FORBIDDEN", "Akses ditolak", "Peran Anda tidak mengizinkan tindakan ini.", uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
-        int status = e.getResponse().getStatus();
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return malformed(json, uri);
-        }
-        String code = switch (status) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-        };
-        return problem(status, code, status >= 500 ? "Kesalahan server" : "Permintaan tidak valid", "Permintaan tidak dapat diproses.", uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf("Unexpected failure on %s: %s", redact(uri.getPath()), e.getClass().getName());
-        return problem(500, "INTERNAL_ERROR", "Kesalahan server",
-                "Terjadi kesalahan pada server. Sebutkan requestId ini kepada petugas.", uri).build();
-    }
-
-    private static Response unauthorized(UriInfo uri) {
-        if (EsignCompat.applies(uri)) {
-            return EsignCompat.body(401, 401, "Unauthorized", null);
-        }
-        return problem(401, "UNAUTHENTICATED", "Perlu masuk", "Token tidak ada, tidak valid, atau kedaluwarsa.", uri)
-                .header("WWW-Authenticate", "Bearer").build();
-    }
-
-    static Response.ResponseBuilder problem(int status, String code, String title, String detail, UriInfo uri) {
-        if (EsignCompat.applies(uri)) {
-            return Response.fromResponse(EsignCompat.body(status, status, title + (detail == null ? "" : ": " + detail), null));
-        }
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, code, title, detail, uri == null ? null : redact(uri.getPath()), Correlation.current()));
-    }
-
-    /** Link tokens (43 base64url characters) never go back out in an error body or a log. */
-    static String redact(String path) {
-        return path.replaceAll("/[A-Za-z0-9_-]{43}(?=/|$)", "/{token}");
-    }
-
-    static int status(ErrorCode.Kind kind) {
-        return switch (kind) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case UNPROCESSABLE -> 422;
-            case LOCKED -> 423;
-            case UNAVAILABLE -> 503;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case THROTTLED -> 429;
-        };
     }
 }

@@ -1,4 +1,4 @@
-package id.teken.registration.adapter.in.rest;
+package id.teken.kit.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,0 +1,188 @@
+package id.teken.certificate.adapter.out.ca;
+
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+
+/**
+ * The CA hierarchy's key store: creates the root and issuing CA once, re-issues the issuing certificate for the same key,
+ * makes and renews the OCSP-responder and TSA identities, and writes the store atomically, readable by its owner only.
+ */
+final class CaKeyStore {
+
+    private static final Logger LOG = Logger.getLogger(CaKeyStore.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private CaKeyStore() {
+    }
+
+    static void create(Path keyStore, char[] password, String tenant, int bits, String publicUrl)
+            throws GeneralSecurityException, IOException {
+        LOG.infof("Creating the CA hierarchy for %s", tenant);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
+        KeyPair rootKeys = generator.generateKeyPair();
+        KeyPair issuingKeys = generator.generateKeyPair();
+        X500Name rootName = name("Teken Root CA " + tenant, tenant);
+        X500Name issuingName = name("Teken Issuing CA " + tenant, tenant);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(20 * 365, ChronoUnit.DAYS)), rootName, rootKeys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(rootKeys.getPublic()));
+        X509Certificate rootCert = sign(rootBuilder, rootKeys.getPrivate());
+        X509Certificate issuingCert = issuingCertificate(rootCert, rootKeys.getPrivate(), issuingName, issuingKeys.getPublic(),
+                now.minusSeconds(60), now.plus(10 * 365, ChronoUnit.DAYS), publicUrl);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, password);
+        ks.setKeyEntry("root", rootKeys.getPrivate(), password, new X509Certificate[] {rootCert});
+        ks.setKeyEntry("issuing", issuingKeys.getPrivate(), password, new X509Certificate[] {issuingCert, rootCert});
+        store(ks, keyStore, password);
+    }
+
+    /**
+     * The issuing CA's certificate, signed by the root: CA with path length 0, and where a relying party finds the root's
+     * CRL (its status) and the root certificate (AIA caIssuers).
+     */
+    private static X509Certificate issuingCertificate(X509Certificate rootCert, PrivateKey rootKey, X500Name subject, PublicKey key,
+                                                      Instant notBefore, Instant notAfter, String publicUrl)
+            throws GeneralSecurityException, IOException {
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(rootCert, serial(), Date.from(notBefore),
+                Date.from(notAfter), subject, key)
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
+                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(rootCert))
+                .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                        new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl/root"))), null, null)}))
+                .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                        new AccessDescription(AccessDescription.id_ad_caIssuers,
+                                new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/root.crt")))}));
+        return sign(builder, rootKey);
+    }
+
+    /** The same issuing key and name, a new certificate with the root CRL's address; its validity is kept. */
+    static X509Certificate reissueIssuing(X509Certificate old, X509Certificate rootCert, PrivateKey rootKey, String publicUrl)
+            throws GeneralSecurityException, IOException {
+        return issuingCertificate(rootCert, rootKey, X500Name.getInstance(old.getSubjectX500Principal().getEncoded()),
+                old.getPublicKey(), Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60), old.getNotAfter().toInstant(), publicUrl);
+    }
+
+    /** Writes the key store atomically, readable by the owner only. */
+    static void store(KeyStore ks, Path keyStore, char[] password) throws GeneralSecurityException, IOException {
+        Files.createDirectories(keyStore.toAbsolutePath().getParent());
+        Path temp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            ks.store(out, password);
+        }
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not POSIX
+        }
+        Files.move(temp, keyStore, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Makes (or renews, 30 days before it ends) the OCSP-responder or TSA certificate: its own RSA-2048 key,
+     * issued by the issuing CA, with the extended key usage that its clients require.
+     */
+    static boolean ensureServiceIdentity(KeyStore ks, String alias, char[] password, String tenant, X509Certificate issuing,
+                                         PrivateKey issuingKey, X509Certificate root, String publicUrl)
+            throws GeneralSecurityException, IOException {
+        X509Certificate existing = (X509Certificate) ks.getCertificate(alias);
+        boolean isOcsp = alias.equals("ocsp");
+        // A TSA certificate from before B-LT signing carried no CRL address; it is replaced so its status can be embedded.
+        boolean tsaWithoutCrl = !isOcsp && existing != null && existing.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null;
+        if (existing != null && !tsaWithoutCrl && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(30, ChronoUnit.DAYS))) {
+            return false;
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X500Name subject = name((isOcsp ? "Teken OCSP Responder " : "Teken Time Stamping Authority ") + tenant, tenant);
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(2 * 365, ChronoUnit.DAYS)), subject, keys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(isOcsp ? KeyUsage.digitalSignature
+                        : KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                .addExtension(Extension.extendedKeyUsage, true, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(isOcsp
+                        ? org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning : org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping))
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
+                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing));
+        if (isOcsp) {
+            builder.addExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, org.bouncycastle.asn1.DERNull.INSTANCE);
+        } else {
+            // The TSA's status comes from the CRL (B-LT signatures embed it for the time-stamp certificate too).
+            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(
+                            new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl"))), null, null)}));
+        }
+        X509Certificate cert = sign(builder, issuingKey);
+        ks.setKeyEntry(alias, keys.getPrivate(), password, new X509Certificate[] {cert, issuing, root});
+        LOG.infof("%s certificate issued: %s", isOcsp ? "OCSP responder" : "TSA", cert.getSubjectX500Principal().getName());
+        return true;
+    }
+
+    static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws GeneralSecurityException {
+        try {
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(key);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    static X500Name name(String cn, String tenant) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "ID").addRDN(BCStyle.O, tenant).addRDN(BCStyle.CN, cn).build();
+    }
+
+    /** 127 random bits, positive: unique and unpredictable (CA/B Forum asks for 64+). */
+    static BigInteger serial() {
+        return new BigInteger(127, RANDOM).setBit(126);
+    }
+}
