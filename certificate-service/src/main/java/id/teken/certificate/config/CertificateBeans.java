@@ -9,7 +9,8 @@ import id.teken.certificate.domain.PassphrasePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.teken.certificate.application.service.SignatureAuthorizations;
+import id.teken.certificate.domain.SigningGate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,68 +34,52 @@ public class CertificateBeans {
 
     @Produces
     @Singleton
-    CertificateSettings settings(@ConfigProperty(name = "teken.passphrase.link-validity") Duration linkValidity,
-                                 @ConfigProperty(name = "teken.public-url") String publicUrl,
-                                 @ConfigProperty(name = "teken.ca.certificate-validity") Duration validity,
-                                 @ConfigProperty(name = "teken.consent.subscriber-agreement-version") String agreement,
-                                 @ConfigProperty(name = "teken.ca.crl-validity") Duration crlValidity,
-                                 @ConfigProperty(name = "teken.passphrase.max-reset-mails-per-hour") int maxResets,
-                                 @ConfigProperty(name = "teken.ca.renewal-window") Duration renewalWindow,
-                                 @ConfigProperty(name = "teken.ca.root-crl-validity", defaultValue = "P7D") Duration rootCrlValidity) {
-        return new CertificateSettings(linkValidity, publicUrl.replaceAll("/+$", ""), validity, agreement, crlValidity, maxResets,
-                renewalWindow, rootCrlValidity);
+    CertificateSettings settings(CertificateConfig config) {
+        return new CertificateSettings(config.passphrase().linkValidity(), config.publicUrl().replaceAll("/+$", ""),
+                config.ca().certificateValidity(), config.consent().subscriberAgreementVersion(), config.ca().crlValidity(),
+                config.passphrase().maxResetMailsPerHour(), config.ca().renewalWindow(), config.ca().rootCrlValidity());
     }
 
     @Produces
     @Singleton
-    id.teken.certificate.application.service.SignatureAuthorizations authorizations(
-            @ConfigProperty(name = "teken.signing.authorization-lifetime", defaultValue = "PT30S") Duration lifetime, java.time.Clock clock) {
-        return new id.teken.certificate.application.service.SignatureAuthorizations(lifetime, clock);
+    SignatureAuthorizations authorizations(CertificateConfig config, Clock clock) {
+        return new SignatureAuthorizations(config.signing().authorizationLifetime(), clock);
     }
 
     @Produces
     @Singleton
-    BouncyCastleCertificateAuthority certificateAuthority(@ConfigProperty(name = "teken.ca.keystore.path") String path,
-                                              @ConfigProperty(name = "teken.ca.keystore.password") String password,
-                                              @ConfigProperty(name = "teken.tenant.name") String tenant,
-                                              @ConfigProperty(name = "teken.public-url") String publicUrl,
-                                              @ConfigProperty(name = "teken.ca.policy-oid") String policyOid,
-                                              @ConfigProperty(name = "teken.ca.ca-key-bits") int caKeyBits) {
-        return new BouncyCastleCertificateAuthority(Path.of(path), password.toCharArray(), tenant,
-                publicUrl.replaceAll("/+$", ""), policyOid, caKeyBits);
+    BouncyCastleCertificateAuthority certificateAuthority(CertificateConfig config) {
+        CertificateConfig.Ca ca = config.ca();
+        return new BouncyCastleCertificateAuthority(Path.of(ca.keystore().path()), ca.keystore().password().toCharArray(),
+                config.tenant().name(), config.publicUrl().replaceAll("/+$", ""), ca.policyOid(), ca.caKeyBits());
     }
 
     /** OCSP and the TSA, signed by the service certificates the CA keeps in its key store. */
     @Produces
     @Singleton
-    BouncyCastlePkiProtocols pkiProtocols(BouncyCastleCertificateAuthority ca,
-                                          @ConfigProperty(name = "teken.ca.policy-oid") String policyOid,
-                                          @ConfigProperty(name = "teken.tsa.policy-oid") java.util.Optional<String> tsaPolicy) {
-        return new BouncyCastlePkiProtocols(ca, tsaPolicy.orElse(policyOid + ".2"));
+    BouncyCastlePkiProtocols pkiProtocols(BouncyCastleCertificateAuthority ca, CertificateConfig config) {
+        return new BouncyCastlePkiProtocols(ca, config.tsa().policyOid().orElse(config.ca().policyOid() + ".2"));
     }
 
     @Produces
     @Singleton
-    KeyCustody keyCustody(@ConfigProperty(name = "teken.ca.master-key") String masterKey,
-                          @ConfigProperty(name = "teken.ca.subscriber-key-algorithm") String algorithm,
-                          @ConfigProperty(name = "teken.ca.subscriber-key-bits") int bits,
-                          @ConfigProperty(name = "teken.passphrase.argon2-memory-kib") int memoryKib,
-                          @ConfigProperty(name = "teken.passphrase.argon2-passes") int passes,
-                          @ConfigProperty(name = "teken.passphrase.argon2-lanes", defaultValue = "1") int lanes) {
+    KeyCustody keyCustody(CertificateConfig config) {
+        CertificateConfig.Passphrase argon2 = config.passphrase();
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(masterKey.trim());
+            key = Base64.getDecoder().decode(config.ca().masterKey().trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("teken.ca.master-key is not base64");
         }
-        return new SealedKeyCustody(key, algorithm, bits, memoryKib, passes, lanes, SealedKeyCustody.defaultConcurrency(memoryKib));
+        return new SealedKeyCustody(key, config.ca().subscriberKeyAlgorithm(), config.ca().subscriberKeyBits(),
+                argon2.argon2MemoryKib(), argon2.argon2Passes(), argon2.argon2Lanes(),
+                SealedKeyCustody.defaultConcurrency(argon2.argon2MemoryKib()));
     }
 
     @Produces
     @Singleton
-    id.teken.certificate.domain.SigningGate signingGate(@ConfigProperty(name = "teken.signing.max-wrong-passphrases") int max,
-                                                        @ConfigProperty(name = "teken.signing.lock-period") Duration lock) {
-        return new id.teken.certificate.domain.SigningGate(max, lock);
+    SigningGate signingGate(CertificateConfig config) {
+        return new SigningGate(config.signing().maxWrongPassphrases(), config.signing().lockPeriod());
     }
 
     @Produces

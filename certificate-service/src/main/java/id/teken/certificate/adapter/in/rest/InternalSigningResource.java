@@ -11,13 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.teken.certificate.config.CertificateConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Internal sign-hash for signing-service only: authenticated with the service token (TEKEN_INTERNAL_TOKEN,
@@ -32,8 +31,8 @@ public class InternalSigningResource {
     @Inject
     SignHashUseCase signing;
 
-    @ConfigProperty(name = "teken.internal.token")
-    Optional<String> serviceToken;
+    @Inject
+    CertificateConfig config;
 
     /** Body: whose key, which digest, the passphrase. */
     public record SignHashRequest(String nip, String digest, String digestAlgorithm, String passphrase, String channel) {
@@ -152,7 +151,7 @@ public class InternalSigningResource {
     }
 
     private void authenticate(String authorization) {
-        switch (ServiceToken.check(authorization, serviceToken)) {
+        switch (ServiceToken.check(authorization, config.internal().token())) {
             case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal signing is not configured (TEKEN_INTERNAL_TOKEN)");
             case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
             case ACCEPTED -> { }

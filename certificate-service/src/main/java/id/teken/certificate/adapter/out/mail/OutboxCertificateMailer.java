@@ -7,7 +7,7 @@ import id.teken.kit.mail.MailOutbox;
 import id.teken.kit.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.teken.certificate.config.CertificateConfig;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,19 +27,19 @@ public class OutboxCertificateMailer implements CertificateMailer {
     @Inject
     MailOutbox outbox;
 
-    @ConfigProperty(name = "teken.tenant.name")
-    String tenantName;
+    @Inject
+    CertificateConfig config;
 
     @Override
     public void sendAccountInformation(SubscriberIdentity to) {
         String rows = row("Nama", to.nama()) + row("NIP", to.nip()) + row("Email Dinas", to.emailDinas())
                 + row("Instansi", to.instansi()) + row("Unit Organisasi", to.unitOrganisasi()) + row("Jabatan", to.jabatan());
-        send(to, "Informasi Akun Sertifikat Elektronik - " + tenantName,
+        send(to, "Informasi Akun Sertifikat Elektronik - " + config.tenant().name(),
                 "Yth. " + to.nama() + ",\n\nAktivasi sertifikat elektronik Anda berhasil. Data akun Anda:\n\n"
                         + rows.replaceAll("<[^>]+>", " ").replaceAll(" +", " ")
-                        + "\n\nTautan untuk mengatur passphrase dikirim dalam email terpisah.\n\n" + tenantName + "\n",
+                        + "\n\nTautan untuk mengatur passphrase dikirim dalam email terpisah.\n\n" + config.tenant().name() + "\n",
                 "<p>Yth. " + esc(to.nama()) + ",</p><p>Aktivasi sertifikat elektronik Anda berhasil. Data akun Anda:</p><table>"
-                        + rows + "</table><p>Tautan untuk mengatur passphrase dikirim dalam email terpisah.</p><p>" + esc(tenantName) + "</p>");
+                        + rows + "</table><p>Tautan untuk mengatur passphrase dikirim dalam email terpisah.</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
     @Override
@@ -51,24 +51,24 @@ public class OutboxCertificateMailer implements CertificateMailer {
                 + "Dokumen yang sudah ditandatangani tetap dapat diverifikasi."
                 : renew ? "Pembaruan membuat pasangan kunci dan sertifikat baru dengan passphrase yang Anda atur."
                 : "Setelah passphrase diatur, sertifikat elektronik Anda diterbitkan.";
-        send(to, (reset ? "Reset Passphrase" : renew ? "Perbarui" : "Atur Passphrase") + " Sertifikat Elektronik - " + tenantName,
+        send(to, (reset ? "Reset Passphrase" : renew ? "Perbarui" : "Atur Passphrase") + " Sertifikat Elektronik - " + config.tenant().name(),
                 "Yth. " + to.nama() + ",\n\nBuka tautan berikut untuk " + what + " sertifikat elektronik Anda:\n\n" + link
                         + "\n\nTautan ini hanya dapat digunakan satu kali dan berlaku sampai " + WHEN.format(expiresAt) + ".\n" + note
-                        + "\nJangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.\n\n" + tenantName + "\n",
+                        + "\nJangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.\n\n" + config.tenant().name() + "\n",
                 "<p>Yth. " + esc(to.nama()) + ",</p><p>Klik tautan berikut untuk " + what + " sertifikat elektronik Anda:</p><p><a href=\""
                         + link + "\">" + (reset ? "Reset Passphrase" : renew ? "Perbarui Sertifikat" : "Atur Passphrase") + "</a></p><p>Atau salin tautan ini: " + link
                         + "</p><p>Tautan ini hanya dapat digunakan satu kali dan berlaku sampai " + WHEN.format(expiresAt) + ". " + note
-                        + "</p><p>Jangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.</p><p>" + esc(tenantName) + "</p>");
+                        + "</p><p>Jangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
     @Override
     public void sendCertificateIssued(SubscriberIdentity to, String serialNumber, Instant notBefore, Instant notAfter) {
         String rows = row("Nomor seri", serialNumber) + row("Berlaku sejak", WHEN.format(notBefore)) + row("Berlaku sampai", WHEN.format(notAfter));
-        send(to, "Sertifikat Elektronik Terbit - " + tenantName,
+        send(to, "Sertifikat Elektronik Terbit - " + config.tenant().name(),
                 "Yth. " + to.nama() + ",\n\nSertifikat elektronik Anda telah terbit dan dapat digunakan untuk menandatangani dokumen.\n\n"
-                        + rows.replaceAll("<[^>]+>", " ").replaceAll(" +", " ") + "\n\n" + tenantName + "\n",
+                        + rows.replaceAll("<[^>]+>", " ").replaceAll(" +", " ") + "\n\n" + config.tenant().name() + "\n",
                 "<p>Yth. " + esc(to.nama()) + ",</p><p>Sertifikat elektronik Anda telah terbit dan dapat digunakan untuk menandatangani dokumen.</p><table>"
-                        + rows + "</table><p>" + esc(tenantName) + "</p>");
+                        + rows + "</table><p>" + esc(config.tenant().name()) + "</p>");
     }
 
     @Override
@@ -83,8 +83,8 @@ public class OutboxCertificateMailer implements CertificateMailer {
                 + "melalui portal tidak terpengaruh.";
         String body = what + " Jika bukan Anda yang mencoba, segera hubungi Verifikator TTE agar sertifikat Anda dibekukan "
                 + "(suspend) dan diperiksa. Jangan bagikan passphrase Anda kepada siapa pun, termasuk petugas.";
-        send(to, "Sertifikat Elektronik Terkunci - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n" + tenantName + "\n",
-                "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
+        send(to, "Sertifikat Elektronik Terkunci - " + config.tenant().name(), "Yth. " + to.nama() + ",\n\n" + body + "\n\n" + config.tenant().name() + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
     @Override
@@ -92,16 +92,16 @@ public class OutboxCertificateMailer implements CertificateMailer {
         String body = "Status sertifikat elektronik Anda (nomor seri " + serialNumber + ") berubah menjadi " + newStatus
                 + (reason == null || reason.isBlank() ? "." : " (" + reason + ").")
                 + " Hubungi Verifikator TTE jika ada pertanyaan.";
-        send(to, "Status Sertifikat Elektronik: " + newStatus + " - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n"
-                + tenantName + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
+        send(to, "Status Sertifikat Elektronik: " + newStatus + " - " + config.tenant().name(), "Yth. " + to.nama() + ",\n\n" + body + "\n\n"
+                + config.tenant().name() + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
     @Override
     public void sendExpiryReminder(SubscriberIdentity to, String serialNumber, Instant notAfter) {
         String body = "Sertifikat elektronik Anda (nomor seri " + serialNumber + ") berakhir pada " + WHEN.format(notAfter)
                 + ". Lakukan pembaruan sebelum tanggal tersebut agar tetap dapat menandatangani.";
-        send(to, "Sertifikat Elektronik Segera Berakhir - " + tenantName, "Yth. " + to.nama() + ",\n\n" + body + "\n\n"
-                + tenantName + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(tenantName) + "</p>");
+        send(to, "Sertifikat Elektronik Segera Berakhir - " + config.tenant().name(), "Yth. " + to.nama() + ",\n\n" + body + "\n\n"
+                + config.tenant().name() + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
     private void send(SubscriberIdentity to, String subject, String text, String html) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,5 +80,32 @@ final class EsignCompat {
             return status == 401 ? body(401, 401, "Unauthorized", null)
                     : body(status, status, detail == null || detail.startsWith(title) ? title : title + ": " + detail, null);
         }
+    }
+
+    /** BSrE's user-status body: 1111 ISSUE, 1110 NOT_REGISTERED, 1112 any other status. */
+    static Map<String, Object> status(String status) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        switch (status) {
+            case "ISSUE" -> {
+                out.put("status_code", 1111);
+                out.put("status", status);
+                out.put("message", "User sudah terdaftar dan memiliki sertifikat dengan status ISSUE");
+            }
+            case "NOT_REGISTERED" -> {
+                out.put("status_code", 1110);
+                out.put("status", status);
+                out.put("message", "User belum terdaftar");
+            }
+            default -> {
+                out.put("status_code", 1112);
+                out.put("status", status);
+                out.put("message", "User sudah terdaftar dengan status " + status);
+            }
+        }
+        return out;
+    }
+
+    static long mb(MemorySize size) {
+        return size.asLongValue() / (1024 * 1024);
     }
 }

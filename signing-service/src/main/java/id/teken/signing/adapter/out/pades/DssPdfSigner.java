@@ -1,18 +1,8 @@
 package id.teken.signing.adapter.out.pades;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.ImageScaling;
-import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.enumerations.SignerTextPosition;
-import eu.europa.esig.dss.enumerations.TextWrapping;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.DSSMessageDigest;
@@ -21,14 +11,9 @@ import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
-import eu.europa.esig.dss.pades.SignatureFieldParameters;
-import eu.europa.esig.dss.pades.SignatureImageParameters;
-import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.ExternalCMSService;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pades.signature.PAdESWithExternalCMSService;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import eu.europa.esig.dss.pdf.pdfbox.visible.PdfBoxNativeFont;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -38,29 +23,15 @@ import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PAdES with EU DSS on PDFBox. DSS computes the data to be signed; its SHA-256 goes out to certificate-service's
@@ -69,8 +40,6 @@ import java.util.Map;
  * needed); the QR code is made with ZXing.
  */
 public class DssPdfSigner implements PdfSigner {
-
-    private static final float FOOTER_FONT_SIZE = 7;
 
     private final String tsaUrl;
     private final TekenPki pki;
@@ -85,13 +54,13 @@ public class DssPdfSigner implements PdfSigner {
     @Override
     public Inspected inspect(byte[] pdf, Appearance appearance) {
         try (PDDocument document = PdfLimits.load(pdf)) {
-            checkSpecimen(appearance);
+            BlockPlacement.checkSpecimen(appearance);
             int pages = document.getNumberOfPages();
             if (pages == 0) {
                 throw new DomainException(ErrorCode.PDF_INVALID, "PDF tidak memiliki halaman.");
             }
             int signatures = document.getSignatureDictionaries().size();
-            Placement placement = appearance.isVisible() ? place(document, appearance) : null;
+            Placement placement = appearance.isVisible() ? BlockPlacement.place(document, appearance) : null;
             return new Inspected(pages, signatures, placement);
         } catch (InvalidPasswordException e) {
             throw new DomainException(ErrorCode.PDF_ENCRYPTED, "PDF dilindungi kata sandi; buka proteksinya lalu unggah lagi.");
@@ -101,84 +70,6 @@ public class DssPdfSigner implements PdfSigner {
             }
             throw new DomainException(ErrorCode.PDF_INVALID, "PDF rusak atau tidak dapat dibaca.");
         }
-    }
-
-    /** Largest specimen image (pixels) this service decodes: checked from the image header, before decoding. */
-    static final long MAX_SPECIMEN_PIXELS = 16_000_000L;
-
-    /** A specimen image must be a real PNG or JPEG of at most 16 megapixels; its header is read, its pixels are not. */
-    static void checkSpecimen(Appearance appearance) {
-        if (appearance.mode() != Appearance.Mode.IMAGE || appearance.specimen() == null) {
-            return;
-        }
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(appearance.specimen()))) {
-            java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen harus PNG atau JPEG.");
-            }
-            javax.imageio.ImageReader reader = readers.next();
-            try {
-                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-                if (!format.equals("png") && !format.equals("jpeg")) {
-                    throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen harus PNG atau JPEG.");
-                }
-                reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_SPECIMEN_PIXELS) {
-                    throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen terlalu besar (maksimal 16 megapiksel).");
-                }
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new DomainException(ErrorCode.IMAGE_INVALID, "Gambar spesimen tidak dapat dibaca.");
-        }
-    }
-
-    private static Placement place(PDDocument document, Appearance a) throws IOException {
-        int pages = document.getNumberOfPages();
-        if (a.marker() != null) {
-            MarkerFinder finder = new MarkerFinder(a.marker());
-            if (a.page() != null) {
-                int page = a.page() == Appearance.LAST_PAGE ? pages : a.page();
-                if (page > pages) {
-                    throw new DomainException(ErrorCode.PAGE_NOT_FOUND, "Dokumen hanya memiliki " + pages + " halaman.");
-                }
-                finder.setStartPage(page);
-                finder.setEndPage(page);
-            }
-            finder.getText(document);
-            if (finder.hit == null) {
-                throw new DomainException(ErrorCode.MARKER_NOT_FOUND, "Teks penanda \"" + a.marker() + "\" tidak ditemukan di dokumen.");
-            }
-            float[] size = size(document.getPage(finder.hitPage - 1));
-            // The block's top-left corner goes where the marker starts, moved inside the page when it would stick out.
-            float x = Math.max(0, Math.min(finder.hit[0], size[0] - a.width()));
-            float y = Math.max(0, Math.min(finder.hit[1], size[1] - a.height()));
-            if (a.width() > size[0] || a.height() > size[1]) {
-                throw new DomainException(ErrorCode.COORDINATES_OFF_PAGE, "Ukuran tanda tangan lebih besar dari halaman.");
-            }
-            return new Placement(finder.hitPage, x, y, a.width(), a.height());
-        }
-        int page = a.page() == null ? 1 : a.page() == Appearance.LAST_PAGE ? pages : a.page();
-        if (page > pages) {
-            throw new DomainException(ErrorCode.PAGE_NOT_FOUND, "Dokumen hanya memiliki " + pages + " halaman.");
-        }
-        float[] size = size(document.getPage(page - 1));
-        float x = a.x();
-        float y = a.origin() == Appearance.Origin.BOTTOM_LEFT ? size[1] - a.y() - a.height() : a.y();
-        if (x + a.width() > size[0] + 0.5f || y < -0.5f || y + a.height() > size[1] + 0.5f) {
-            throw new DomainException(ErrorCode.COORDINATES_OFF_PAGE, String.format(java.util.Locale.ROOT,
-                    "Kotak tanda tangan %.0fx%.0f di (%.0f, %.0f) keluar dari halaman %d (%.0fx%.0f poin).",
-                    a.width(), a.height(), a.x(), a.y(), page, size[0], size[1]));
-        }
-        return new Placement(page, x, Math.max(0, y), a.width(), a.height());
-    }
-
-    /** Width and height as the page is shown (rotation applied). */
-    private static float[] size(PDPage page) {
-        PDRectangle box = page.getCropBox();
-        boolean turned = page.getRotation() % 180 != 0;
-        return turned ? new float[]{box.getHeight(), box.getWidth()} : new float[]{box.getWidth(), box.getHeight()};
     }
 
     /**
@@ -202,7 +93,7 @@ public class DssPdfSigner implements PdfSigner {
     @Override
     public Prepared prepare(byte[] pdf, Inspected inspected, Look look, List<byte[]> chainDer, PadesLevel level, Instant signingTime) {
         Appearance appearance = look.appearance();
-        byte[] input = appearance.footer() != null && inspected.existingSignatures() == 0 ? withFooter(pdf, appearance.footer()) : pdf;
+        byte[] input = appearance.footer() != null && inspected.existingSignatures() == 0 ? BlockRendering.withFooter(pdf, appearance.footer()) : pdf;
         List<CertificateToken> chain = chainDer.stream().map(DSSUtils::loadCertificate).toList();
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         // The CMS is B-B or B-T; the validation data (B-LT) and the archive time stamp (B-LTA) are added afterwards.
@@ -211,14 +102,14 @@ public class DssPdfSigner implements PdfSigner {
         parameters.setSigningCertificate(chain.get(0));
         parameters.setCertificateChain(chain);
         parameters.bLevel().setSigningDate(Date.from(signingTime));
-        parameters.setReason(ascii(appearance.reason()));
-        parameters.setLocation(ascii(appearance.location()));
+        parameters.setReason(BlockRendering.ascii(appearance.reason()));
+        parameters.setLocation(BlockRendering.ascii(appearance.location()));
         parameters.setAppName("Teken");
         parameters.setContentSize(CONTENTS_SIZE);
         // The signature time stamp's imprint is the SHA-256 of the signature value: what certificate-service time-stamps.
         parameters.getSignatureTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
         if (appearance.isVisible()) {
-            parameters.setImageParameters(image(inspected.placement(), look, true));
+            parameters.setImageParameters(BlockRendering.image(inspected.placement(), look, true));
         }
         PAdESWithExternalCMSService pades = new PAdESWithExternalCMSService();
         pades.setPdfObjFactory(PdfLimits.objectFactory());
@@ -232,7 +123,7 @@ public class DssPdfSigner implements PdfSigner {
                     throw tooSmall;
                 }
                 // A box too small for picture and text keeps the picture alone (DSS refuses to shrink text further).
-                parameters.setImageParameters(image(inspected.placement(), look, false));
+                parameters.setImageParameters(BlockRendering.image(inspected.placement(), look, false));
                 parameters.reinit();
                 documentDigest = pades.getMessageDigest(document, parameters);
             }
@@ -298,135 +189,5 @@ public class DssPdfSigner implements PdfSigner {
     private static DomainException unavailable() {
         return new DomainException(ErrorCode.SIGNING_UNAVAILABLE,
                 "Layanan cap waktu atau status sertifikat tidak dapat dihubungi. Coba lagi nanti.");
-    }
-
-    private static SignatureImageParameters image(Placement placement, Look look, boolean withText) {
-        SignatureImageParameters image = new SignatureImageParameters();
-        SignatureFieldParameters field = new SignatureFieldParameters();
-        field.setPage(placement.page());
-        field.setOriginX(placement.x());
-        field.setOriginY(placement.y());
-        field.setWidth(placement.width());
-        field.setHeight(placement.height());
-        image.setFieldParameters(field);
-        Appearance a = look.appearance();
-        byte[] picture = a.mode() == Appearance.Mode.QR ? qr(look.qrContent()) : a.specimen();
-        image.setImage(new InMemoryDocument(picture, a.mode() == Appearance.Mode.QR ? "qr.png" : "specimen",
-                a.mode() == Appearance.Mode.QR || picture[0] == (byte) 0x89 ? MimeTypeEnum.PNG : MimeTypeEnum.JPEG));
-        image.setImageScaling(ImageScaling.ZOOM_AND_CENTER);
-        image.setBackgroundColor(Color.WHITE);
-        if (withText && look.text() != null && !look.text().isBlank()) {
-            SignatureImageTextParameters text = new SignatureImageTextParameters();
-            text.setText(ascii(look.text()));
-            text.setFont(new PdfBoxNativeFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA)));
-            text.setTextWrapping(TextWrapping.FILL_BOX_AND_LINEBREAK);
-            text.setSignerTextPosition(SignerTextPosition.RIGHT);
-            text.setPadding(3);
-            text.setTextColor(Color.BLACK);
-            image.setTextParameters(text);
-        }
-        return image;
-    }
-
-    static byte[] qr(String content) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-            int scale = 8;
-            BufferedImage img = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale, BufferedImage.TYPE_BYTE_BINARY);
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    img.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException | IOException e) {
-            throw new DomainException(ErrorCode.APPEARANCE_INVALID, "Isi QR tidak dapat dijadikan kode QR.");
-        }
-    }
-
-    /** The footer on every page, above the bottom edge, wrapped to the page width (before the first signature only). */
-    private static byte[] withFooter(byte[] pdf, String footer) {
-        try (PDDocument document = PdfLimits.load(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-            String text = ascii(footer);
-            for (PDPage page : document.getPages()) {
-                PDRectangle box = page.getCropBox();
-                List<String> lines = wrap(text, font, box.getWidth() - 72);
-                try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                    stream.beginText();
-                    stream.setFont(font, FOOTER_FONT_SIZE);
-                    stream.newLineAtOffset(box.getLowerLeftX() + 36, box.getLowerLeftY() + 14 + (lines.size() - 1) * (FOOTER_FONT_SIZE + 2));
-                    for (String line : lines) {
-                        stream.showText(line);
-                        stream.newLineAtOffset(0, -(FOOTER_FONT_SIZE + 2));
-                    }
-                    stream.endText();
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new DomainException(ErrorCode.PDF_INVALID, "Footer tidak dapat ditulis pada PDF ini.");
-        }
-    }
-
-    private static List<String> wrap(String text, PDType1Font font, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * FOOTER_FONT_SIZE > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    /** Latin letters without accents and printable ASCII only, so PDFBox's standard Helvetica can draw it. */
-    static String ascii(String value) {
-        if (value == null) {
-            return null;
-        }
-        String plain = Normalizer.normalize(value, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        StringBuilder out = new StringBuilder();
-        for (char c : plain.toCharArray()) {
-            out.append(c == '\n' || (c >= 0x20 && c < 0x7f) ? c : '?');
-        }
-        return out.toString();
-    }
-
-    /** Finds the first occurrence of the marker text; remembers its page and top-left corner (points from the top-left). */
-    static final class MarkerFinder extends PDFTextStripper {
-        private final String marker;
-        float[] hit;
-        int hitPage;
-
-        MarkerFinder(String marker) {
-            this.marker = marker;
-            setSortByPosition(true);
-        }
-
-        @Override
-        protected void writeString(String text, List<TextPosition> positions) {
-            if (hit != null) {
-                return;
-            }
-            int at = text.indexOf(marker);
-            if (at >= 0 && at < positions.size()) {
-                TextPosition p = positions.get(at);
-                // The glyph's top is about one font size above the baseline; the block covers the marker from there.
-                hit = new float[]{p.getXDirAdj(), p.getYDirAdj() - 1.2f * Math.max(p.getHeightDir(), p.getFontSizeInPt())};
-                hitPage = getCurrentPageNo();
-            }
-        }
     }
 }

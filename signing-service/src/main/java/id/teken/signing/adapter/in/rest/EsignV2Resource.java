@@ -14,10 +14,8 @@ import id.teken.signing.domain.SystemClient;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,8 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,13 +32,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * BSrE Esign Client compatible routes (v1 multipart, v2 JSON with base64), for Pemkab systems that switch by changing
- * the base URL and credential. System clients only (HTTP Basic). Errors keep BSrE's body: {"error", "status_code"}.
+ * BSrE Esign Client compatible routes, version 2 (JSON with base64 files: sign several with one passphrase, verify,
+ * user status), for Pemkab systems that switch by changing the base URL and credential. System clients only (HTTP
+ * Basic). Errors keep BSrE's body: {"error", "status_code"} ({@link EsignCompat}).
  */
 @Path("/api")
 @SecurityRequirement(name = "basic")
 @Tag(name = "BSrE Esign Client", description = "Rute kompatibel BSrE Esign Client (v1 dan v2)")
-public class EsignCompatResource {
+public class EsignV2Resource {
 
     @Inject
     SignDocumentUseCase signing;
@@ -67,111 +64,6 @@ public class EsignCompatResource {
 
     @ConfigProperty(name = "teken.signing.default-level")
     String defaultLevel;
-
-    // ---------------------------------------------------------------- v1
-
-    @POST
-    @Path("/sign/pdf")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
-    @Operation(summary = "v1: tanda tangani PDF (file, nik, passphrase, tampilan, image, imageTTD, linkQR, page/halaman, xAxis, yAxis, width, height, tag_koordinat, reason, location, text); header id_dokumen")
-    public Response signV1(@RestForm("file") FileUpload file, @RestForm("nik") String nik, @RestForm("passphrase") String passphrase,
-                           @RestForm("tampilan") String tampilan, @RestForm("image") String image, @RestForm("imageTTD") FileUpload specimen,
-                           @RestForm("linkQR") String linkQr, @RestForm("page") String page, @RestForm("halaman") String halaman,
-                           @RestForm("xAxis") String x, @RestForm("yAxis") String y, @RestForm("width") String width,
-                           @RestForm("height") String height, @RestForm("tag_koordinat") String marker, @RestForm("reason") String reason,
-                           @RestForm("location") String location, @RestForm("text") String text) {
-        SystemClient client = callers.system();
-        String clientId = "client:" + client.username();
-        byte[] bytes = Forms.read(file, maxPdf.asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + mb(maxPdf) + " MB.");
-        PdfDocument document = PdfDocument.of(file == null ? null : file.fileName(), bytes, maxPdf.asLongValue());
-        if (Forms.blankToNull(nik) == null) {
-            throw new DomainException(ErrorCode.SIGNER_REQUIRED, "nik wajib diisi.");
-        }
-        Appearance appearance = Forms.appearance(tampilan, image, specimen, page != null ? page : halaman, x, y,
-                Appearance.Origin.BOTTOM_LEFT, width, height, marker, text, reason, location, linkQr);
-        SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(
-                SignatureResource.systemSigner(null, nik, null), SignDocumentUseCase.Requester.of(client), List.of(document),
-                SignatureResource.chars(passphrase), PadesLevel.parse(defaultLevel, PadesLevel.B_LT), List.of(appearance))).get(0);
-        downloads.keep(signed.documentId(), clientId, Forms.safeName(document.name()) + "_signed.pdf", signed.pdf());
-        return Response.ok(signed.pdf(), "application/pdf").header("id_dokumen", signed.documentId())
-                .header("X-Document-Id", signed.documentId())
-                .header("Content-Disposition", "attachment; filename=\"" + Forms.safeName(document.name()) + "_signed.pdf\"").build();
-    }
-
-    @GET
-    @Path("/sign/download/{id}")
-    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
-    @Operation(summary = "v1: unduh PDF bertanda tangan sekali; unduhan kedua 404 \"Dokumen telah didownload sebelumnya\"")
-    public Response download(@PathParam("id") String id) {
-        SystemClient client = callers.system();
-        OneTimeDownloadUseCase.Download d = downloads.take(id, "client:" + client.username());
-        return Response.ok(d.pdf(), "application/pdf").header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"").build();
-    }
-
-    @POST
-    @Path("/sign/verify")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "v1: verifikasi PDF (signed_file)")
-    public Map<String, Object> verifyV1(@RestForm("signed_file") FileUpload file) {
-        callers.system();
-        byte[] bytes = Forms.read(file, maxPdf.asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + mb(maxPdf) + " MB.");
-        VerifyDocumentUseCase.VerificationReport report = verification.verify(PdfDocument.of(file == null ? null : file.fileName(),
-                bytes, maxPdf.asLongValue()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("nama_dokumen", report.documentName());
-        out.put("jumlah_signature", report.signatureCount());
-        out.put("notes", report.summary());
-        out.put("summary", switch (report.conclusion()) {
-            case "VALID" -> "VALID";
-            case "NO_SIGNATURE" -> null;
-            default -> "DOCUMENT NOT VALID !!!";
-        });
-        List<Map<String, Object>> details = new ArrayList<>();
-        for (VerifyDocumentUseCase.SignatureReport s : report.signatures()) {
-            VerifyDocumentUseCase.Details d = s.details();
-            Map<String, Object> tsa = new LinkedHashMap<>();
-            tsa.put("name", d.timestampSignerName());
-            tsa.put("tsa_cert_validity", s.timestampTimes().isEmpty() ? null : s.timestampTimes().get(0).toString());
-            Map<String, Object> signer = new LinkedHashMap<>();
-            signer.put("issuer_dn", d.issuerDn());
-            signer.put("signer_name", s.signerName());
-            signer.put("signer_cert_validity", s.certificateValidFrom() + " - " + s.certificateValidTo());
-            signer.put("signer_dn", s.signerDn());
-            signer.put("cert_user_certified", s.chainTrusted());
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("signed_using_tsa", !s.timestampTimes().isEmpty());
-            doc.put("reason", d.reason());
-            doc.put("document_integrity", s.integrityValid());
-            doc.put("signature_value", s.integrityValid() ? "VALID" : "INVALID");
-            doc.put("signed_in", s.signingTime() == null ? null : s.signingTime().toString());
-            doc.put("location", d.location());
-            doc.put("hash_value", d.digestAlgorithm());
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("signature_field", d.fieldName());
-            detail.put("info_tsa", tsa);
-            detail.put("info_signer", signer);
-            detail.put("signature_document", doc);
-            details.add(detail);
-        }
-        out.put("details", details);
-        return out;
-    }
-
-    @GET
-    @Path("/user/status/{nik}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "v1: status pengguna menurut NIK (1111 ISSUE, 1110 NOT_REGISTERED, 1112 status lain)")
-    public Map<String, Object> statusV1(@PathParam("nik") String nik) {
-        callers.system();
-        if (nik == null || !nik.matches("\\d{16}")) {
-            throw new DomainException(ErrorCode.SIGNER_REQUIRED, "NIK harus 16 digit.");
-        }
-        return status(statuses.status(nik, null));
-    }
-
-    // ---------------------------------------------------------------- v2
 
     @POST
     @Path("/v2/sign/pdf")
@@ -202,7 +94,7 @@ public class EsignCompatResource {
             }
             total += bytes.length;
             if (total > maxBatch.asLongValue()) {
-                throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + mb(maxBatch) + " MB.");
+                throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + EsignCompat.mb(maxBatch) + " MB.");
             }
             documents.add(PdfDocument.of("dokumen-" + (i + 1) + ".pdf", bytes, maxPdf.asLongValue()));
         }
@@ -297,7 +189,7 @@ public class EsignCompatResource {
         String nik = body == null ? null : Forms.blankToNull(text(body, "nik"));
         String email = body == null || nik != null ? null : Forms.blankToNull(text(body, "email"));
         SignatureResource.systemSigner(null, nik, email);
-        return status(statuses.status(nik, email));
+        return EsignCompat.status(statuses.status(nik, email));
     }
 
     @POST
@@ -331,28 +223,6 @@ public class EsignCompatResource {
                 text(p, "tag_koordinat"), null, Forms.blankToNull(text(p, "reason")), Forms.blankToNull(text(p, "location")));
     }
 
-    private static Map<String, Object> status(String status) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        switch (status) {
-            case "ISSUE" -> {
-                out.put("status_code", 1111);
-                out.put("status", status);
-                out.put("message", "User sudah terdaftar dan memiliki sertifikat dengan status ISSUE");
-            }
-            case "NOT_REGISTERED" -> {
-                out.put("status_code", 1110);
-                out.put("status", status);
-                out.put("message", "User belum terdaftar");
-            }
-            default -> {
-                out.put("status_code", 1112);
-                out.put("status", status);
-                out.put("message", "User sudah terdaftar dengan status " + status);
-            }
-        }
-        return out;
-    }
-
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isMissingNode() || v.isNull() ? "" : v.asText("");
@@ -360,9 +230,5 @@ public class EsignCompatResource {
 
     private static String iso(Instant i) {
         return i == null ? null : i.toString();
-    }
-
-    private static long mb(MemorySize size) {
-        return size.asLongValue() / (1024 * 1024);
     }
 }
