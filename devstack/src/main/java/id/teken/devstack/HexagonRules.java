@@ -33,7 +33,7 @@ public final class HexagonRules {
 
     public static List<ArchRule> rules(String base) {
         String[] technologies = {"io.quarkus..", "jakarta.ws.rs..", "jakarta.persistence..", "org.hibernate..",
-                "org.apache.kafka..", "org.bouncycastle..", "eu.europa.esig..", "id.teken.events..", "id.teken.kit..",
+                "org.apache.kafka..", "org.bouncycastle..", "eu.europa.esig..", "id.teken.events..", "id.teken.kit..", "id.teken.internal..",
                 "io.vertx..", "com.fasterxml..", "org.eclipse.microprofile..", "io.smallrye..", "org.apache.pdfbox.."};
         return List.of(
                 classes().that().resideInAPackage(base + ".domain..")

@@ -43,7 +43,8 @@ import java.util.Map;
 /**
  * Stands in for certificate-service at signing-service's boundary in these tests: a real RSA key and chain made with
  * Bouncy Castle, the internal API (signer chain; sign-hash that signs the DigestInfo only for the right passphrase)
- * and an RFC 3161 TSA. The real certificate-service is tested on its own; the cross-service journey comes with issue 6.
+ * and an RFC 3161 TSA. StandInContractsTest holds it to the contracts the real certificate- and registration-service
+ * pass in their own tests (SigningApiContract, SignerApiContract in devstack).
  */
 public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -174,6 +175,10 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             return;
         }
         JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
+        if (!wellFormed(body)) {
+            send(x, 400, Map.of("code", "MALFORMED_REQUEST", "detail", "digests: 1 to 100 base64 digests of the algorithm's length."));
+            return;
+        }
         if (body.hasNonNull("sad")) {
             // One use per signature, for the NIP and channel it was granted to.
             String[] grant = GRANTS.remove(body.path("sad").asText());
@@ -208,8 +213,10 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
                             .getEncoded()));
                 }
             }
+            X509Certificate signerCertificate = secondSigner ? second : leaf;
             Map<String, Object> answer = new java.util.HashMap<>(Map.of("signatures", out, "signatureAlgorithm", "SHA256withRSA",
-                    "timestampTokens", tokens));
+                    "timestampTokens", tokens, "serialNumber", signerCertificate.getSerialNumber().toString(16).toUpperCase(),
+                    "certificateChain", List.of(pem(signerCertificate), pem(root))));
             if (HAND_EVIDENCE.get() && body.path("ocsp").asBoolean(false)) {
                 X509Certificate signer = secondSigner ? second : leaf;
                 byte[] nonce = java.util.UUID.randomUUID().toString().getBytes();
@@ -225,6 +232,26 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         } catch (Exception e) {
             send(x, 500, Map.of("code", "INTERNAL_ERROR"));
         }
+    }
+
+    /** What certificate-service accepts: 1-100 digests, each base64 of the algorithm's length. */
+    private static boolean wellFormed(JsonNode body) {
+        Map<String, Integer> lengths = Map.of("SHA-256", 32, "SHA-384", 48, "SHA-512", 64);
+        Integer length = lengths.get(body.path("digestAlgorithm").asText(""));
+        JsonNode digests = body.path("digests");
+        if (length == null || !digests.isArray() || digests.isEmpty() || digests.size() > 100) {
+            return false;
+        }
+        for (JsonNode d : digests) {
+            try {
+                if (Base64.getDecoder().decode(d.asText()).length != length) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Open signature authorizations: SAD -> {nip, channel}. */
@@ -347,8 +374,12 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
                 Map.of("nip", "199304182023031007", "nik", "3502071804930007", "nama", "Andi Wijaya", "jabatan", "Penata Kelola",
                         "emailDinas", "andi.wijaya@ponorogo.go.id", "status", "WAITING_FOR_VERIFICATION"));
         String[] kv = query.split("=", 2);
-        if (kv.length != 2) {
+        if (kv.length != 2 || query.contains("&")) {
             send(x, 400, Map.of("code", "MALFORMED_REQUEST", "detail", "one of nip, nik, email"));
+            return;
+        }
+        if (kv[0].equals("nik") && !kv[1].matches("\\d{16}")) {
+            send(x, 400, Map.of("code", "NIK_INVALID", "detail", "NIK harus 16 digit."));
             return;
         }
         if (kv[0].equals("email") && kv[1].equalsIgnoreCase(AMBIGUOUS_EMAIL)) {

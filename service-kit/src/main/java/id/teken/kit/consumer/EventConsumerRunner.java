@@ -53,28 +53,19 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class EventConsumerRunner {
 
+    @Inject
+    MessagingSettings settings;
+
     private static final Logger LOG = Logger.getLogger(EventConsumerRunner.class);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-
-    @ConfigProperty(name = "teken.messaging.consumer-group")
-    java.util.Optional<String> configuredGroup;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
     /** The consumer group: the service's name unless configured otherwise. */
     private String consumerGroup;
-
-    @ConfigProperty(name = "teken.messaging.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "teken.messaging.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @ConfigProperty(name = "teken.messaging.retry-backoff", defaultValue = "PT0.5S")
-    Duration retryBackoff;
 
     @Inject
     @Any
@@ -93,11 +84,11 @@ public class EventConsumerRunner {
     private KafkaProducer<String, byte[]> deadLetters;
 
     void start(@Observes StartupEvent event) {
-        consumerGroup = configuredGroup.filter(g -> !g.isBlank()).orElse(applicationName);
+        consumerGroup = settings.consumerGroup().filter(g -> !g.isBlank()).orElse(applicationName);
         for (EventHandler<?> handler : handlerBeans) {
             handlers.put(handler.topic().name(), handler);
         }
-        if (!enabled || handlers.isEmpty()) {
+        if (!settings.enabled() || handlers.isEmpty()) {
             return;
         }
         Properties props = new Properties();
@@ -157,7 +148,7 @@ public class EventConsumerRunner {
                     consumer.commitSync(applied);
                 }
                 if (!heldBack.isEmpty()) {
-                    sleep(Math.max(1000, retryBackoff.toMillis() * 4));
+                    sleep(Math.max(1000, settings.retryBackoff().toMillis() * 4));
                 }
             }
         } catch (WakeupException e) {
@@ -194,12 +185,12 @@ public class EventConsumerRunner {
                                 rootMessage(e));
                         return false;
                     }
-                    if (attempt >= maxAttempts) {
+                    if (attempt >= settings.maxAttempts()) {
                         LOG.errorf("Event %s on %s failed %d times, parking it: %s", envelope.eventId(),
                                 record.topic(), attempt, rootMessage(e));
                         return deadLetter(record, rootMessage(e));
                     }
-                    sleep(retryBackoff.toMillis() * attempt);
+                    sleep(settings.retryBackoff().toMillis() * attempt);
                 }
             }
         } finally {

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -38,29 +37,8 @@ public class MailRelay extends BackgroundRelay {
 
     private static final Logger LOG = Logger.getLogger(MailRelay.class);
 
-    @ConfigProperty(name = "teken.mail.relay.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "teken.mail.batch-size", defaultValue = "20")
-    int batchSize;
-
-    @ConfigProperty(name = "teken.mail.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "teken.mail.lease", defaultValue = "PT2M")
-    Duration lease;
-
-    @ConfigProperty(name = "teken.mail.retry-initial", defaultValue = "PT2S")
-    Duration retryInitial;
-
-    @ConfigProperty(name = "teken.mail.retry-max", defaultValue = "PT5M")
-    Duration retryMax;
-
-    @ConfigProperty(name = "teken.mail.max-attempts", defaultValue = "40")
-    int maxAttempts;
-
-    @ConfigProperty(name = "teken.mail.retention", defaultValue = "P7D")
-    Duration retention;
+    @Inject
+    MailSettings settings;
 
     @Inject
     EntityManager entityManager;
@@ -83,8 +61,8 @@ public class MailRelay extends BackgroundRelay {
     void start(@Observes StartupEvent event) {
         Gauge.builder("teken_mail_outbox_pending", pending, AtomicLong::get)
                 .description("Mails queued and not yet taken by the mail server").register(meters);
-        if (enabled) {
-            startWorker("teken-mail-relay", batchSize, pollInterval);
+        if (settings.relay().enabled()) {
+            startWorker("teken-mail-relay", settings.batchSize(), settings.pollInterval());
         }
     }
 
@@ -127,7 +105,7 @@ public class MailRelay extends BackgroundRelay {
                               AND NOT EXISTS (SELECT 1 FROM teken_mail_outbox e WHERE e.recipient = m.recipient AND e.seq < m.seq
                                               AND e.sent_at IS NULL AND e.failed_at IS NULL)
                             ORDER BY m.seq LIMIT ?1 FOR UPDATE OF m SKIP LOCKED""")
-                    .setParameter(1, batchSize)
+                    .setParameter(1, settings.batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
                 return List.of();
@@ -136,7 +114,7 @@ public class MailRelay extends BackgroundRelay {
                     sealer.open((UUID) r[0], (String) r[3]), sealer.open((UUID) r[0], (String) r[4]), ((Number) r[5]).intValue(),
                     (String) r[6])).toList();
             entityManager.createNativeQuery("UPDATE teken_mail_outbox SET lease_until = ?1 WHERE id = ANY(?2)")
-                    .setParameter(1, Timestamp.from(Instant.now().plus(lease)))
+                    .setParameter(1, Timestamp.from(Instant.now().plus(settings.lease())))
                     .setParameter(2, due.stream().map(Due::id).toArray(UUID[]::new))
                     .executeUpdate();
             return due;
@@ -159,7 +137,7 @@ public class MailRelay extends BackgroundRelay {
         } catch (RuntimeException e) {
             int attempts = mail.attempts() + 1;
             String error = rootMessage(e);
-            if (permanent(e) || attempts >= maxAttempts) {
+            if (permanent(e) || attempts >= settings.maxAttempts()) {
                 mark(mail.id(), "failed_at = now(), text_body = NULL, html_body = NULL, last_error = :error", error, null);
                 meters.counter("teken_mails_total", "outcome", "failed").increment();
                 LOG.errorf("Mail %s (%s) given up after %d attempt(s): %s", mail.id(), mail.subject(), attempts, error);
@@ -191,9 +169,14 @@ public class MailRelay extends BackgroundRelay {
 
     /** The pause before attempt n+1 after n failed attempts. */
     Duration backoff(int failedAttempts) {
+        return backoff(failedAttempts, settings.retryInitial(), settings.retryMax());
+    }
+
+    /** Doubling from {@code initial} with each failed attempt, never more than {@code max}. */
+    static Duration backoff(int failedAttempts, Duration initial, Duration max) {
         long factor = 1L << Math.min(failedAttempts - 1, 20);
-        Duration d = retryInitial.multipliedBy(factor);
-        return d.compareTo(retryMax) > 0 ? retryMax : d;
+        Duration d = initial.multipliedBy(factor);
+        return d.compareTo(max) > 0 ? max : d;
     }
 
     /** A refusal the server will repeat (5xx, or an address the client will not take) is not retried. */
@@ -216,7 +199,7 @@ public class MailRelay extends BackgroundRelay {
         nextCleanup = Instant.now().plus(Duration.ofHours(1));
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("DELETE FROM teken_mail_outbox WHERE (sent_at IS NOT NULL OR failed_at IS NOT NULL) AND created_at < ?1")
-                .setParameter(1, Timestamp.from(Instant.now().minus(retention)))
+                .setParameter(1, Timestamp.from(Instant.now().minus(settings.retention())))
                 .executeUpdate());
     }
 }

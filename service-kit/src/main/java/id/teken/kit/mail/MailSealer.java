@@ -1,7 +1,6 @@
 package id.teken.kit.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -28,7 +27,13 @@ public class MailSealer {
 
     private final SecretKeySpec key;
 
-    public MailSealer(@ConfigProperty(name = "teken.mail.outbox-key") String base64Key) {
+    @jakarta.inject.Inject
+    public MailSealer(MailSettings settings) {
+        this(settings.outboxKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "teken.mail.outbox-key (TEKEN_MAIL_KEY) is not set: base64 of 32 random bytes")));
+    }
+
+    public MailSealer(String base64Key) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(base64Key.trim());

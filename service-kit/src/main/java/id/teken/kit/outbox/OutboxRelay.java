@@ -35,22 +35,13 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OutboxRelay extends BackgroundRelay {
 
+    @Inject
+    OutboxSettings settings;
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-
-    @ConfigProperty(name = "teken.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "teken.outbox.batch-size", defaultValue = "100")
-    int batchSize;
-
-    @ConfigProperty(name = "teken.outbox.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "teken.outbox.retention", defaultValue = "P7D")
-    Duration retention;
 
     @Inject
     EntityManager entityManager;
@@ -62,8 +53,8 @@ public class OutboxRelay extends BackgroundRelay {
     private Instant nextCleanup = Instant.EPOCH;
 
     void start(@Observes StartupEvent event) {
-        if (enabled) {
-            startWorker("teken-outbox-relay", batchSize, pollInterval);
+        if (settings.enabled()) {
+            startWorker("teken-outbox-relay", settings.batchSize(), settings.pollInterval());
         }
     }
 
@@ -89,7 +80,7 @@ public class OutboxRelay extends BackgroundRelay {
                             SELECT id, topic, record_key, event_type, body, correlation_id FROM teken_outbox
                             WHERE published_at IS NULL ORDER BY created_at, id
                             LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, batchSize)
+                    .setParameter(1, settings.batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
                 return 0;
@@ -144,7 +135,7 @@ public class OutboxRelay extends BackgroundRelay {
         nextCleanup = Instant.now().plus(Duration.ofHours(1));
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("DELETE FROM teken_outbox WHERE published_at < ?1")
-                .setParameter(1, java.sql.Timestamp.from(Instant.now().minus(retention)))
+                .setParameter(1, java.sql.Timestamp.from(Instant.now().minus(settings.retention())))
                 .executeUpdate());
     }
 

@@ -29,15 +29,13 @@ class MailOutboxRulesTest {
 
     @Test
     void retriesWaitLongerEachTime_upToTheCap() {
-        MailRelay relay = new MailRelay();
-        relay.retryInitial = Duration.ofSeconds(2);
-        relay.retryMax = Duration.ofMinutes(5);
-        assertThat(relay.backoff(1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(relay.backoff(2)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(relay.backoff(5)).isEqualTo(Duration.ofSeconds(32));
-        assertThat(relay.backoff(8)).isEqualTo(Duration.ofSeconds(256));
-        assertThat(relay.backoff(9)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(relay.backoff(60)).isEqualTo(Duration.ofMinutes(5));
+        java.util.function.IntFunction<Duration> backoff = n -> MailRelay.backoff(n, Duration.ofSeconds(2), Duration.ofMinutes(5));
+        assertThat(backoff.apply(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backoff.apply(2)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(backoff.apply(5)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(backoff.apply(8)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(backoff.apply(9)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(backoff.apply(60)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test

@@ -58,13 +58,6 @@ public class SigningService implements SignHashUseCase {
     }
 
     @Override
-    public SignedHash signHash(SignHashCommand command) {
-        SignedHashes signed = signHashes(new SignHashesCommand(command.nip(), List.of(command.digest()), command.digestAlgorithm(),
-                command.passphrase(), command.channel()));
-        return new SignedHash(signed.signatures().get(0), signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem());
-    }
-
-    @Override
     public SignedHashes signHashes(SignHashesCommand command) {
         String channel = SigningGate.channel(command.channel());
         Opened opened = open(command.nip(), channel, command.passphrase());

@@ -76,8 +76,9 @@ class SigningAndVerifierTest {
         return given().header("Authorization", "Bearer test-internal-token").contentType(ContentType.JSON);
     }
 
-    static Map<String, String> signRequest(String nip, byte[] digest, String passphrase) {
-        return Map.of("nip", nip, "digest", Base64.getEncoder().encodeToString(digest), "digestAlgorithm", "SHA-256",
+    /** One digest in the one sign-hash form (a list of digests). */
+    static Map<String, Object> signRequest(String nip, byte[] digest, String passphrase) {
+        return Map.of("nip", nip, "digests", java.util.List.of(Base64.getEncoder().encodeToString(digest)), "digestAlgorithm", "SHA-256",
                 "passphrase", passphrase);
     }
 
@@ -87,21 +88,21 @@ class SigningAndVerifierTest {
     }
 
     @Test
-    void signHash_producesAVerifiableSignature_andWrongPassphrasesLockTheCredential() throws Exception {
+    void signHashes_produceVerifiableSignatures_andWrongPassphrasesLockTheCredential() throws Exception {
         String nip = "198503152010011001";
         String email = "budi.sign@ponorogo.go.id";
         issue(nip, "3502011503850001", "Budi Santoso", email);
         byte[] data = "isi dokumen".getBytes(StandardCharsets.UTF_8);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
 
-        Response signed = internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash");
+        Response signed = internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes");
         signed.then().statusCode(200).body("signatureAlgorithm", equalTo("SHA256withRSA")).body("certificateChain.size()", equalTo(3));
         X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(signed.jsonPath().getString("certificateChain[0]").getBytes(StandardCharsets.US_ASCII)));
         Signature verify = Signature.getInstance("SHA256withRSA");
         verify.initVerify(leaf.getPublicKey());
         verify.update(data);
-        assertThat(verify.verify(Base64.getDecoder().decode(signed.jsonPath().getString("signature")))).isTrue();
+        assertThat(verify.verify(Base64.getDecoder().decode(signed.jsonPath().getString("signatures[0]")))).isTrue();
 
         // A batch: several digests, one passphrase check; each signature verifies over its own data.
         byte[][] datas = {"satu".getBytes(StandardCharsets.UTF_8), "dua".getBytes(StandardCharsets.UTF_8), "tiga".getBytes(StandardCharsets.UTF_8)};
@@ -163,15 +164,15 @@ class SigningAndVerifierTest {
         internal().get("/internal/v1/signing-certificates/199912312020121001").then().statusCode(404);
 
         // Service authentication and bad input.
-        given().contentType(ContentType.JSON).body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash")
+        given().contentType(ContentType.JSON).body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes")
                 .then().statusCode(401).body("code", equalTo("SERVICE_UNAUTHENTICATED"));
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(signRequest(nip, digest, PASSPHRASE))
-                .post("/internal/v1/sign-hash").then().statusCode(401);
-        internal().body(Map.of("nip", nip, "digest", "!!", "digestAlgorithm", "SHA-256", "passphrase", "x")).post("/internal/v1/sign-hash")
+                .post("/internal/v1/sign-hashes").then().statusCode(401);
+        internal().body(Map.of("nip", nip, "digests", java.util.List.of("!!"), "digestAlgorithm", "SHA-256", "passphrase", "x")).post("/internal/v1/sign-hashes")
                 .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
-        internal().body(signRequest(nip, new byte[20], PASSPHRASE)).post("/internal/v1/sign-hash").then().statusCode(400);
-        internal().post("/internal/v1/sign-hash").then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));
-        internal().body(signRequest("199912312020121001", digest, PASSPHRASE)).post("/internal/v1/sign-hash")
+        internal().body(signRequest(nip, new byte[20], PASSPHRASE)).post("/internal/v1/sign-hashes").then().statusCode(400);
+        internal().post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("BODY_REQUIRED"));
+        internal().body(signRequest("199912312020121001", digest, PASSPHRASE)).post("/internal/v1/sign-hashes")
                 .then().statusCode(404).body("code", equalTo("CERTIFICATE_NOT_FOUND"));
 
         // Wrong passphrases: distinct error with the tries left, then a lock, a mail, and a distinct locked error.
@@ -179,14 +180,14 @@ class SigningAndVerifierTest {
                 .post("/internal/v1/sign-hashes").then().statusCode(400).body("code", equalTo("PASSPHRASE_WRONG"))
                 .body("detail", containsString("Sisa percobaan: 4"));
         for (int i = 3; i >= 1; i--) {
-            String body = internal().body(signRequest(nip, digest, "Salah#Sekali" + i)).post("/internal/v1/sign-hash")
+            String body = internal().body(signRequest(nip, digest, "Salah#Sekali" + i)).post("/internal/v1/sign-hashes")
                     .then().statusCode(400).body("code", equalTo("PASSPHRASE_WRONG"))
                     .body("detail", containsString("Sisa percobaan: " + i)).extract().asString();
             assertThat(body).doesNotContain("Salah#Sekali");
         }
-        internal().body(signRequest(nip, digest, "Salah#Sekali0")).post("/internal/v1/sign-hash")
+        internal().body(signRequest(nip, digest, "Salah#Sekali0")).post("/internal/v1/sign-hashes")
                 .then().statusCode(423).body("code", equalTo("CREDENTIAL_LOCKED")).header("Retry-After", notNullValue());
-        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash")
+        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes")
                 .then().statusCode(423).body("code", equalTo("CREDENTIAL_LOCKED"));
         assertThat(new MailInbox(mailApi).await(email, 4, Duration.ofSeconds(30))).extracting(MailInbox.Message::subject)
                 .anyMatch(s -> s.contains("Terkunci"));
@@ -195,8 +196,8 @@ class SigningAndVerifierTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE passphrase_attempt SET locked_until = now() - interval '1 second' WHERE credential_id IN "
                         + "(SELECT id FROM credential WHERE nip = ?1)").setParameter(1, nip).executeUpdate());
-        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash").then().statusCode(200);
-        internal().body(signRequest(nip, digest, "Salah#Lagi1")).post("/internal/v1/sign-hash").then().statusCode(400)
+        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes").then().statusCode(200);
+        internal().body(signRequest(nip, digest, "Salah#Lagi1")).post("/internal/v1/sign-hashes").then().statusCode(400)
                 .body("detail", containsString("Sisa percobaan: 4"));
     }
 
@@ -215,14 +216,14 @@ class SigningAndVerifierTest {
 
         verifier().body(Map.of("alasan", "pemeriksaan")).post("/api/v1/verifier/certificates/" + serial + "/suspend")
                 .then().statusCode(200).body("status", equalTo("SUSPEND"));
-        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash").then().statusCode(409)
+        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes").then().statusCode(409)
                 .body("code", equalTo("CERTIFICATE_NOT_ACTIVE")).body("detail", containsString("SUSPEND"));
         assertThat(TopicReader.await(kafka, Topics.CERTIFICATE_SUSPENDED.name(), r -> r.value().contains(serial), 1,
                 Duration.ofSeconds(30))).hasSize(1);
         assertThat(ocsp(serial)).contains("revoked").contains("certificateHold");
 
         verifier().post("/api/v1/verifier/certificates/" + serial + "/unsuspend").then().statusCode(200).body("status", equalTo("ISSUE"));
-        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash").then().statusCode(200);
+        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes").then().statusCode(200);
         assertThat(ocsp(serial)).contains(": good");
 
         verifier().body(Map.of("alasan", "superseded")).post("/api/v1/verifier/certificates/" + serial + "/revoke")
@@ -230,7 +231,7 @@ class SigningAndVerifierTest {
         verifier().post("/api/v1/verifier/certificates/" + serial + "/revoke").then().statusCode(400);
         verifier().body(Map.of("alasan", "keyCompromise")).post("/api/v1/verifier/certificates/" + serial + "/revoke")
                 .then().statusCode(200).body("status", equalTo("REVOKE")).body("revocationReason", equalTo("keyCompromise"));
-        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hash").then().statusCode(409);
+        internal().body(signRequest(nip, digest, PASSPHRASE)).post("/internal/v1/sign-hashes").then().statusCode(409);
         assertThat(ocsp(serial)).contains("revoked").contains("keyCompromise");
         verifier().post("/api/v1/verifier/certificates/" + serial + "/unsuspend").then().statusCode(409);
 

@@ -1,12 +1,12 @@
 package id.teken.activation.adapter.out.mail;
 
+import id.teken.activation.config.ActivationConfig;
 import id.teken.activation.application.port.out.ActivationMailer;
 import id.teken.activation.domain.Registrant;
 import id.teken.kit.mail.MailOutbox;
 import id.teken.kit.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,14 +20,14 @@ import java.util.Locale;
 @ApplicationScoped
 public class OutboxActivationMailer implements ActivationMailer {
 
+    @Inject
+    ActivationConfig config;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'WIB'",
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));
 
     @Inject
     MailOutbox outbox;
-
-    @ConfigProperty(name = "teken.tenant.name")
-    String tenantName;
 
     @Override
     public void sendActivationLink(Registrant to, String link, Instant expiresAt) {
@@ -44,7 +44,7 @@ public class OutboxActivationMailer implements ActivationMailer {
                 Jika tautan sudah kedaluwarsa, silakan registrasi ulang dari dasbor.
 
                 %s
-                """.formatted(to.nama(), link, until, tenantName);
+                """.formatted(to.nama(), link, until, config.tenant().name());
         String html = """
                 <p>Yth. %s,</p>
                 <p>Registrasi sertifikat elektronik Anda telah kami terima. Untuk mengaktifkannya, buka tautan berikut
@@ -54,8 +54,8 @@ public class OutboxActivationMailer implements ActivationMailer {
                 <p>Tautan ini hanya dapat digunakan satu kali dan berlaku sampai %s.
                 Jika tautan sudah kedaluwarsa, silakan registrasi ulang dari dasbor.</p>
                 <p>%s</p>
-                """.formatted(escape(to.nama()), link, link, until, escape(tenantName));
-        queue(new OutgoingMail(to.emailDinas(), "Aktivasi Sertifikat Elektronik - " + tenantName, text, html));
+                """.formatted(escape(to.nama()), link, link, until, escape(config.tenant().name()));
+        queue(new OutgoingMail(to.emailDinas(), "Aktivasi Sertifikat Elektronik - " + config.tenant().name(), text, html));
     }
 
     @Override
@@ -69,15 +69,15 @@ public class OutboxActivationMailer implements ActivationMailer {
                 Anda dapat melakukan registrasi ulang dari dasbor setelah memperbaiki data.
 
                 %s
-                """.formatted(to.nama(), reason, tenantName);
+                """.formatted(to.nama(), reason, config.tenant().name());
         String html = """
                 <p>Yth. %s,</p>
                 <p>Permohonan aktivasi sertifikat elektronik Anda tidak dapat disetujui oleh Verifikator TTE.</p>
                 <p><b>Alasan:</b> %s</p>
                 <p>Anda dapat melakukan registrasi ulang dari dasbor setelah memperbaiki data.</p>
                 <p>%s</p>
-                """.formatted(escape(to.nama()), escape(reason), escape(tenantName));
-        queue(new OutgoingMail(to.emailDinas(), "Aktivasi Sertifikat Elektronik Ditolak - " + tenantName, text, html));
+                """.formatted(escape(to.nama()), escape(reason), escape(config.tenant().name()));
+        queue(new OutgoingMail(to.emailDinas(), "Aktivasi Sertifikat Elektronik Ditolak - " + config.tenant().name(), text, html));
     }
 
     private static String escape(String s) {

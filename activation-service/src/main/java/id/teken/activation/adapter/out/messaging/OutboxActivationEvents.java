@@ -1,5 +1,6 @@
 package id.teken.activation.adapter.out.messaging;
 
+import id.teken.activation.config.ActivationConfig;
 import id.teken.activation.application.port.out.ActivationEvents;
 import id.teken.activation.domain.Activation;
 import id.teken.activation.domain.Employment;
@@ -12,7 +13,6 @@ import id.teken.events.activation.ActivationReviewRequested;
 import id.teken.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Activation outcomes into the outbox (key: registration id); never the selfie or the link token. The name that goes
@@ -22,10 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxActivationEvents implements ActivationEvents {
 
     @Inject
-    Outbox outbox;
+    ActivationConfig config;
 
-    @ConfigProperty(name = "teken.tenant.instansi")
-    String instansi;
+    @Inject
+    Outbox outbox;
 
     @Override
     public void reviewRequested(Activation a) {
@@ -39,7 +39,7 @@ public class OutboxActivationEvents implements ActivationEvents {
         Employment e = a.employment().orElseThrow();
         outbox.append(Topics.ACTIVATION_COMPLETED, a.registrant().registrationId(), new ActivationCompleted(
                 a.id().toString(), a.registrant().registrationId(), a.registrant().nip(), i.nik(), a.registrant().nama(),
-                a.registrant().emailDinas(), i.nomorTelepon(), e.kategori().name(), instansi, e.unitOrganisasi(),
+                a.registrant().emailDinas(), i.nomorTelepon(), e.kategori().name(), config.tenant().instansi(), e.unitOrganisasi(),
                 e.jabatan(), e.provinsi(), a.privacyPolicyVersion(), a.subscriberAgreementVersion(), a.consentedAt(),
                 a.decidedBy(), a.decidedAt()));
     }

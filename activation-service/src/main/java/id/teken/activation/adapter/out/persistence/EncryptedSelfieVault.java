@@ -1,10 +1,10 @@
 package id.teken.activation.adapter.out.persistence;
 
+import id.teken.activation.config.ActivationConfig;
 import id.teken.activation.application.port.out.SelfieVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -26,13 +26,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class EncryptedSelfieVault implements SelfieVault {
 
+    @Inject
+    ActivationConfig config;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager entityManager;
-
-    @ConfigProperty(name = "teken.selfie.encryption-key")
-    String keyBase64;
 
     private SecretKeySpec key;
 
@@ -40,7 +40,7 @@ public class EncryptedSelfieVault implements SelfieVault {
         if (key == null) {
             byte[] raw;
             try {
-                raw = Base64.getDecoder().decode(keyBase64.trim());
+                raw = Base64.getDecoder().decode(config.selfie().encryptionKey().trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("teken.selfie.encryption-key is not base64");
             }

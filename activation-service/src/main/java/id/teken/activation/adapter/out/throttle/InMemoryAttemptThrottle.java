@@ -1,9 +1,9 @@
 package id.teken.activation.adapter.out.throttle;
 
+import id.teken.activation.config.ActivationConfig;
 import id.teken.activation.application.port.out.AttemptThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class InMemoryAttemptThrottle implements AttemptThrottle {
 
-    @ConfigProperty(name = "teken.activation.bad-link-window", defaultValue = "PT15M")
-    Duration window;
+    @Inject
+    ActivationConfig config;
 
     @Inject
     Clock clock;
@@ -37,7 +37,7 @@ public class InMemoryAttemptThrottle implements AttemptThrottle {
             if (times.size() < limit) {
                 return Optional.empty();
             }
-            Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(window));
+            Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(config.activation().badLinkWindow()));
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         }
     }
@@ -55,7 +55,7 @@ public class InMemoryAttemptThrottle implements AttemptThrottle {
     }
 
     private void prune(Deque<Instant> times) {
-        Instant cutoff = clock.instant().minus(window);
+        Instant cutoff = clock.instant().minus(config.activation().badLinkWindow());
         while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
             times.removeFirst();
         }

@@ -1,5 +1,11 @@
 package id.teken.certificate.adapter.in.rest;
 
+import id.teken.internal.SigningApi.AuthorizeRequest;
+import id.teken.internal.SigningApi.AuthorizeResponse;
+import id.teken.internal.SigningApi.SignHashesRequest;
+import id.teken.internal.SigningApi.SignHashesResponse;
+import id.teken.internal.SigningApi.SigningCertificateResponse;
+
 import id.teken.kit.ServiceToken;
 import id.teken.certificate.application.port.in.SignHashUseCase;
 import id.teken.certificate.domain.DomainException;
@@ -34,18 +40,6 @@ public class InternalSigningResource {
     @Inject
     CertificateConfig config;
 
-    /** Body: whose key, which digest, the passphrase. */
-    public record SignHashRequest(String nip, String digest, String digestAlgorithm, String passphrase, String channel) {
-    }
-
-    /** The signature and the chain. */
-    public record SignHashResponse(String signature, String signatureAlgorithm, String serialNumber, List<String> certificateChain) {
-    }
-
-    /** The signer's certificate for building a signature. */
-    public record SigningCertificateResponse(String serialNumber, String status, boolean locked, List<String> certificateChain) {
-    }
-
     @jakarta.ws.rs.GET
     @Path("/signing-certificates/{nip}")
     @Operation(summary = "Sertifikat penanda tangan saat ini (status, terkunci, rantai) untuk menyusun tanda tangan")
@@ -55,42 +49,6 @@ public class InternalSigningResource {
         authenticate(authorization);
         SignHashUseCase.SigningCertificate c = signing.signingCertificate(nip, channel);
         return new SigningCertificateResponse(c.serialNumber(), c.status(), c.locked(), c.certificateChainPem());
-    }
-
-    @POST
-    @Path("/sign-hash")
-    @Operation(summary = "Tanda tangan atas digest dengan kunci pemilik (passphrase); rantai sertifikat disertakan")
-    public SignHashResponse signHash(@HeaderParam("Authorization") String authorization, SignHashRequest body) {
-        authenticate(authorization);
-        if (body == null) {
-            throw new DomainException(ErrorCode.BODY_REQUIRED, "request body required");
-        }
-        byte[] digest;
-        try {
-            digest = body.digest() == null ? null : Base64.getDecoder().decode(body.digest());
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digest must be base64.");
-        }
-        SignHashUseCase.SignedHash signed = signing.signHash(new SignHashUseCase.SignHashCommand(body.nip(), digest,
-                body.digestAlgorithm(), body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel()));
-        return new SignHashResponse(Base64.getEncoder().encodeToString(signed.signature()), signed.signatureAlgorithm(),
-                signed.serialNumber(), signed.certificateChainPem());
-    }
-
-    /**
-     * Body of sign-hashes: several digests, one passphrase; {@code timestamps} asks for a time-stamp token over each
-     * signature value, {@code ocsp} for the signer certificate's OCSP response (made after the tokens).
-     */
-    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
-                                    Boolean timestamps, Boolean ocsp, String sad) {
-    }
-
-    /** Body of an authorization: whose key, the passphrase, who asks, for how many signatures. */
-    public record AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
-    }
-
-    /** The signature activation data, and until when it may be used. */
-    public record AuthorizeResponse(String sad, String expiresAt, String serialNumber) {
     }
 
     @POST
@@ -114,11 +72,6 @@ public class InternalSigningResource {
         authenticate(authorization);
         signing.revoke(sad);
         return jakarta.ws.rs.core.Response.noContent().build();
-    }
-
-    /** The signatures, in the order of the digests, and the chain; the tokens (same order) and the OCSP response when asked. */
-    public record SignHashesResponse(List<String> signatures, String signatureAlgorithm, String serialNumber, List<String> certificateChain,
-                                     List<String> timestampTokens, String ocspResponse) {
     }
 
     @POST

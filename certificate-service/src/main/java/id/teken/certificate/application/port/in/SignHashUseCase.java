@@ -13,9 +13,7 @@ import java.util.Map;
  */
 public interface SignHashUseCase {
 
-    SignedHash signHash(SignHashCommand command);
-
-    /** Several digests, one passphrase check (batch signing). */
+    /** One or more digests, one passphrase check (a single signature is a list of one). */
     SignedHashes signHashes(SignHashesCommand command);
 
     /**
@@ -36,8 +34,9 @@ public interface SignHashUseCase {
             if (digests == null || digests.isEmpty() || digests.size() > 100) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
             }
-            for (byte[] d : digests) {
-                new SignHashCommand(nip, d, digestAlgorithm, passphrase, channel);
+            checkDigests(nip, digests, digestAlgorithm);
+            if (passphrase == null || passphrase.length == 0 || passphrase.length > 256) {
+                throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase anda salah.");
             }
         }
     }
@@ -94,9 +93,7 @@ public interface SignHashUseCase {
             if (digests == null || digests.isEmpty() || digests.size() > 100) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
             }
-            for (byte[] d : digests) {
-                new SignHashCommand(nip, d, digestAlgorithm, new char[] {'x'}, channel);
-            }
+            checkDigests(nip, digests, digestAlgorithm);
         }
     }
 
@@ -111,27 +108,21 @@ public interface SignHashUseCase {
     }
 
     /** What to sign; the digest length must fit the algorithm. */
-    record SignHashCommand(String nip, byte[] digest, String digestAlgorithm, char[] passphrase, String channel) {
+    /** The digest lengths per algorithm. */
+    Map<String, Integer> DIGEST_LENGTHS = Map.of("SHA-256", 32, "SHA-384", 48, "SHA-512", 64);
 
-        private static final Map<String, Integer> LENGTHS = Map.of("SHA-256", 32, "SHA-384", 48, "SHA-512", 64);
-
-        public SignHashCommand {
-            if (nip == null || !nip.matches("[0-9]{18}")) {
-                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
-            }
-            if (digestAlgorithm == null || !LENGTHS.containsKey(digestAlgorithm)) {
-                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digestAlgorithm must be SHA-256, SHA-384 or SHA-512.");
-            }
-            if (digest == null || digest.length != LENGTHS.get(digestAlgorithm)) {
+    /** An 18-digit NIP, a known algorithm and every digest of its length. */
+    static void checkDigests(String nip, List<byte[]> digests, String digestAlgorithm) {
+        if (nip == null || !nip.matches("[0-9]{18}")) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
+        }
+        if (digestAlgorithm == null || !DIGEST_LENGTHS.containsKey(digestAlgorithm)) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digestAlgorithm must be SHA-256, SHA-384 or SHA-512.");
+        }
+        for (byte[] digest : digests) {
+            if (digest == null || digest.length != DIGEST_LENGTHS.get(digestAlgorithm)) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "the digest does not have the length of " + digestAlgorithm + ".");
             }
-            if (passphrase == null || passphrase.length == 0 || passphrase.length > 256) {
-                throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase anda salah.");
-            }
         }
-    }
-
-    /** The signature (PKCS#1 v1.5 over the DigestInfo), the signer's serial and the chain (leaf first, PEM). */
-    record SignedHash(byte[] signature, String signatureAlgorithm, String serialNumber, List<String> certificateChainPem) {
     }
 }

@@ -1,5 +1,8 @@
 package id.teken.registration.adapter.in.rest;
 
+import id.teken.internal.SignerApi.SignerResponse;
+
+import id.teken.registration.config.RegistrationConfig;
 import id.teken.kit.ServiceToken;
 import id.teken.registration.application.port.in.LookUpSignerUseCase;
 import id.teken.registration.domain.DomainException;
@@ -11,11 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Optional;
 
 /**
  * Internal: signing-service asks who a signer is (by NIP, NIK or email) and their status. Service token
@@ -27,21 +27,22 @@ import java.util.Optional;
 public class InternalSignerResource {
 
     @Inject
-    LookUpSignerUseCase signers;
+    RegistrationConfig config;
 
-    @ConfigProperty(name = "teken.internal.token")
-    Optional<String> serviceToken;
+    @Inject
+    LookUpSignerUseCase signers;
 
     @GET
     @Operation(summary = "Penanda tangan menurut nip, nik atau email: identitas, jabatan dan status sertifikat")
-    public LookUpSignerUseCase.Signer find(@HeaderParam("Authorization") String authorization, @QueryParam("nip") String nip,
+    public SignerResponse find(@HeaderParam("Authorization") String authorization, @QueryParam("nip") String nip,
                                            @QueryParam("nik") String nik, @QueryParam("email") String email) {
-        switch (ServiceToken.check(authorization, serviceToken)) {
+        switch (ServiceToken.check(authorization, config.internal().token())) {
             case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal lookups are not configured (TEKEN_INTERNAL_TOKEN)");
             case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
             case ACCEPTED -> { }
         }
-        return signers.find(nip, nik, email).orElseThrow(() ->
+        LookUpSignerUseCase.Signer s = signers.find(nip, nik, email).orElseThrow(() ->
                 new DomainException(ErrorCode.SIGNER_NOT_FOUND, "User tidak terdaftar"));
+        return new SignerResponse(s.nip(), s.nik(), s.nama(), s.jabatan(), s.unitOrganisasi(), s.emailDinas(), s.status());
     }
 }

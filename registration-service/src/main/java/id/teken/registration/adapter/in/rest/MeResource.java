@@ -1,5 +1,6 @@
 package id.teken.registration.adapter.in.rest;
 
+import id.teken.registration.config.RegistrationConfig;
 import id.teken.registration.application.port.in.RegisterForCertificateCommand;
 import id.teken.registration.application.port.in.RegisterForCertificateUseCase;
 import id.teken.registration.application.port.in.VerifyNikUseCase;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,6 +39,9 @@ import java.util.TreeSet;
 public class MeResource {
 
     @Inject
+    RegistrationConfig config;
+
+    @Inject
     JsonWebToken jwt;
 
     @Inject
@@ -52,9 +55,6 @@ public class MeResource {
 
     @Inject
     RegisterForCertificateUseCase registration;
-
-    @ConfigProperty(name = "teken.tenant.mail-domain")
-    String mailDomain;
 
     /** The profile the directory holds. */
     public record ProfileResponse(String nip, String nama, String statusKepegawaian, String instansi,
@@ -120,7 +120,7 @@ public class MeResource {
     public Response register(RegistrationRequest request) {
         AuthResource.require(request);
         Registration r = registration.register(RegisterForCertificateCommand.of(nip(), request.nik(),
-                request.emailSiasn(), request.emailDinas(), mailDomain));
+                request.emailSiasn(), request.emailDinas(), config.tenant().mailDomain()));
         return Response.status(Response.Status.CREATED).entity(new RegistrationResponse(r.id().toString(),
                 r.status().name(), r.emailDinas().value(), "Registrasi berhasil. Tautan aktivasi akan dikirim ke "
                 + r.emailDinas().value() + ".")).build();

@@ -1,5 +1,6 @@
 package id.teken.registration.adapter.in.startup;
 
+import id.teken.registration.config.RegistrationConfig;
 import id.teken.registration.application.port.in.GrantOperatorRolesUseCase;
 import id.teken.registration.domain.Nip;
 import id.teken.registration.domain.Role;
@@ -7,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Arrays;
@@ -25,21 +25,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OperatorRolesBootstrap {
 
+    @Inject
+    RegistrationConfig config;
+
     private static final Logger LOG = Logger.getLogger(OperatorRolesBootstrap.class);
-
-    @ConfigProperty(name = "teken.accounts.verifiers")
-    Optional<String> verifiers;
-
-    @ConfigProperty(name = "teken.accounts.admins")
-    Optional<String> admins;
 
     @Inject
     GrantOperatorRolesUseCase grants;
 
     void onStart(@Observes StartupEvent event) {
         Map<Role, Set<Nip>> wanted = new EnumMap<>(Role.class);
-        wanted.put(Role.VERIFIKATOR, nips(verifiers));
-        wanted.put(Role.ADMIN, nips(admins));
+        wanted.put(Role.VERIFIKATOR, nips(config.accounts().verifiers()));
+        wanted.put(Role.ADMIN, nips(config.accounts().admins()));
         GrantOperatorRolesUseCase.Changes changes = grants.assign(wanted, "configuration at start-up");
         LOG.infof("Operator roles: %d verifier(s), %d admin(s) (%d granted, %d removed)", wanted.get(Role.VERIFIKATOR).size(),
                 wanted.get(Role.ADMIN).size(), changes.granted(), changes.removed());

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.teken.registration.config.RegistrationConfig;
 
 /**
  * Argon2id (Bouncy Castle) at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane), stored in the PHC
@@ -43,7 +43,11 @@ public class Argon2PasswordHasher implements PasswordHasher {
     }
 
     @jakarta.inject.Inject
-    public Argon2PasswordHasher(@ConfigProperty(name = "teken.accounts.hashing.max-concurrent", defaultValue = "0") int maxConcurrent) {
+    public Argon2PasswordHasher(RegistrationConfig config) {
+        this(config.accounts().hashing().maxConcurrent());
+    }
+
+    public Argon2PasswordHasher(int maxConcurrent) {
         this.turns = new Semaphore(maxConcurrent > 0 ? maxConcurrent : defaultConcurrency(), true);
     }
 

@@ -1,12 +1,12 @@
 package id.teken.registration.adapter.out.mail;
 
+import id.teken.registration.config.RegistrationConfig;
 import id.teken.registration.application.port.out.AccountMailer;
 import id.teken.registration.domain.EmailAddress;
 import id.teken.kit.mail.MailOutbox;
 import id.teken.kit.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,14 +20,14 @@ import java.util.Locale;
 @ApplicationScoped
 public class OutboxAccountMailer implements AccountMailer {
 
+    @Inject
+    RegistrationConfig config;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'WIB'",
             Locale.forLanguageTag("id-ID")).withZone(ZoneId.of("Asia/Jakarta"));
 
     @Inject
     MailOutbox outbox;
-
-    @ConfigProperty(name = "teken.tenant.name")
-    String tenantName;
 
     @Override
     public void sendPasswordResetLink(EmailAddress to, String nama, String link, Instant expiresAt) {
@@ -44,7 +44,7 @@ public class OutboxAccountMailer implements AccountMailer {
                 Jika Anda tidak meminta ini, abaikan email ini; password Anda tidak berubah.
 
                 %s
-                """.formatted(nama, link, until, tenantName);
+                """.formatted(nama, link, until, config.tenant().name());
         String html = """
                 <p>Yth. %s,</p>
                 <p>Kami menerima permintaan untuk mengatur password akun Anda (Lupa Password).
@@ -54,9 +54,9 @@ public class OutboxAccountMailer implements AccountMailer {
                 <p>Tautan ini hanya dapat digunakan satu kali dan berlaku sampai %s.
                 Jika Anda tidak meminta ini, abaikan email ini; password Anda tidak berubah.</p>
                 <p>%s</p>
-                """.formatted(escape(nama), link, link, until, escape(tenantName));
+                """.formatted(escape(nama), link, link, until, escape(config.tenant().name()));
         try {
-            queue(new OutgoingMail(to.value(), "Atur Password Akun - " + tenantName, text, html));
+            queue(new OutgoingMail(to.value(), "Atur Password Akun - " + config.tenant().name(), text, html));
         } catch (IllegalArgumentException e) {
             throw new MailNotSent("password reset mail not queued: the address is not usable");
         }
@@ -68,9 +68,9 @@ public class OutboxAccountMailer implements AccountMailer {
                 + "banyak permintaan gagal (" + reason + "): passphrase salah, penanda tangan di luar cakupan, atau penanda tangan "
                 + "tidak dikenal. Periksa aplikasi tersebut dan jejak audit di konsol Admin sebelum mengaktifkannya kembali.";
         try {
-            queue(new OutgoingMail(to.value(), "Aplikasi Klien Dinonaktifkan: " + clientUsername + " - " + tenantName,
-                    "Yth. " + nama + ",\n\n" + body + "\n\n" + tenantName + "\n",
-                    "<p>Yth. " + escape(nama) + ",</p><p>" + escape(body) + "</p><p>" + escape(tenantName) + "</p>"));
+            queue(new OutgoingMail(to.value(), "Aplikasi Klien Dinonaktifkan: " + clientUsername + " - " + config.tenant().name(),
+                    "Yth. " + nama + ",\n\n" + body + "\n\n" + config.tenant().name() + "\n",
+                    "<p>Yth. " + escape(nama) + ",</p><p>" + escape(body) + "</p><p>" + escape(config.tenant().name()) + "</p>"));
         } catch (IllegalArgumentException e) {
             throw new MailNotSent("client-disabled mail not queued: the address is not usable");
         }

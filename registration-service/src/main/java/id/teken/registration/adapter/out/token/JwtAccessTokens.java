@@ -1,14 +1,14 @@
 package id.teken.registration.adapter.out.token;
 
+import jakarta.inject.Inject;
+import id.teken.registration.config.RegistrationConfig;
 import id.teken.registration.application.port.out.AccessTokens;
 import id.teken.registration.domain.Nip;
 import id.teken.registration.domain.Role;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +18,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JwtAccessTokens implements AccessTokens {
 
-    @ConfigProperty(name = "teken.jwt.issuer")
-    String issuer;
-
-    @ConfigProperty(name = "teken.jwt.lifetime")
-    Duration lifetime;
+    @Inject
+    RegistrationConfig config;
 
     @jakarta.inject.Inject
     Clock clock;
@@ -30,8 +27,8 @@ public class JwtAccessTokens implements AccessTokens {
     @Override
     public IssuedToken issue(Nip nip, String name, Set<Role> roles) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
-        String token = Jwt.issuer(issuer)
+        Instant expiresAt = now.plus(config.jwt().lifetime());
+        String token = Jwt.issuer(config.jwt().issuer())
                 .subject(nip.value())
                 .upn(nip.value())
                 .claim("name", name)

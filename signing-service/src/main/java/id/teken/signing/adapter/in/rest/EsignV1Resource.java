@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.signing.config.SigningConfig;
 import id.teken.signing.application.port.in.LookUpSignerStatusUseCase;
 import id.teken.signing.application.port.in.OneTimeDownloadUseCase;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
@@ -10,7 +11,6 @@ import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import id.teken.signing.domain.SystemClient;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +42,9 @@ import java.util.Map;
 public class EsignV1Resource {
 
     @Inject
+    SigningConfig config;
+
+    @Inject
     SignDocumentUseCase signing;
 
     @Inject
@@ -56,15 +58,6 @@ public class EsignV1Resource {
 
     @Inject
     Callers callers;
-
-    @ConfigProperty(name = "teken.signing.max-pdf-size")
-    MemorySize maxPdf;
-
-    @ConfigProperty(name = "teken.signing.max-batch-size")
-    MemorySize maxBatch;
-
-    @ConfigProperty(name = "teken.signing.default-level")
-    String defaultLevel;
 
     
     @POST
@@ -80,8 +73,8 @@ public class EsignV1Resource {
                            @RestForm("location") String location, @RestForm("text") String text) {
         SystemClient client = callers.system();
         String clientId = "client:" + client.username();
-        byte[] bytes = Forms.read(file, maxPdf.asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + EsignCompat.mb(maxPdf) + " MB.");
-        PdfDocument document = PdfDocument.of(file == null ? null : file.fileName(), bytes, maxPdf.asLongValue());
+        byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + EsignCompat.mb(config.signing().maxPdfSize()) + " MB.");
+        PdfDocument document = PdfDocument.of(file == null ? null : file.fileName(), bytes, config.signing().maxPdfSize().asLongValue());
         if (Forms.blankToNull(nik) == null) {
             throw new DomainException(ErrorCode.SIGNER_REQUIRED, "nik wajib diisi.");
         }
@@ -89,7 +82,7 @@ public class EsignV1Resource {
                 Appearance.Origin.BOTTOM_LEFT, width, height, marker, text, reason, location, linkQr);
         SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(
                 SignatureResource.systemSigner(null, nik, null), SignDocumentUseCase.Requester.of(client), List.of(document),
-                SignatureResource.chars(passphrase), PadesLevel.parse(defaultLevel, PadesLevel.B_LT), List.of(appearance))).get(0);
+                SignatureResource.chars(passphrase), PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT), List.of(appearance))).get(0);
         downloads.keep(signed.documentId(), clientId, Forms.safeName(document.name()) + "_signed.pdf", signed.pdf());
         return Response.ok(signed.pdf(), "application/pdf").header("id_dokumen", signed.documentId())
                 .header("X-Document-Id", signed.documentId())
@@ -113,9 +106,9 @@ public class EsignV1Resource {
     @Operation(summary = "v1: verifikasi PDF (signed_file)")
     public Map<String, Object> verifyV1(@RestForm("signed_file") FileUpload file) {
         callers.system();
-        byte[] bytes = Forms.read(file, maxPdf.asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + EsignCompat.mb(maxPdf) + " MB.");
+        byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + EsignCompat.mb(config.signing().maxPdfSize()) + " MB.");
         VerifyDocumentUseCase.VerificationReport report = verification.verify(PdfDocument.of(file == null ? null : file.fileName(),
-                bytes, maxPdf.asLongValue()));
+                bytes, config.signing().maxPdfSize().asLongValue()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("nama_dokumen", report.documentName());
         out.put("jumlah_signature", report.signatureCount());

@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.signing.config.SigningConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.teken.signing.application.port.in.LookUpSignerStatusUseCase;
 import id.teken.signing.application.port.in.OneTimeDownloadUseCase;
@@ -11,7 +12,6 @@ import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import id.teken.signing.domain.SystemClient;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +41,9 @@ import java.util.Map;
 public class EsignV2Resource {
 
     @Inject
+    SigningConfig config;
+
+    @Inject
     SignDocumentUseCase signing;
 
     @Inject
@@ -55,15 +57,6 @@ public class EsignV2Resource {
 
     @Inject
     Callers callers;
-
-    @ConfigProperty(name = "teken.signing.max-pdf-size")
-    MemorySize maxPdf;
-
-    @ConfigProperty(name = "teken.signing.max-batch-size")
-    MemorySize maxBatch;
-
-    @ConfigProperty(name = "teken.signing.default-level")
-    String defaultLevel;
 
     @POST
     @Path("/v2/sign/pdf")
@@ -93,10 +86,10 @@ public class EsignV2Resource {
                 throw new DomainException(ErrorCode.PDF_INVALID, "file[" + i + "] bukan base64.");
             }
             total += bytes.length;
-            if (total > maxBatch.asLongValue()) {
-                throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + EsignCompat.mb(maxBatch) + " MB.");
+            if (total > config.signing().maxBatchSize().asLongValue()) {
+                throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + EsignCompat.mb(config.signing().maxBatchSize()) + " MB.");
             }
-            documents.add(PdfDocument.of("dokumen-" + (i + 1) + ".pdf", bytes, maxPdf.asLongValue()));
+            documents.add(PdfDocument.of("dokumen-" + (i + 1) + ".pdf", bytes, config.signing().maxPdfSize().asLongValue()));
         }
         JsonNode properties = body.path("signatureProperties");
         List<Appearance> appearances = new ArrayList<>();
@@ -111,7 +104,7 @@ public class EsignV2Resource {
         String email = nik == null ? Forms.blankToNull(text(body, "email")) : null;
         List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(
                 SignatureResource.systemSigner(null, nik, email), SignDocumentUseCase.Requester.of(client), documents,
-                SignatureResource.chars(Forms.blankToNull(text(body, "passphrase"))), PadesLevel.parse(defaultLevel, PadesLevel.B_LT),
+                SignatureResource.chars(Forms.blankToNull(text(body, "passphrase"))), PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT),
                 appearances));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("time", System.currentTimeMillis() - started);
@@ -137,7 +130,7 @@ public class EsignV2Resource {
         } catch (IllegalArgumentException e) {
             throw new DomainException(ErrorCode.PDF_INVALID, "file bukan base64.");
         }
-        VerifyDocumentUseCase.VerificationReport report = verification.verify(PdfDocument.of("dokumen.pdf", bytes, maxPdf.asLongValue()));
+        VerifyDocumentUseCase.VerificationReport report = verification.verify(PdfDocument.of("dokumen.pdf", bytes, config.signing().maxPdfSize().asLongValue()));
         List<Map<String, Object>> infos = new ArrayList<>();
         for (int i = 0; i < report.signatures().size(); i++) {
             VerifyDocumentUseCase.SignatureReport s = report.signatures().get(i);

@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.signing.config.SigningConfig;
 import id.teken.kit.ServiceToken;
 import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
 import id.teken.signing.domain.DomainException;
@@ -12,11 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Optional;
 
 /**
  * For the gateway only (service token, TEKEN_INTERNAL_TOKEN; never routed publicly): checks a system client's HTTP Basic
@@ -30,10 +28,10 @@ import java.util.Optional;
 public class InternalClientResource {
 
     @Inject
-    ManageSystemClientsUseCase clients;
+    SigningConfig config;
 
-    @ConfigProperty(name = "teken.internal.token")
-    Optional<String> serviceToken;
+    @Inject
+    ManageSystemClientsUseCase clients;
 
     /** The credentials as the caller gave them, and the caller's address as the gateway saw it. */
     public record AuthenticationRequest(String username, String secret, String address) {
@@ -50,7 +48,7 @@ public class InternalClientResource {
     @POST
     @Operation(summary = "Memeriksa kredensial Basic aplikasi klien untuk gateway")
     public AuthenticatedClient authenticate(@HeaderParam("Authorization") String authorization, AuthenticationRequest body) {
-        switch (ServiceToken.check(authorization, serviceToken)) {
+        switch (ServiceToken.check(authorization, config.internal().token())) {
             case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "system-client authentication is not configured (TEKEN_INTERNAL_TOKEN)");
             case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");
             case ACCEPTED -> { }

@@ -1,5 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.signing.config.SigningConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.domain.Appearance;
@@ -7,7 +8,6 @@ import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +44,9 @@ import java.util.zip.ZipOutputStream;
 public class SignatureResource {
 
     @Inject
+    SigningConfig config;
+
+    @Inject
     SignDocumentUseCase signing;
 
     @Inject
@@ -55,15 +57,6 @@ public class SignatureResource {
 
     @Inject
     ObjectMapper json;
-
-    @ConfigProperty(name = "teken.signing.max-pdf-size")
-    MemorySize maxPdf;
-
-    @ConfigProperty(name = "teken.signing.max-batch-size")
-    MemorySize maxBatch;
-
-    @ConfigProperty(name = "teken.signing.default-level")
-    String defaultLevel;
 
     /** The appearance and signer fields both routes share. */
     public static class Options {
@@ -125,8 +118,8 @@ public class SignatureResource {
         Callers.Caller caller = callers.asnOrSystem();
         List<FileUpload> uploads = files == null ? List.of() : files;
         long total = uploads.stream().mapToLong(FileUpload::size).sum();
-        if (total > maxBatch.asLongValue()) {
-            throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + (maxBatch.asLongValue() / (1024 * 1024)) + " MB.");
+        if (total > config.signing().maxBatchSize().asLongValue()) {
+            throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + (config.signing().maxBatchSize().asLongValue() / (1024 * 1024)) + " MB.");
         }
         List<PdfDocument> documents = new ArrayList<>();
         for (FileUpload f : uploads) {
@@ -195,13 +188,13 @@ public class SignatureResource {
     }
 
     private PdfDocument pdf(FileUpload file) {
-        byte[] bytes = Forms.read(file, maxPdf.asLongValue(), ErrorCode.PDF_TOO_LARGE,
-                "Ukuran PDF maksimal " + (maxPdf.asLongValue() / (1024 * 1024)) + " MB.");
-        return PdfDocument.of(file == null ? null : file.fileName(), bytes, maxPdf.asLongValue());
+        byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE,
+                "Ukuran PDF maksimal " + (config.signing().maxPdfSize().asLongValue() / (1024 * 1024)) + " MB.");
+        return PdfDocument.of(file == null ? null : file.fileName(), bytes, config.signing().maxPdfSize().asLongValue());
     }
 
     private PadesLevel level(String raw) {
-        return PadesLevel.parse(raw, PadesLevel.parse(defaultLevel, PadesLevel.B_LT));
+        return PadesLevel.parse(raw, PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT));
     }
 
     static char[] chars(String s) {

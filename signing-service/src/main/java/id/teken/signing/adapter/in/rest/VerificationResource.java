@@ -1,15 +1,14 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.signing.config.SigningConfig;
 import id.teken.signing.application.port.in.VerifyDocumentUseCase;
 import id.teken.signing.domain.PdfDocument;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -25,10 +24,10 @@ import java.nio.file.Files;
 public class VerificationResource {
 
     @Inject
-    VerifyDocumentUseCase verification;
+    SigningConfig config;
 
-    @ConfigProperty(name = "teken.signing.max-pdf-size")
-    MemorySize maxPdf;
+    @Inject
+    VerifyDocumentUseCase verification;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -41,6 +40,6 @@ public class VerificationResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return verification.verify(PdfDocument.of(file == null ? null : file.fileName(), bytes, maxPdf.asLongValue()));
+        return verification.verify(PdfDocument.of(file == null ? null : file.fileName(), bytes, config.signing().maxPdfSize().asLongValue()));
     }
 }

@@ -1,5 +1,12 @@
 package id.teken.signing.adapter.out.certificate;
 
+import id.teken.internal.SigningApi;
+import id.teken.internal.SigningApi.AuthorizeRequest;
+import id.teken.internal.SigningApi.AuthorizeResponse;
+import id.teken.internal.SigningApi.SignHashesRequest;
+import id.teken.internal.SigningApi.SignHashesResponse;
+import id.teken.internal.SigningApi.SigningCertificateResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.teken.signing.application.port.out.SigningKeys;
@@ -19,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,7 +39,9 @@ public class HttpSigningKeys implements SigningKeys {
     private final URI base;
     private final String token;
     private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Lenient about fields it does not know, so certificate-service may add some. */
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public HttpSigningKeys(URI base, String token, Duration timeout) {
         this.base = base;
@@ -53,50 +61,57 @@ public class HttpSigningKeys implements SigningKeys {
     }
 
     private HttpRequest.Builder certificateRequest(String nip, String channel) {
-        return HttpRequest.newBuilder(base.resolve("/internal/v1/signing-certificates/" + nip + "?channel="
+        return HttpRequest.newBuilder(base.resolve(SigningApi.SIGNING_CERTIFICATES + nip + "?channel="
                 + java.net.URLEncoder.encode(channel == null ? "owner" : channel, StandardCharsets.UTF_8))).GET();
     }
 
     private SignerCertificate certificateFrom(JsonNode body) {
+        SigningCertificateResponse answer = read(body, SigningCertificateResponse.class);
         List<byte[]> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (JsonNode pem : body.path("certificateChain")) {
-                chain.add(factory.generateCertificate(new ByteArrayInputStream(pem.asText().getBytes(StandardCharsets.US_ASCII))).getEncoded());
+            for (String pem : answer.certificateChain() == null ? List.<String>of() : answer.certificateChain()) {
+                chain.add(factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).getEncoded());
             }
         } catch (CertificateException e) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Rantai sertifikat tidak terbaca.");
         }
-        id.teken.signing.domain.CertificateStatus status = id.teken.signing.domain.CertificateStatus.of(body.path("status").asText())
+        id.teken.signing.domain.CertificateStatus status = id.teken.signing.domain.CertificateStatus.of(answer.status())
                 .orElseThrow(() -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Status sertifikat tidak dikenal."));
-        return new SignerCertificate(body.path("serialNumber").asText(), commonName(chain), status, body.path("locked").asBoolean(), chain);
+        return new SignerCertificate(answer.serialNumber(), commonName(chain), status, answer.locked(), chain);
+    }
+
+    private <T> T read(JsonNode body, Class<T> type) {
+        try {
+            return json.treeToValue(body, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak terbaca.");
+        }
     }
 
     @Override
     public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures) {
         byte[] request;
         try {
-            request = json.writeValueAsBytes(Map.of("nip", nip, "passphrase", new String(passphrase), "channel",
-                    channel == null ? "owner" : channel, "signatures", signatures));
+            request = json.writeValueAsBytes(new AuthorizeRequest(nip, new String(passphrase), channel(channel), signatures));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return callAsync(HttpRequest.newBuilder(base.resolve("/internal/v1/authorizations")).header("Content-Type", "application/json")
+        return callAsync(HttpRequest.newBuilder(base.resolve(SigningApi.AUTHORIZATIONS)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request)))
-                .thenApply(body -> new Authorization(body.path("sad").asText(), body.path("serialNumber").asText()));
+                .thenApply(body -> read(body, AuthorizeResponse.class))
+                .thenApply(granted -> new Authorization(granted.sad(), granted.serialNumber()));
     }
 
     @Override
     public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
                                      boolean timestamps, boolean ocsp) {
-        return signatures(Map.of("nip", nip, "sad", sad, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
-                "digestAlgorithm", digestAlgorithm, "channel", channel == null ? "owner" : channel, "timestamps", timestamps, "ocsp", ocsp),
-                digests.size());
+        return signatures(new SignHashesRequest(nip, base64(digests), digestAlgorithm, null, channel(channel), timestamps, ocsp, sad));
     }
 
     @Override
     public void revoke(String sad) {
-        http.sendAsync(HttpRequest.newBuilder(base.resolve("/internal/v1/authorizations/"
+        http.sendAsync(HttpRequest.newBuilder(base.resolve(SigningApi.AUTHORIZATIONS + "/"
                         + java.net.URLEncoder.encode(sad, StandardCharsets.UTF_8))).timeout(timeout)
                 .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
@@ -119,36 +134,45 @@ public class HttpSigningKeys implements SigningKeys {
     @Override
     public Signatures signDigests(String nip, List<byte[]> digests, String digestAlgorithm, char[] passphrase, String channel,
                                   boolean timestamps, boolean ocsp) {
-        return signatures(Map.of("nip", nip, "digests", digests.stream().map(Base64.getEncoder()::encodeToString).toList(),
-                "digestAlgorithm", digestAlgorithm, "passphrase", new String(passphrase), "channel", channel == null ? "owner" : channel,
-                "timestamps", timestamps, "ocsp", ocsp), digests.size());
+        return signatures(new SignHashesRequest(nip, base64(digests), digestAlgorithm, new String(passphrase), channel(channel),
+                timestamps, ocsp, null));
     }
 
-    private Signatures signatures(Map<String, Object> fields, int expected) {
+    private Signatures signatures(SignHashesRequest fields) {
         byte[] request;
         try {
             request = json.writeValueAsBytes(fields);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        JsonNode body = call(HttpRequest.newBuilder(base.resolve("/internal/v1/sign-hashes"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request)));
-        List<byte[]> out = new ArrayList<>();
-        for (JsonNode s : body.path("signatures")) {
-            out.add(Base64.getDecoder().decode(s.asText()));
-        }
-        if (out.size() != expected) {
+        SignHashesResponse answer = read(call(HttpRequest.newBuilder(base.resolve(SigningApi.SIGN_HASHES))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request))), SignHashesResponse.class);
+        List<byte[]> out = decode(answer.signatures());
+        if (out.size() != fields.digests().size()) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak lengkap.");
         }
-        List<byte[]> tokens = new ArrayList<>();
-        for (JsonNode t : body.path("timestampTokens")) {
-            tokens.add(Base64.getDecoder().decode(t.asText()));
-        }
+        List<byte[]> tokens = decode(answer.timestampTokens());
         if (!tokens.isEmpty() && tokens.size() != out.size()) {
-            tokens.clear();   // not one per signature: the TSA is asked instead
+            tokens = List.of();   // not one per signature: the TSA is asked instead
         }
-        String ocspResponse = body.path("ocspResponse").asText("");
+        String ocspResponse = answer.ocspResponse() == null ? "" : answer.ocspResponse();
         return new Signatures(out, tokens, ocspResponse.isEmpty() ? null : Base64.getDecoder().decode(ocspResponse));
+    }
+
+    private static List<String> base64(List<byte[]> values) {
+        return values.stream().map(Base64.getEncoder()::encodeToString).toList();
+    }
+
+    private static List<byte[]> decode(List<String> values) {
+        try {
+            return values == null ? List.of() : values.stream().map(Base64.getDecoder()::decode).toList();
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak terbaca.");
+        }
+    }
+
+    private static String channel(String channel) {
+        return channel == null ? "owner" : channel;
     }
 
     private CompletableFuture<JsonNode> callAsync(HttpRequest.Builder request) {

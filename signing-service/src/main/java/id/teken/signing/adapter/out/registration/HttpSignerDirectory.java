@@ -1,5 +1,8 @@
 package id.teken.signing.adapter.out.registration;
 
+import id.teken.internal.SignerApi;
+import id.teken.internal.SignerApi.SignerResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.teken.signing.application.port.out.SignerDirectory;
@@ -23,7 +26,9 @@ public class HttpSignerDirectory implements SignerDirectory {
     private final URI base;
     private final String token;
     private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Lenient about fields it does not know, so registration-service may add some. */
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public HttpSignerDirectory(URI base, String token, Duration timeout) {
         this.base = base;
@@ -37,7 +42,7 @@ public class HttpSignerDirectory implements SignerDirectory {
         String query = nip != null ? "nip=" + enc(nip) : nik != null ? "nik=" + enc(nik) : "email=" + enc(email);
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/internal/v1/signers?" + query))
+            response = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + SignerApi.SIGNERS + "?" + query))
                     .timeout(timeout).header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -65,13 +70,13 @@ public class HttpSignerDirectory implements SignerDirectory {
         if (response.statusCode() != 200) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan registrasi menolak permintaan (" + response.statusCode() + ").");
         }
-        return Optional.of(new Signer(text(body, "nip"), text(body, "nik"), text(body, "nama"), text(body, "jabatan"),
-                text(body, "unitOrganisasi"), text(body, "emailDinas"), text(body, "status")));
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode n = body.path(field);
-        return n.isMissingNode() || n.isNull() ? null : n.asText();
+        SignerResponse s;
+        try {
+            s = json.treeToValue(body, SignerResponse.class);
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan registrasi tidak terbaca.");
+        }
+        return Optional.of(new Signer(s.nip(), s.nik(), s.nama(), s.jabatan(), s.unitOrganisasi(), s.emailDinas(), s.status()));
     }
 
     private static String enc(String s) {

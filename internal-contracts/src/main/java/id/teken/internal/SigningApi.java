@@ -1,0 +1,46 @@
+package id.teken.internal;
+
+import java.util.List;
+
+/**
+ * certificate-service's internal signing API, which signing-service calls with the service token. One form for one
+ * signature or a batch: a signature is a list of one digest.
+ */
+public final class SigningApi {
+
+    /** GET, with the signer's NIP appended and {@code ?channel=}. */
+    public static final String SIGNING_CERTIFICATES = "/internal/v1/signing-certificates/";
+    /** POST {@link SignHashesRequest} -> {@link SignHashesResponse}. */
+    public static final String SIGN_HASHES = "/internal/v1/sign-hashes";
+    /** POST {@link AuthorizeRequest} -> {@link AuthorizeResponse}; DELETE with the SAD appended. */
+    public static final String AUTHORIZATIONS = "/internal/v1/authorizations";
+
+    private SigningApi() {
+    }
+
+    /** The signer's certificate for building a signature: serial, status, whether the channel is locked, the chain (PEM, leaf first). */
+    public record SigningCertificateResponse(String serialNumber, String status, boolean locked, List<String> certificateChain) {
+    }
+
+    /**
+     * Digests (1-100, base64) of one algorithm for one signer, with the passphrase or a SAD from an authorization;
+     * {@code timestamps} asks for a time-stamp token over each signature value, {@code ocsp} for the signer certificate's
+     * OCSP response (made after the tokens). {@code channel}: {@code client:<username>} for a system client, else the owner.
+     */
+    public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
+                                    Boolean timestamps, Boolean ocsp, String sad) {
+    }
+
+    /** The signatures in the digests' order, the chain, and the tokens (same order) and OCSP response when asked. */
+    public record SignHashesResponse(List<String> signatures, String signatureAlgorithm, String serialNumber,
+                                     List<String> certificateChain, List<String> timestampTokens, String ocspResponse) {
+    }
+
+    /** Checks the passphrase and opens the key for {@code signatures} signatures in a short time (a SAD). */
+    public record AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
+    }
+
+    /** The signature activation data, until when it may be used, and the certificate it is for. */
+    public record AuthorizeResponse(String sad, String expiresAt, String serialNumber) {
+    }
+}
