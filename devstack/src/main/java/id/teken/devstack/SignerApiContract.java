@@ -19,16 +19,35 @@ public abstract class SignerApiContract {
     private static final Set<String> STATUSES = Set.of("NEW", "WAITING_FOR_VERIFICATION", "NO_CERTIFICATE", "ISSUE",
             "NOT_REGISTERED", "RENEW", "SUSPEND", "REVOKE", "EXPIRED");
 
-    protected abstract String baseUrl();
-
-    protected abstract String serviceToken();
+    /** Where the API is and the token it takes. */
+    protected abstract InternalEndpoint endpoint();
 
     /** A registered signer: NIP, NIK and Email Dinas as the lookup should give them back. */
-    protected abstract String signerNip();
+    protected abstract KnownSigner signer();
 
-    protected abstract String signerNik();
+    /** A registered signer's keys. */
+    public record KnownSigner(String nip, String nik, String email) {
+    }
 
-    protected abstract String signerEmail();
+    private String baseUrl() {
+        return endpoint().baseUrl();
+    }
+
+    private String serviceToken() {
+        return endpoint().serviceToken();
+    }
+
+    private String signerNip() {
+        return signer().nip();
+    }
+
+    private String signerNik() {
+        return signer().nik();
+    }
+
+    private String signerEmail() {
+        return signer().email();
+    }
 
     private Answer find(String query) {
         return InternalApiClient.call(baseUrl(), serviceToken(), "GET", SignerApi.SIGNERS + query, null);

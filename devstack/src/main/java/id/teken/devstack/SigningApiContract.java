@@ -26,15 +26,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class SigningApiContract {
 
-    /** The API's base URL. */
-    protected abstract String baseUrl();
-
-    protected abstract String serviceToken();
+    /** Where the API is and the token it takes. */
+    protected abstract InternalEndpoint endpoint();
 
     /** A signer with an ISSUE certificate that this test may lock for a moment (one wrong passphrase, then the right one). */
-    protected abstract String signerNip();
+    protected abstract KnownSigner signer();
 
-    protected abstract String signerPassphrase();
+    /** A signer's NIP and passphrase. */
+    public record KnownSigner(String nip, String passphrase) {
+    }
+
+    private String baseUrl() {
+        return endpoint().baseUrl();
+    }
+
+    private String serviceToken() {
+        return endpoint().serviceToken();
+    }
+
+    private String signerNip() {
+        return signer().nip();
+    }
+
+    private String signerPassphrase() {
+        return signer().passphrase();
+    }
 
     private Answer call(String method, String path, Object body) {
         return InternalApiClient.call(baseUrl(), serviceToken(), method, path, body);

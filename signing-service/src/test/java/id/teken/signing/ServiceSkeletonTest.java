@@ -1,53 +1,17 @@
 package id.teken.signing;
 
 import id.teken.devstack.DevStackTestResource;
-import id.teken.devstack.ServiceSkeletonChecks;
-import id.teken.kit.problem.ProblemKind;
+import id.teken.devstack.ServiceSkeletonContract;
 import id.teken.signing.domain.ErrorCode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "signing"))
-class ServiceSkeletonTest {
+class ServiceSkeletonTest extends ServiceSkeletonContract {
 
-    @Inject
-    EntityManager entityManager;
-
-    /** The management interface's root (/q), on its own port. */
-    @TestHTTPResource(value = "/", management = true)
-    URL managementRoot;
-
-    @Test
-    void isHealthy_withDatabaseAndKafka() {
-        ServiceSkeletonChecks.healthyWithDatabaseAndKafka(managementRoot);
-    }
-
-    @Test
-    void servesOpenApiAndMetrics_onTheManagementPortOnly() {
-        ServiceSkeletonChecks.servesOpenApiAndMetricsOnManagementOnly(managementRoot, "signing-service");
-    }
-
-    @Test
-    void trustedProxies_areAddressesNotHostNames() {
-        ServiceSkeletonChecks.trustedProxiesAreAddresses();
-    }
-
-    @Test
-    void appliedTheSharedOutboxMigration() {
-        ServiceSkeletonChecks.sharedOutboxMigrationApplied(entityManager);
-    }
-
-    @Test
-    void everyErrorKind_hasAnHttpStatus() {
-        for (ErrorCode code : ErrorCode.values()) {
-            ProblemKind.of(code.kind());
-        }
+    ServiceSkeletonTest() {
+        super("signing-service", true, ErrorCode.Kind.values());
     }
 }

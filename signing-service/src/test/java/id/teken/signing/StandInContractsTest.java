@@ -1,6 +1,7 @@
 package id.teken.signing;
 
 import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.InternalEndpoint;
 import id.teken.devstack.SignerApiContract;
 import id.teken.devstack.SigningApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,31 +19,22 @@ import org.junit.jupiter.api.Nested;
 @QuarkusTestResource(CertificateServiceStandIn.class)
 class StandInContractsTest {
 
-    static String standIn() {
-        return ConfigProvider.getConfig().getValue("teken.signing.certificate-service-url", String.class);
+    static InternalEndpoint standIn() {
+        return new InternalEndpoint(ConfigProvider.getConfig().getValue("teken.signing.certificate-service-url", String.class),
+                "stand-in-token");
     }
 
     /** The stand-in's certificate-service side. */
     @Nested
     class Signing extends SigningApiContract {
         @Override
-        protected String baseUrl() {
+        protected InternalEndpoint endpoint() {
             return standIn();
         }
 
         @Override
-        protected String serviceToken() {
-            return "stand-in-token";
-        }
-
-        @Override
-        protected String signerNip() {
-            return CertificateServiceStandIn.SIGNER;
-        }
-
-        @Override
-        protected String signerPassphrase() {
-            return CertificateServiceStandIn.PASSPHRASE;
+        protected KnownSigner signer() {
+            return new KnownSigner(CertificateServiceStandIn.SIGNER, CertificateServiceStandIn.PASSPHRASE);
         }
     }
 
@@ -50,28 +42,14 @@ class StandInContractsTest {
     @Nested
     class Signers extends SignerApiContract {
         @Override
-        protected String baseUrl() {
+        protected InternalEndpoint endpoint() {
             return standIn();
         }
 
         @Override
-        protected String serviceToken() {
-            return "stand-in-token";
-        }
-
-        @Override
-        protected String signerNip() {
-            return CertificateServiceStandIn.SIGNER;
-        }
-
-        @Override
-        protected String signerNik() {
-            return CertificateServiceStandIn.SIGNER_NIK;
-        }
-
-        @Override
-        protected String signerEmail() {
-            return CertificateServiceStandIn.SIGNER_EMAIL;
+        protected KnownSigner signer() {
+            return new KnownSigner(CertificateServiceStandIn.SIGNER, CertificateServiceStandIn.SIGNER_NIK,
+                    CertificateServiceStandIn.SIGNER_EMAIL);
         }
     }
 }

@@ -1,5 +1,7 @@
 package id.teken.activation.application;
 
+import id.teken.devstack.MovableClock;
+
 import id.teken.activation.application.port.in.UseActivationLinkUseCase.EmploymentCommand;
 import id.teken.activation.application.port.out.ActivationEvents;
 import id.teken.activation.application.port.out.ActivationMailer;
@@ -18,10 +20,8 @@ import id.teken.activation.domain.Identity;
 import id.teken.activation.domain.Registrant;
 import id.teken.activation.domain.SelfieMetrics;
 import id.teken.activation.domain.SelfiePolicy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ class ActivationServiceTest {
     private final Map<String, Integer> failures = new HashMap<>();
     private final List<UUID> stored = new ArrayList<>();
     private FaceResult.Outcome face = FaceResult.Outcome.MATCH;
-    private Instant now = Instant.parse("2026-12-01T03:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
     private String lastLink;
 
     private final ActivationRepository repository = new ActivationRepository() {
@@ -137,19 +137,6 @@ class ActivationServiceTest {
         ActivationSettings settings = new ActivationSettings(Duration.ofHours(24), "https://tte.ponorogo.go.id",
                 "Pemerintah Kabupaten Ponorogo", "KP-2026-01", "PPSE-2026-01", new SelfiePolicy(5_000_000, 480, 480, 40, 220, 25),
                 3, Duration.ofDays(30));
-        Clock clock = new Clock() {
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now;
-            }
-        };
         return new ActivationService(repository, mailer, announcements, siasn, faces,
                 (type, image) -> new SelfieMetrics(640, 640, 120, 60), vault, throttle, settings, clock);
     }
@@ -249,7 +236,7 @@ class ActivationServiceTest {
     void anExpiredLink_isExpiredOnce_announced_andNoLongerUsable() {
         ActivationService service = service();
         service.start(BUDI);
-        now = now.plus(Duration.ofHours(25));
+        clock.advance(Duration.ofHours(25));
         assertThat(service.expireDueLinks()).isEqualTo(1);
         assertThat(service.expireDueLinks()).isZero();
         assertThat(events).containsExactly("expired " + BUDI.nip());

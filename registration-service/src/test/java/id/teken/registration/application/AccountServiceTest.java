@@ -1,5 +1,9 @@
 package id.teken.registration.application;
 
+import java.time.Instant;
+
+import id.teken.devstack.MovableClock;
+
 import id.teken.registration.application.port.in.LogInCommand;
 import id.teken.registration.application.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import id.teken.registration.application.service.AccountService;
@@ -22,7 +26,7 @@ class AccountServiceTest {
     private final Fakes.Directory directory = new Fakes.Directory();
     private final Fakes.Accounts accounts = new Fakes.Accounts();
     private final Fakes.Mailer mailer = new Fakes.Mailer();
-    private final Fakes.MovableClock clock = new Fakes.MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T03:00:00Z"));
     private final Fakes.PlainHasher hasher = new Fakes.PlainHasher();
     private final Fakes.ResetRequests resetRequests = new Fakes.ResetRequests();
     private final AccountService service = new AccountService(accounts, accounts, directory, hasher,

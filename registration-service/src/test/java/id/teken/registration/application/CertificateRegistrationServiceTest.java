@@ -1,5 +1,9 @@
 package id.teken.registration.application;
 
+import java.time.Instant;
+
+import id.teken.devstack.MovableClock;
+
 import id.teken.registration.application.port.in.RegisterForCertificateCommand;
 import id.teken.registration.application.service.CertificateRegistrationService;
 import id.teken.registration.domain.CertificateStatus;
@@ -21,7 +25,7 @@ class CertificateRegistrationServiceTest {
     private final Fakes.Registrations registrations = new Fakes.Registrations();
     private final Fakes.Events events = new Fakes.Events();
     private final CertificateRegistrationService service = new CertificateRegistrationService(directory, directory,
-            registrations, new Fakes.Accounts(), events, new Fakes.MovableClock());
+            registrations, new Fakes.Accounts(), events, new MovableClock(Instant.parse("2026-11-21T03:00:00Z")));
 
     private RegisterForCertificateCommand command(Nip nip, String nik, String dinas) {
         String siasn = directory.findByNip(nip).flatMap(e -> e.emailSiasn()).map(Object::toString).orElse("pribadi@example.com");

@@ -14,4 +14,19 @@ public interface EventHandler<P> {
     Topic<P> topic();
 
     void handle(EventEnvelope<P> event);
+
+    /** A handler from its topic and what to do with each event (a service's consumers produce these). */
+    static <P> EventHandler<P> on(Topic<P> topic, java.util.function.Consumer<EventEnvelope<P>> handle) {
+        return new EventHandler<>() {
+            @Override
+            public Topic<P> topic() {
+                return topic;
+            }
+
+            @Override
+            public void handle(EventEnvelope<P> event) {
+                handle.accept(event);
+            }
+        };
+    }
 }

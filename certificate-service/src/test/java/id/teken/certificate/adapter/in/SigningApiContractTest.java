@@ -1,6 +1,7 @@
 package id.teken.certificate.adapter.in;
 
 import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.InternalEndpoint;
 import id.teken.devstack.MailInbox;
 import id.teken.devstack.SigningApiContract;
 import id.teken.devstack.TopicWriter;
@@ -56,22 +57,12 @@ class SigningApiContractTest extends SigningApiContract {
     }
 
     @Override
-    protected String baseUrl() {
-        return root.toString();
+    protected InternalEndpoint endpoint() {
+        return new InternalEndpoint(root.toString(), "test-internal-token");
     }
 
     @Override
-    protected String serviceToken() {
-        return "test-internal-token";
-    }
-
-    @Override
-    protected String signerNip() {
-        return NIP;
-    }
-
-    @Override
-    protected String signerPassphrase() {
-        return PASSPHRASE;
+    protected KnownSigner signer() {
+        return new KnownSigner(NIP, PASSPHRASE);
     }
 }

@@ -1,5 +1,7 @@
 package id.teken.certificate.application.service;
 
+import id.teken.devstack.MovableClock;
+
 import id.teken.certificate.application.port.out.KeyCustody;
 import org.junit.jupiter.api.Test;
 
@@ -16,24 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Authorizations expire on time, drop their keys when used up, expired or revoked, and are never handed to another caller. */
 class SignatureAuthorizationsTest {
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static final class CountedKey implements KeyCustody.Unlocked {
         final AtomicInteger destroyed = new AtomicInteger();
@@ -51,7 +35,7 @@ class SignatureAuthorizationsTest {
 
     @Test
     void expiresAfterItsLifetime_andTheSweepDropsTheKey() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
         SignatureAuthorizations a = new SignatureAuthorizations(Duration.ofSeconds(30), clock);
         CountedKey key = new CountedKey();
         String sad = a.grant(UUID.randomUUID(), "199001012020011001", "owner", key, 2);
@@ -71,7 +55,7 @@ class SignatureAuthorizationsTest {
 
     @Test
     void usedUp_orRevoked_dropsTheKey_andOnlyItsNipAndChannelMayUseIt() {
-        SignatureAuthorizations a = new SignatureAuthorizations(Duration.ofSeconds(30), new MovableClock());
+        SignatureAuthorizations a = new SignatureAuthorizations(Duration.ofSeconds(30), new MovableClock(Instant.parse("2026-12-01T10:00:00Z")));
         CountedKey key = new CountedKey();
         String sad = a.grant(UUID.randomUUID(), "199001012020011001", "owner", key, 1);
         assertThat(a.take(sad, "199001012020011002", "owner", 1)).isEmpty();

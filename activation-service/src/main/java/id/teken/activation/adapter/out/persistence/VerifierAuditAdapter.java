@@ -1,5 +1,7 @@
 package id.teken.activation.adapter.out.persistence;
 
+import static id.teken.kit.persistence.SqlRows.instant;
+
 import id.teken.activation.application.port.in.ReviewActivationsUseCase.AuditEntry;
 import id.teken.activation.application.port.out.VerifierAudit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,15 +33,5 @@ public class VerifierAuditAdapter implements VerifierAudit {
                         "SELECT at, actor_nip, action, activation_id, detail FROM verifier_audit ORDER BY at DESC, id DESC LIMIT ?1")
                 .setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new AuditEntry(instant(r[0]), (String) r[1], (String) r[2], (UUID) r[3], (String) r[4])).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

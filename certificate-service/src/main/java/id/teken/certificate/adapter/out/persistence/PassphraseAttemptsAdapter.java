@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static id.teken.certificate.adapter.out.persistence.Rows.instant;
-import static id.teken.certificate.adapter.out.persistence.Rows.timestamp;
+import static id.teken.kit.persistence.SqlRows.instant;
+import static id.teken.kit.persistence.SqlRows.timestamp;
 
 /**
  * Table passphrase_attempt: each change is one statement that reads and writes the row under its lock (INSERT ... ON
@@ -99,6 +99,6 @@ public class PassphraseAttemptsAdapter implements PassphraseAttempts {
         List<Object> rows = em.createNativeQuery("SELECT locked_until FROM passphrase_attempt WHERE credential_id = ?1 "
                         + "AND channel = ?2 AND locked_until > ?3")
                 .setParameter(1, credentialId).setParameter(2, channel).setParameter(3, timestamp(now)).getResultList();
-        return rows.stream().findFirst().map(Rows::instant);
+        return rows.stream().findFirst().map(id.teken.kit.persistence.SqlRows::instant);
     }
 }

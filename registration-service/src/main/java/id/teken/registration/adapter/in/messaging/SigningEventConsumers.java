@@ -1,35 +1,28 @@
 package id.teken.registration.adapter.in.messaging;
 
-import id.teken.events.EventEnvelope;
-import id.teken.events.Topic;
 import id.teken.events.Topics;
-import id.teken.kit.consumer.EventHandler;
 import id.teken.events.signing.SystemClientDisabled;
+import id.teken.kit.consumer.EventHandler;
 import id.teken.registration.application.port.in.NotifyAdminsUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** signing.* events the ADMINs must hear of. */
-public final class SigningEventConsumers {
+@ApplicationScoped
+public class SigningEventConsumers {
 
-    private SigningEventConsumers() {
-    }
+    @Inject
+    NotifyAdminsUseCase admins;
 
     /** signing.client-disabled -> a mail to every ADMIN. */
-    @ApplicationScoped
-    public static class ClientDisabled implements EventHandler<SystemClientDisabled> {
-        @Inject
-        NotifyAdminsUseCase admins;
-
-        @Override
-        public Topic<SystemClientDisabled> topic() {
-            return Topics.SYSTEM_CLIENT_DISABLED;
-        }
-
-        @Override
-        public void handle(EventEnvelope<SystemClientDisabled> event) {
+    @Produces
+    @Singleton
+    EventHandler<SystemClientDisabled> clientDisabled() {
+        return EventHandler.on(Topics.SYSTEM_CLIENT_DISABLED, event -> {
             SystemClientDisabled d = event.payload();
             admins.clientDisabled(d.clientUsername(), d.reason(), d.failures(), d.disabledAt());
-        }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package id.teken.registration.adapter.out.directory;
 
+import id.teken.kit.directory.EmployeeExport;
+
 import id.teken.registration.application.port.out.CivilRegistry;
 import id.teken.registration.application.port.out.EmployeeDirectory;
 import id.teken.registration.domain.CivilRecord;
@@ -11,17 +13,10 @@ import id.teken.registration.domain.Nik;
 import id.teken.registration.domain.Nip;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,53 +29,17 @@ public class CsvEmployeeDirectory implements EmployeeDirectory, CivilRegistry {
 
     private static final Logger LOG = Logger.getLogger(CsvEmployeeDirectory.class);
 
-    private static final Map<String, List<String>> COLUMNS = Map.of(
-            "nip", List.of("nip", "nip_baru"),
-            "nik", List.of("nik", "no_ktp"),
-            "nama", List.of("nama", "nama_lengkap"),
-            "status", List.of("status_kepegawaian", "status", "jenis_pegawai"),
-            "instansi", List.of("instansi", "instansi_induk"),
-            "unit", List.of("unit_organisasi", "unor", "unit_kerja"),
-            "jabatan", List.of("jabatan", "nama_jabatan"),
-            "provinsi", List.of("provinsi"),
-            "email", List.of("email_siasn", "email"),
-            "lahir", List.of("tanggal_lahir", "tgl_lahir"));
-
     private final Map<String, Employee> byNip = new HashMap<>();
     private final Map<String, CivilRecord> byNik = new HashMap<>();
 
     public CsvEmployeeDirectory(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("employee directory CSV not readable: " + file, e);
-        }
-        if (lines.isEmpty()) {
-            throw new IllegalStateException("employee directory CSV is empty: " + file);
-        }
-        String headerLine = lines.get(0).replace("\uFEFF", "");
-        char delimiter = headerLine.chars().filter(c -> c == ';').count() > headerLine.chars().filter(c -> c == ',').count() ? ';' : ',';
-        List<String> header = parseLine(headerLine, delimiter).stream()
-                .map(h -> h.trim().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
-        Map<String, Integer> index = new HashMap<>();
-        COLUMNS.forEach((key, names) -> names.stream().filter(header::contains).findFirst()
-                .ifPresent(name -> index.put(key, header.indexOf(name))));
-        if (!index.containsKey("nip") || !index.containsKey("nama")) {
-            throw new IllegalStateException("employee directory CSV needs at least the columns nip and nama: " + file);
-        }
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            List<String> cells = parseLine(lines.get(i), delimiter);
+        for (EmployeeExport.Row row : EmployeeExport.read(file, "nip", "nama")) {
             try {
-                Employee employee = toEmployee(cells, index);
+                Employee employee = toEmployee(row);
                 byNip.put(employee.nip().value(), employee);
-                employee.nik().ifPresent(nik -> byNik.put(nik.value(),
-                        new CivilRecord(nik, employee.nama(), birthDate(cell(cells, index, "lahir")))));
+                employee.nik().ifPresent(nik -> byNik.put(nik.value(), new CivilRecord(nik, employee.nama(), birthDate(row.get("lahir")))));
             } catch (DomainException | IllegalArgumentException e) {
-                LOG.warnf("Employee directory line %d skipped: %s", i + 1, e.getMessage());
+                LOG.warnf("Employee directory line %d skipped: %s", row.line(), e.getMessage());
             }
         }
         LOG.infof("Employee directory loaded: %d employees from %s", byNip.size(), file.getFileName());
@@ -96,23 +55,18 @@ public class CsvEmployeeDirectory implements EmployeeDirectory, CivilRegistry {
         return Optional.ofNullable(byNik.get(nik.value()));
     }
 
-    private static Employee toEmployee(List<String> cells, Map<String, Integer> index) {
-        String nik = cell(cells, index, "nik");
-        String email = cell(cells, index, "email");
-        return new Employee(new Nip(cell(cells, index, "nip")),
+    private static Employee toEmployee(EmployeeExport.Row row) {
+        String nik = row.get("nik");
+        String email = row.get("email");
+        return new Employee(new Nip(row.get("nip")),
                 nik.isBlank() ? Optional.empty() : Optional.of(new Nik(nik)),
-                cell(cells, index, "nama"),
-                EmploymentStatus.fromDirectory(cell(cells, index, "status")),
-                cell(cells, index, "instansi"),
-                cell(cells, index, "unit"),
-                cell(cells, index, "jabatan"),
-                cell(cells, index, "provinsi"),
+                row.get("nama"),
+                EmploymentStatus.fromDirectory(row.get("status")),
+                row.get("instansi"),
+                row.get("unit"),
+                row.get("jabatan"),
+                row.get("provinsi"),
                 email.isBlank() ? Optional.empty() : Optional.of(new EmailAddress(email)));
-    }
-
-    private static String cell(List<String> cells, Map<String, Integer> index, String key) {
-        Integer i = index.get(key);
-        return i == null || i >= cells.size() ? "" : cells.get(i).trim();
     }
 
     private static Optional<LocalDate> birthDate(String raw) {
@@ -121,34 +75,5 @@ public class CsvEmployeeDirectory implements EmployeeDirectory, CivilRegistry {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** RFC 4180 fields: quotes around a field, doubled quotes inside it. */
-    static List<String> parseLine(String line, char delimiter) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                cells.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        cells.add(current.toString());
-        return cells;
     }
 }

@@ -1,5 +1,7 @@
 package id.teken.registration.adapter.out.persistence;
 
+import static id.teken.kit.persistence.SqlRows.instant;
+
 import id.teken.registration.application.port.out.PasswordResetRequests;
 import id.teken.registration.domain.Nip;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Table password_reset_request; claims with FOR UPDATE SKIP LOCKED. */
@@ -35,15 +36,5 @@ public class PasswordResetRequestsAdapter implements PasswordResetRequests {
     @Override
     public void delete(long id) {
         em.createNativeQuery("DELETE FROM password_reset_request WHERE id = ?1").setParameter(1, id).executeUpdate();
-    }
-
-    private static Instant instant(Object v) {
-        if (v instanceof Instant i) {
-            return i;
-        }
-        if (v instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) v).toInstant();
     }
 }

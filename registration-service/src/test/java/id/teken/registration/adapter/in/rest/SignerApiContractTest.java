@@ -1,6 +1,7 @@
 package id.teken.registration.adapter.in.rest;
 
 import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.InternalEndpoint;
 import id.teken.devstack.SignerApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,27 +38,12 @@ class SignerApiContractTest extends SignerApiContract {
     }
 
     @Override
-    protected String baseUrl() {
-        return root.toString();
+    protected InternalEndpoint endpoint() {
+        return new InternalEndpoint(root.toString(), "test-internal-token");
     }
 
     @Override
-    protected String serviceToken() {
-        return "test-internal-token";
-    }
-
-    @Override
-    protected String signerNip() {
-        return NIP;
-    }
-
-    @Override
-    protected String signerNik() {
-        return NIK;
-    }
-
-    @Override
-    protected String signerEmail() {
-        return EMAIL;
+    protected KnownSigner signer() {
+        return new KnownSigner(NIP, NIK, EMAIL);
     }
 }

@@ -1,7 +1,5 @@
 package id.teken.signing.adapter.in.rest;
 
-import id.teken.signing.config.SigningConfig;
-import id.teken.signing.application.port.in.LookUpSignerStatusUseCase;
 import id.teken.signing.application.port.in.OneTimeDownloadUseCase;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.application.port.in.VerifyDocumentUseCase;
@@ -11,7 +9,6 @@ import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import id.teken.signing.domain.SystemClient;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,25 +36,7 @@ import java.util.Map;
 @Path("/api")
 @SecurityRequirement(name = "basic")
 @Tag(name = "BSrE Esign Client", description = "Rute kompatibel BSrE Esign Client (v1 dan v2)")
-public class EsignV1Resource {
-
-    @Inject
-    SigningConfig config;
-
-    @Inject
-    SignDocumentUseCase signing;
-
-    @Inject
-    VerifyDocumentUseCase verification;
-
-    @Inject
-    OneTimeDownloadUseCase downloads;
-
-    @Inject
-    LookUpSignerStatusUseCase statuses;
-
-    @Inject
-    Callers callers;
+public class EsignV1Resource extends EsignRoutes {
 
     
     @POST

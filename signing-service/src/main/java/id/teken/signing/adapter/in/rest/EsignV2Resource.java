@@ -1,9 +1,6 @@
 package id.teken.signing.adapter.in.rest;
 
-import id.teken.signing.config.SigningConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.teken.signing.application.port.in.LookUpSignerStatusUseCase;
-import id.teken.signing.application.port.in.OneTimeDownloadUseCase;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.application.port.in.VerifyDocumentUseCase;
 import id.teken.signing.domain.Appearance;
@@ -12,7 +9,6 @@ import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import id.teken.signing.domain.SystemClient;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,25 +34,7 @@ import java.util.Map;
 @Path("/api")
 @SecurityRequirement(name = "basic")
 @Tag(name = "BSrE Esign Client", description = "Rute kompatibel BSrE Esign Client (v1 dan v2)")
-public class EsignV2Resource {
-
-    @Inject
-    SigningConfig config;
-
-    @Inject
-    SignDocumentUseCase signing;
-
-    @Inject
-    VerifyDocumentUseCase verification;
-
-    @Inject
-    OneTimeDownloadUseCase downloads;
-
-    @Inject
-    LookUpSignerStatusUseCase statuses;
-
-    @Inject
-    Callers callers;
+public class EsignV2Resource extends EsignRoutes {
 
     @POST
     @Path("/v2/sign/pdf")

@@ -1,5 +1,7 @@
 package id.teken.signing.adapter.out.persistence;
 
+import id.teken.kit.persistence.SqlRows;
+
 import id.teken.signing.application.port.out.AdminAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +30,7 @@ public class AdminAuditAdapter implements AdminAudit {
     public List<Entry> latest(int limit) {
         List<Object[]> rows = em.createNativeQuery("SELECT at, actor_nip, action, client_username, detail FROM admin_audit "
                 + "ORDER BY id DESC LIMIT ?1").setParameter(1, limit).getResultList();
-        return rows.stream().map(r -> new Entry(SystemClientsAdapter.instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
+        return rows.stream().map(r -> new Entry(SqlRows.instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4])).toList();
     }
 }

@@ -1,5 +1,7 @@
 package id.teken.signing.adapter.out.persistence;
 
+import id.teken.kit.persistence.SqlRows;
+
 import id.teken.signing.application.port.out.ClientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +36,7 @@ public class ClientFailuresAdapter implements ClientFailures {
     public Optional<Instant> oldestSince(String clientUsername, Instant since) {
         List<Object> rows = em.createNativeQuery("SELECT min(at) FROM client_failure WHERE client_username = ?1 AND at >= ?2")
                 .setParameter(1, clientUsername).setParameter(2, Timestamp.from(since)).getResultList();
-        return rows.stream().filter(r -> r != null).findFirst().map(SystemClientsAdapter::instant);
+        return rows.stream().filter(r -> r != null).findFirst().map(SqlRows::instant);
     }
 
     @Override

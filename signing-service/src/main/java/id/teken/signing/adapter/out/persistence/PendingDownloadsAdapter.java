@@ -1,5 +1,7 @@
 package id.teken.signing.adapter.out.persistence;
 
+import id.teken.kit.persistence.SqlRows;
+
 import id.teken.signing.application.port.out.PendingDownloads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +34,7 @@ public class PendingDownloadsAdapter implements PendingDownloads {
                         "SELECT document_id, client_id, file_name, pdf, created_at, downloaded_at FROM pending_download WHERE document_id = ?1")
                 .setParameter(1, documentId).getResultList();
         return rows.stream().findFirst().map(r -> new Pending((UUID) r[0], (String) r[1], (String) r[2], (byte[]) r[3],
-                SystemClientsAdapter.instant(r[4]), r[5] == null ? null : SystemClientsAdapter.instant(r[5])));
+                SqlRows.instant(r[4]), r[5] == null ? null : SqlRows.instant(r[5])));
     }
 
     @Override

@@ -1,13 +1,13 @@
 package id.teken.signing.adapter.out.persistence;
 
+import static id.teken.kit.persistence.SqlRows.instant;
+
 import id.teken.signing.application.port.out.SignedDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,15 +37,5 @@ public class SignedDocumentsAdapter implements SignedDocuments {
                         FROM signed_document WHERE document_id = ?1""").setParameter(1, documentId).getResultList();
         return rows.stream().findFirst().map(r -> new SignedDocumentRecord((UUID) r[0], (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], instant(r[7])));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

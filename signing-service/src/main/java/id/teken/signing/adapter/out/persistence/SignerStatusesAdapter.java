@@ -1,13 +1,13 @@
 package id.teken.signing.adapter.out.persistence;
 
+import static id.teken.kit.persistence.SqlRows.instant;
+
 import id.teken.signing.application.port.out.SignerStatuses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,15 +35,5 @@ public class SignerStatusesAdapter implements SignerStatuses {
                           updated_at = EXCLUDED.updated_at""")
                 .setParameter(1, s.nip()).setParameter(2, s.serialNumber()).setParameter(3, s.status().name())
                 .setParameter(4, Timestamp.from(s.updatedAt())).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package id.teken.signing.adapter.out.persistence;
 
+import static id.teken.kit.persistence.SqlRows.instant;
+
 import id.teken.signing.application.port.out.SystemClients;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
@@ -12,7 +14,6 @@ import jakarta.persistence.PersistenceException;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -94,15 +95,5 @@ public class SystemClientsAdapter implements SystemClients {
 
     private static List<String> split(String text) {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }
