@@ -3,10 +3,13 @@
 # starts docker-compose.yml, waits until the gateway is ready, runs ./teken demo against the published gateway port,
 # and tears everything down (volumes included) unless --keep is given.
 #
-#   compose/teken-compose.sh [up|demo|down] [--keep]
-#     up    start and wait (leaves it running)
-#     demo  (default) start, run the demo, tear down
-#     down  stop and remove containers and volumes
+#   compose/teken-compose.sh [up|demo|demo-up|down] [--keep]
+#     up       the production stack (docker-compose.yml alone): needs TEKEN_SMTP_HOST, TEKEN_DIRECTORY_FILE,
+#              TEKEN_VERIFIERS and TEKEN_ADMINS; start and wait (leaves it running)
+#     demo     (default) the demo stack (plus compose/docker-compose.demo.yml: a test mail server, the demo employees
+#              and operators): start, run the demo, tear down
+#     demo-up  the demo stack, started and left running
+#     down     stop and remove containers and volumes
 #
 # Uses `docker compose` when a Docker engine is there, otherwise ../shared/tools/containers/compose.sh (podman with
 # local stand-ins for the base images, no registry needed; TEKEN_CONTAINER_TOOLS points elsewhere).
@@ -17,13 +20,21 @@ MODE="${1:-demo}"; KEEP=0; [[ "${2:-}" == --keep || "${1:-}" == --keep ]] && KEE
 SECRETS="$ROOT/compose/.secrets"
 export TEKEN_HTTP_PORT="${TEKEN_HTTP_PORT:-28080}" TEKEN_MAIL_API_PORT="${TEKEN_MAIL_API_PORT:-28025}"
 export TEKEN_PUBLIC_URL="${TEKEN_PUBLIC_URL:-http://localhost:$TEKEN_HTTP_PORT}"
-export TEKEN_VERIFIERS="${TEKEN_VERIFIERS:-197812012005041003}" TEKEN_ADMINS="${TEKEN_ADMINS:-198802292012052004}"
+FILES=(-f "$ROOT/docker-compose.yml")
+DEMO=0
+if [[ "$MODE" == demo || "$MODE" == demo-up || "$MODE" == down ]]; then
+  # Only the demo gets a test mail server, the demo employee export and demo operators (down removes either stack).
+  DEMO=1
+  FILES+=(-f "$ROOT/compose/docker-compose.demo.yml")
+  export TEKEN_SMTP_HOST=mail TEKEN_SMTP_PORT=3025 TEKEN_DIRECTORY_FILE="${TEKEN_DIRECTORY_FILE:-./demo/pegawai-demo.csv}"
+  export TEKEN_VERIFIERS="${TEKEN_VERIFIERS:-197812012005041003}" TEKEN_ADMINS="${TEKEN_ADMINS:-198802292012052004}"
+fi
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-teken}"
 say() { printf '[compose] %s\n' "$*"; }
 
 compose() {
   if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
-    docker compose -f "$ROOT/docker-compose.yml" "$@"
+    docker compose "${FILES[@]}" "$@"
   else
     local tools="${TEKEN_CONTAINER_TOOLS:-}"
     for candidate in "$tools" "$ROOT/../shared/tools/containers" /work/shared/tools/containers; do
@@ -38,7 +49,7 @@ compose() {
     if [[ ! -f /run/compose-sh/.images-ready ]]; then
       say "making the local base images (once)"; "$tools/make-base-images.sh" >/dev/null && mkdir -p /run/compose-sh && touch /run/compose-sh/.images-ready
     fi
-    "$tools/compose.sh" -f "$ROOT/docker-compose.yml" "$@"
+    "$tools/compose.sh" "${FILES[@]}" "$@"
   fi
 }
 
@@ -78,7 +89,7 @@ wait_ready() {
   local deadline=$(( $(date +%s) + ${1:-300} ))
   until curl -fsS "http://localhost:$TEKEN_HTTP_PORT/openapi" >/dev/null 2>&1 \
       && curl -fsS "http://localhost:$TEKEN_HTTP_PORT/pki/ca" >/dev/null 2>&1 \
-      && curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/service/readiness" 2>/dev/null; do
+      && { (( DEMO == 0 )) || curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/service/readiness" 2>/dev/null; }; do
     (( $(date +%s) < deadline )) || { compose ps; say "not ready in time"; return 1; }
     sleep 3
   done
@@ -90,16 +101,16 @@ up() {
   say "starting the containers"
   compose up -d --build
   wait_ready 420
-  say "ready after $(( $(date +%s) - t0 )) s: gateway http://localhost:$TEKEN_HTTP_PORT, mail API http://localhost:$TEKEN_MAIL_API_PORT"
+  say "ready after $(( $(date +%s) - t0 )) s: gateway http://localhost:$TEKEN_HTTP_PORT$( (( DEMO )) && echo ", mail API http://localhost:$TEKEN_MAIL_API_PORT")"
 }
 
 down() {
   secrets
-  compose down -v
+  compose down -v --remove-orphans
 }
 
 case "$MODE" in
-  up) up ;;
+  up|demo-up) up ;;
   down) down ;;
   demo)
     T0=$(date +%s)
@@ -116,5 +127,5 @@ case "$MODE" in
     say "compose demo finished with exit $rc in $(( $(date +%s) - T0 )) s"
     exit "$rc"
     ;;
-  *) echo "usage: compose/teken-compose.sh [up|demo|down] [--keep]" >&2; exit 2 ;;
+  *) echo "usage: compose/teken-compose.sh [up|demo|demo-up|down] [--keep]" >&2; exit 2 ;;
 esac

@@ -32,6 +32,8 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
                 "teken.gateway.upstream.registration", upstream.baseUrl(),
                 "teken.gateway.upstream.signing", upstream.baseUrl(),
                 "teken.gateway.upstream-timeout", "PT3S",
+                // The test's internal token (never in the main configuration).
+                "teken.internal.token", "test-internal-token",
                 "mp.jwt.verify.publickey.location", JwtKeys.publicKey(keys).toString(),
                 "smallrye.jwt.sign.key.location", JwtKeys.privateKey(keys).toString());
     }

@@ -32,11 +32,31 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
         config.put("teken.devstack.mail-api", stack.mailApiUrl());
         config.put("mp.jwt.verify.publickey.location", stack.jwtPublicKey().toString());
         config.put("smallrye.jwt.sign.key.location", stack.jwtPrivateKey().toString());
+        config.putAll(testSecrets(database));
         return config;
     }
 
     @Override
     public void stop() {
         // The stack lives for the whole test JVM and stops with it.
+    }
+
+    /**
+     * The secrets a service's tests run with. They live here, in test support, and never in a main application.properties
+     * (where {@code QUARKUS_PROFILE=test} would make them live in a deployment). signing-service's tests take theirs from
+     * the stand-in of the services it calls.
+     */
+    static Map<String, String> testSecrets(String database) {
+        String internalToken = "test-internal-token";
+        String mailKey = "dGVrZW4tdGVzdC1tYWlsLWtleS0zMi1ieXRlcyEhISE=";
+        return switch (database == null ? "" : database) {
+            case "registration" -> Map.of("teken.internal.token", internalToken, "teken.mail.outbox-key", mailKey);
+            case "activation" -> Map.of("teken.mail.outbox-key", mailKey,
+                    "teken.selfie.encryption-key", "dGVrZW4tdGVzdC1zZWxmaWUta2V5LTMyLWJ5dGVzISE=");
+            case "certificate" -> Map.of("teken.internal.token", internalToken, "teken.mail.outbox-key", mailKey,
+                    "teken.ca.keystore.password", "test-only-ca-secret",
+                    "teken.ca.master-key", "dGVrZW4tdGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzISE=");
+            default -> Map.of();
+        };
     }
 }

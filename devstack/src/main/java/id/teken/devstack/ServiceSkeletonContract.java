@@ -58,6 +58,26 @@ public abstract class ServiceSkeletonContract {
         }
     }
 
+    /** A %test. secret in the main configuration would become live in a deployment started with QUARKUS_PROFILE=test. */
+    @Test
+    void mainConfiguration_holdsNoTestSecret() throws Exception {
+        java.util.List<String> offending = new java.util.ArrayList<>();
+        java.util.List<java.net.URL> files = java.util.Collections.list(getClass().getClassLoader().getResources("application.properties"));
+        org.assertj.core.api.Assertions.assertThat(files).as("the service's main configuration is read").isNotEmpty();
+        for (java.net.URL url : files) {
+            try (java.io.InputStream in = url.openStream()) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String name = line.split("=", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+                    if (name.startsWith("%") && name.matches(".*(key|token|password|secret).*") && !name.endsWith("location")
+                            && !name.endsWith("-bits") && !name.endsWith(".path")) {
+                        offending.add(url + ": " + name);
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(offending).isEmpty();
+    }
+
     @Test
     void appliedTheSharedOutboxMigration() {
         ServiceSkeletonChecks.sharedOutboxMigrationApplied(entityManager);

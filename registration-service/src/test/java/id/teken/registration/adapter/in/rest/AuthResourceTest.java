@@ -52,18 +52,6 @@ class AuthResourceTest {
     }
 
     @Test
-    void trustedProxies_areAddressesNotHostNames() {
-        id.teken.devstack.ServiceSkeletonChecks.trustedProxiesAreAddresses();
-    }
-
-    @Test
-    void everyErrorKind_hasAnHttpStatus() {
-        for (id.teken.registration.domain.ErrorCode code : id.teken.registration.domain.ErrorCode.values()) {
-            id.teken.kit.problem.ProblemKind.of(code.kind());
-        }
-    }
-
-    @Test
     void lupaPassword_setPassword_thenLogIn_givesAnRs256TokenWithRoles() {
         MailInbox inbox = new MailInbox(mailApi);
         String token = requestResetAndReadToken(inbox, AGUS, "agus.prasetyo@example.com");
