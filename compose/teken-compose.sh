@@ -73,6 +73,7 @@ secrets() {
   fi
   # Secrets added by later versions go into an existing file too.
   grep -q '^TEKEN_MAIL_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_MAIL_KEY=$(head -c 32 /dev/urandom | base64)" >> "$SECRETS/teken.env")
+  grep -q '^TEKEN_CLIENT_ASSERTION_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_CLIENT_ASSERTION_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   set -a; source "$SECRETS/teken.env"; set +a
   export TEKEN_SECRETS_DIR="$SECRETS"
 }

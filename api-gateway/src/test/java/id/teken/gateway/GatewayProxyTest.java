@@ -189,21 +189,23 @@ class GatewayProxyTest {
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/sign/pdf").then().statusCode(200);
         given().header("Authorization", basic).contentType("application/json").body("{}").post("/api/v2/sign/pdf").then().statusCode(200);
         given().header("Authorization", basic).get("/api/user/status/3502011503850001").then().statusCode(200);
-        // Upstream got who the client is, signed with the internal token, and never the secret.
+        // Upstream got who the client is, signed with the assertion key for exactly that request, and never the secret.
         var forwarded = upstream().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/api/.*")));
         assertThat(forwarded).hasSize(5);
+        id.teken.kit.ClientAssertion.Verifier verifier = new id.teken.kit.ClientAssertion.Verifier();
         for (var request : forwarded) {
             assertThat(request.containsHeader("Authorization")).as(request.getUrl()).isFalse();
             String assertion = request.getHeader("X-Teken-Client");
-            String[] parts = assertion.split(";");
-            assertThat(parts[0]).isEqualTo("surat");
-            long expiry = Long.parseLong(parts[1]);
-            assertThat(expiry).isGreaterThan(java.time.Instant.now().getEpochSecond());
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec("test-internal-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            assertThat(java.util.Base64.getUrlDecoder().decode(parts[2]))
-                    .isEqualTo(mac.doFinal(("teken-client-v1\nsurat\n" + expiry).getBytes(StandardCharsets.UTF_8)));
+            String path = java.net.URI.create(request.getUrl()).getPath();
+            assertThat(verifier.verify(assertion, request.getMethod().getName(), path, "test-internal-token", java.time.Instant.now()))
+                    .as("not with the internal token").isEmpty();
+            assertThat(verifier.verify(assertion, "DELETE", path, "test-client-assertion-key", java.time.Instant.now()))
+                    .as("not for another method").isEmpty();
+            assertThat(verifier.verify(assertion, request.getMethod().getName(), path, "test-client-assertion-key", java.time.Instant.now()))
+                    .contains("surat");
+            assertThat(verifier.verify(assertion, request.getMethod().getName(), path, "test-client-assertion-key", java.time.Instant.now()))
+                    .as("once").isEmpty();
         }
         upstream().verify(5, postRequestedFor(urlEqualTo("/internal/v1/system-clients/authentication")));
 

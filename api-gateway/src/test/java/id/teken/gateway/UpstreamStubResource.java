@@ -34,6 +34,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
                 "teken.gateway.upstream-timeout", "PT3S",
                 // The test's internal token (never in the main configuration).
                 "teken.internal.token", "test-internal-token",
+                "teken.client-assertion.key", "test-client-assertion-key",
                 "mp.jwt.verify.publickey.location", JwtKeys.publicKey(keys).toString(),
                 "smallrye.jwt.sign.key.location", JwtKeys.privateKey(keys).toString());
     }

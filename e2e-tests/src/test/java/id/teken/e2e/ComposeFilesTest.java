@@ -38,7 +38,7 @@ class ComposeFilesTest {
     private static Map<String, String> secrets() {
         Map<String, String> env = new HashMap<>();
         for (String name : List.of("TEKEN_DB_PASSWORD", "TEKEN_INTERNAL_TOKEN", "TEKEN_CA_KEYSTORE_PASSWORD", "TEKEN_MASTER_KEY",
-                "TEKEN_SELFIE_KEY", "TEKEN_MAIL_KEY")) {
+                "TEKEN_SELFIE_KEY", "TEKEN_MAIL_KEY", "TEKEN_CLIENT_ASSERTION_KEY")) {
             env.put(name, "test-value");
         }
         env.put("TEKEN_SECRETS_DIR", "/tmp/teken-compose-files-test");

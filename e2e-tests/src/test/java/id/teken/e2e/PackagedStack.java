@@ -102,6 +102,7 @@ final class PackagedStack {
         common.put("TEKEN_RATE_LIMIT_PER_CLIENT", "0");
         common.putAll(extraEnvironment);
         String internalToken = random(32);
+        String assertionKey = random(32);
         common.put("TEKEN_MAIL_KEY", Base64.getEncoder().encodeToString(bytes(32)));
         for (String db : List.of("registration", "activation", "certificate", "signing")) {
             databases.put(db, stack.newDatabase(prefix + "_" + db));
@@ -115,8 +116,9 @@ final class PackagedStack {
                 "TEKEN_CA_KEYSTORE", work.resolve("ca/teken-ca.p12").toString(), "TEKEN_CA_KEYSTORE_PASSWORD", random(24),
                 "TEKEN_MASTER_KEY", Base64.getEncoder().encodeToString(bytes(32)), "TEKEN_INTERNAL_TOKEN", internalToken));
         env("signing-service", common, Map.of("TEKEN_SIGNING_DB_URL", databases.get("signing"),
-                "TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_TSA_URL", url("certificate-service") + "/pki/tsa"));
-        env("api-gateway", common, Map.of("TEKEN_INTERNAL_TOKEN", internalToken));
+                "TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_TSA_URL", url("certificate-service") + "/pki/tsa",
+                "TEKEN_CLIENT_ASSERTION_KEY", assertionKey));
+        env("api-gateway", common, Map.of("TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_CLIENT_ASSERTION_KEY", assertionKey));
     }
 
     String gateway() {

@@ -26,27 +26,56 @@ class InternalCredentialsTest {
     }
 
     @Test
-    void anAssertionTheGatewayWrites_isReadBackUntilItExpires_andNotWithAnotherKey() {
-        String header = ClientAssertion.create("surat-dinas", TOKEN, NOW);
-        assertThat(ClientAssertion.verify(header, TOKEN, NOW)).contains("surat-dinas");
-        assertThat(ClientAssertion.verify(header, TOKEN, NOW.plus(ClientAssertion.LIFETIME))).contains("surat-dinas");
-        assertThat(ClientAssertion.verify(header, TOKEN, NOW.plus(ClientAssertion.LIFETIME).plusSeconds(1))).isEmpty();
-        assertThat(ClientAssertion.verify(header, "kunci-lain", NOW)).isEmpty();
-        assertThat(ClientAssertion.verify(header, "", NOW)).isEmpty();
+    void anAssertionTheGatewayWrites_isReadOnce_forItsMethodAndPath_untilItExpires() {
+        String header = ClientAssertion.create("surat-dinas", "POST", "/api/sign/pdf", TOKEN, NOW);
+        assertThat(new ClientAssertion.Verifier().verify(header, "POST", "/api/sign/pdf", TOKEN, NOW)).contains("surat-dinas");
+        assertThat(new ClientAssertion.Verifier().verify(header, "post", "/api/sign/pdf", TOKEN, NOW.plus(ClientAssertion.LIFETIME)))
+                .contains("surat-dinas");
+        ClientAssertion.Verifier verifier = new ClientAssertion.Verifier();
+        assertThat(verifier.verify(header, "POST", "/api/sign/pdf", TOKEN, NOW.plus(ClientAssertion.LIFETIME).plusSeconds(1))).isEmpty();
+        assertThat(verifier.verify(header, "GET", "/api/sign/pdf", TOKEN, NOW)).as("another method").isEmpty();
+        assertThat(verifier.verify(header, "POST", "/api/v2/sign/pdf", TOKEN, NOW)).as("another path").isEmpty();
+        assertThat(verifier.verify(header, "POST", "/api/sign/pdf", "kunci-lain", NOW)).as("another key").isEmpty();
+        assertThat(verifier.verify(header, "POST", "/api/sign/pdf", "", NOW)).isEmpty();
+        assertThat(verifier.verify(header, "POST", "/api/sign/pdf", TOKEN, NOW)).as("first use").contains("surat-dinas");
+        assertThat(verifier.verify(header, "POST", "/api/sign/pdf", TOKEN, NOW)).as("replayed").isEmpty();
+        assertThat(ClientAssertion.create("surat-dinas", "POST", "/api/sign/pdf", TOKEN, NOW)).as("a fresh nonce each time")
+                .isNotEqualTo(header);
     }
 
     @Test
     void forgedAndMalformedAssertions_nameNobody() {
-        String header = ClientAssertion.create("surat-dinas", TOKEN, NOW);
-        String[] parts = header.split(";");
-        long far = NOW.getEpochSecond() + ClientAssertion.MAX_LIFETIME.toSeconds() + 10;
-        for (String forged : new String[] {null, "", "surat-dinas", "surat-dinas;" + parts[1], "lain;" + parts[1] + ";" + parts[2],
-                parts[0] + ";" + (Long.parseLong(parts[1]) + 1) + ";" + parts[2], parts[0] + ";abc;" + parts[2],
-                parts[0] + ";" + parts[1] + ";!!!", parts[0] + ";" + far + ";" + parts[2], ";" + parts[1] + ";" + parts[2],
-                header + ";x", "x".repeat(301)}) {
-            assertThat(ClientAssertion.verify(forged, TOKEN, NOW)).as(String.valueOf(forged)).isEmpty();
+        String header = ClientAssertion.create("surat-dinas", "GET", "/api/user/status/1", TOKEN, NOW);
+        String[] p = header.split(";");
+        long far = NOW.getEpochSecond() + ClientAssertion.LIFETIME.toSeconds() + 10;
+        for (String forged : new String[] {null, "", "surat-dinas", String.join(";", "v1", p[1], p[2], p[3], p[4]),
+                String.join(";", p[0], "lain", p[2], p[3], p[4]), String.join(";", p[0], p[1], String.valueOf(Long.parseLong(p[2]) + 1), p[3], p[4]),
+                String.join(";", p[0], p[1], "abc", p[3], p[4]), String.join(";", p[0], p[1], p[2], p[3], "!!!"),
+                String.join(";", p[0], p[1], String.valueOf(far), p[3], p[4]), String.join(";", p[0], "", p[2], p[3], p[4]),
+                String.join(";", p[0], p[1], p[2], "short", p[4]), header + ";x", "x".repeat(401)}) {
+            assertThat(new ClientAssertion.Verifier().verify(forged, "GET", "/api/user/status/1", TOKEN, NOW)).as(String.valueOf(forged)).isEmpty();
         }
-        assertThatThrownBy(() -> ClientAssertion.create("a;b", TOKEN, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ClientAssertion.create("a", " ", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClientAssertion.create("a;b", "GET", "/", TOKEN, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClientAssertion.create("a", "GET", "/", " ", NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parallelReplays_areAcceptedOnce() throws Exception {
+        String header = ClientAssertion.create("surat-dinas", "POST", "/api/sign/pdf", TOKEN, NOW);
+        ClientAssertion.Verifier verifier = new ClientAssertion.Verifier();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                tries.add(pool.submit(() -> verifier.verify(header, "POST", "/api/sign/pdf", TOKEN, NOW).isPresent()));
+            }
+            int accepted = 0;
+            for (java.util.concurrent.Future<Boolean> t : tries) {
+                accepted += t.get() ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -53,7 +53,7 @@ public class GatewayRoutes {
     AdmitRequestUseCase admission(RouteTable routes, TokenVerifier tokens, SystemClientAuthenticator systemClients,
                                   GatewaySettings settings) {
         return new RequestAdmissionService(routes, tokens, systemClients,
-                new HmacCallerAssertions(settings.internal().token().orElse("")),
+                new HmacCallerAssertions(settings.clientAssertion().key().orElse("")),
                 new RateLimiter(settings.gateway().rateLimit().perIp()),
                 new RateLimiter(settings.gateway().rateLimit().perClient()), System::nanoTime);
     }

@@ -15,6 +15,8 @@ public interface GatewaySettings {
 
     Internal internal();
 
+    ClientAssertion clientAssertion();
+
     /** The public entrance's upstreams, limits and timeouts. */
     interface Gateway {
         Upstream upstream();
@@ -53,9 +55,14 @@ public interface GatewaySettings {
         int perClient();
     }
 
-    /** The internal service token (also the key of the system-client assertion); unset: no system clients. */
+    /** The internal service token (the gateway asks signing-service to check Basic credentials with it). */
     interface Internal {
         @WithName("token")
         Optional<String> token();
+    }
+
+    /** The key of the system-client assertion (TEKEN_CLIENT_ASSERTION_KEY, shared with signing-service only); unset: no system clients. */
+    interface ClientAssertion {
+        Optional<String> key();
     }
 }

@@ -54,6 +54,18 @@ class RequestAdmissionServiceTest {
             return CompletableFuture.completedFuture(clientOutcome);
         }
     };
+    private boolean assertionKeyConfigured = true;
+    private final id.teken.gateway.application.port.out.CallerAssertions assertions = new id.teken.gateway.application.port.out.CallerAssertions() {
+        @Override
+        public boolean configured() {
+            return assertionKeyConfigured;
+        }
+
+        @Override
+        public String forSystemClient(String username, String method, String path) {
+            return "assertion-for-" + username + " " + method + " " + path;
+        }
+    };
     private long now = 1_000_000_000L;
     private int perAddress = 100;
     private int perIdentity = 100;
@@ -65,11 +77,11 @@ class RequestAdmissionServiceTest {
 
     private RequestAdmissionService service() {
         return new RequestAdmissionService(new RouteTable(List.of(ME, AUTH, SIGN, BSRE)), tokens, clients,
-                username -> "assertion-for-" + username, new RateLimiter(perAddress), new RateLimiter(perIdentity), () -> now);
+                assertions, new RateLimiter(perAddress), new RateLimiter(perIdentity), () -> now);
     }
 
     private static Admission admit(RequestAdmissionService service, String path, String contentLength, String authorization) {
-        return service.admit(new IncomingRequest(path, "10.0.0.7", contentLength, authorization, "req-1"))
+        return service.admit(new IncomingRequest("POST", path, "10.0.0.7", contentLength, authorization, "req-1"))
                 .toCompletableFuture().join();
     }
 
@@ -125,7 +137,7 @@ class RequestAdmissionServiceTest {
     void wrongRole_isForbidden() {
         Route admin = new Route("/api/v1/admin/clients", "http://signing", Optional.of("ADMIN"), 1024);
         RequestAdmissionService service = new RequestAdmissionService(new RouteTable(List.of(admin)), tokens, clients,
-                u -> u, new RateLimiter(0), new RateLimiter(0), () -> now);
+                assertions, new RateLimiter(0), new RateLimiter(0), () -> now);
         refused(admit(service, "/api/v1/admin/clients", null, "Bearer good-a"), 403, "FORBIDDEN");
     }
 
@@ -156,7 +168,7 @@ class RequestAdmissionServiceTest {
     @Test
     void systemClient_goesOnAsAnAssertion_neverWithItsSecret() {
         Admission admission = admit("/api/v1/signatures", "100", basic("simpeg", "s3cret:with:colons"));
-        assertThat(admission).isEqualTo(new Forward(SIGN, "assertion-for-simpeg"));
+        assertThat(admission).isEqualTo(new Forward(SIGN, "assertion-for-simpeg POST /api/v1/signatures"));
         assertThat(clientChecks).containsExactly("simpeg:s3cret:with:colons@10.0.0.7");
         assertThat(verifiedTokens).isEmpty();
     }
@@ -180,6 +192,10 @@ class RequestAdmissionServiceTest {
         assertThat(refused(admit("/api/sign/pdf", null, basic("simpeg", "x")), 503, "SERVICE_UNAVAILABLE").headers())
                 .containsEntry("Retry-After", "10");
         clientsConfigured = false;
+        assertThat(refused(admit("/api/sign/pdf", null, basic("simpeg", "x")), 503, "SERVICE_UNAVAILABLE").headers())
+                .isEqualTo(Map.of("Retry-After", "60"));
+        clientsConfigured = true;
+        assertionKeyConfigured = false;
         assertThat(refused(admit("/api/sign/pdf", null, basic("simpeg", "x")), 503, "SERVICE_UNAVAILABLE").headers())
                 .isEqualTo(Map.of("Retry-After", "60"));
     }

@@ -80,4 +80,11 @@ public class SigningBeans {
     PdfSigner pdfSigner(SigningConfig config, TekenPki pki) {
         return new DssPdfSigner(config.signing().tsaUrl(), pki);
     }
+
+    /** One per instance: it remembers the assertions it has accepted until they expire, so none is taken twice. */
+    @Produces
+    @Singleton
+    id.teken.kit.ClientAssertion.Verifier clientAssertions() {
+        return new id.teken.kit.ClientAssertion.Verifier();
+    }
 }

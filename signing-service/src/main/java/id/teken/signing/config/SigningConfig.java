@@ -17,6 +17,13 @@ public interface SigningConfig {
 
     Internal internal();
 
+    ClientAssertion clientAssertion();
+
+    /** The key of the identity the gateway forwards for system clients (TEKEN_CLIENT_ASSERTION_KEY; gateway and here only). */
+    interface ClientAssertion {
+        Optional<String> key();
+    }
+
     /** The other services it calls, the limits of a request, the default level and the client budgets. */
     interface Signing {
         String certificateServiceUrl();

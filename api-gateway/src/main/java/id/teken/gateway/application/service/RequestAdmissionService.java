@@ -98,7 +98,7 @@ public class RequestAdmissionService implements AdmitRequestUseCase {
     }
 
     private CompletionStage<Admission> systemClient(Route route, String basic, IncomingRequest request) {
-        if (!systemClients.configured()) {
+        if (!systemClients.configured() || !assertions.configured()) {
             return done(refusal(route, 503, "SERVICE_UNAVAILABLE", "Layanan sedang tidak tersedia",
                     "Aplikasi klien belum dapat dilayani (konfigurasi internal belum lengkap).").with("Retry-After", "60"));
         }
@@ -126,7 +126,8 @@ public class RequestAdmissionService implements AdmitRequestUseCase {
                         return clientRefused(route, "Kredensial aplikasi tidak valid, nonaktif, atau alamat IP tidak diizinkan.");
                     }
                     return overRate(route, perIdentity, "client:" + outcome.username()).<Admission>map(r -> r)
-                            .orElseGet(() -> new Forward(route, assertions.forSystemClient(outcome.username())));
+                            .orElseGet(() -> new Forward(route, assertions.forSystemClient(outcome.username(),
+                                    request.method(), request.path())));
                 });
     }
 

@@ -188,11 +188,16 @@ class EsignCompatTest {
         client(c).get("/api/user/status/" + NIK).then().statusCode(401);
     }
 
-    static String assertion(String username, long expiry, String token) throws Exception {
+    /** The gateway's identity header written here independently of the kit (format v2: bound to method and path, one use). */
+    static String assertion(String username, long expiry, String key, String method, String path) throws Exception {
+        byte[] nonceBytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(nonceBytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        byte[] sig = mac.doFinal(("teken-client-v1\n" + username + "\n" + expiry).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return username + ";" + expiry + ";" + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] sig = mac.doFinal(("teken-client-v2\n" + username + "\n" + expiry + "\n" + nonce + "\n" + method + "\n" + path)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "v2;" + username + ";" + expiry + ";" + nonce + ";" + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     }
 
     @Test
@@ -225,30 +230,39 @@ class EsignCompatTest {
                 .post("/internal/v1/system-clients/authentication").then().statusCode(401).body("code", equalTo("SERVICE_UNAUTHENTICATED"))
                 .body(not(containsString(c.get("secret"))));
 
-        // The identity the gateway forwards: accepted while signed with the internal token, unexpired, for an enabled client
-        // calling from an allowed address.
+        // The identity the gateway forwards: accepted while signed with the assertion key (not the internal token),
+        // unexpired, for the method and path it names, once, for an enabled client calling from an allowed address.
         long soon = java.time.Instant.now().getEpochSecond() + 60;
-        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token"))
-                .get("/api/user/status/" + NIK).then().statusCode(200).body("status_code", equalTo(1111));
-        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token"))
+        String status = "/api/user/status/" + NIK;
+        String key = "stand-in-assertion-key";
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, key, "GET", status))
+                .get(status).then().statusCode(200).body("status_code", equalTo(1111));
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, key, "POST", "/api/v1/signatures"))
                 .multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
                 .post("/api/v1/signatures").then().statusCode(200).header("X-Document-Id", org.hamcrest.Matchers.notNullValue());
-        given().header("X-Teken-Client", assertion(c.get("username"), soon, "another-token"))
-                .get("/api/user/status/" + NIK).then().statusCode(401).body("error", equalTo("Unauthorized"));
-        given().header("X-Teken-Client", assertion(c.get("username"), java.time.Instant.now().getEpochSecond() - 1, "stand-in-token"))
-                .get("/api/user/status/" + NIK).then().statusCode(401);
-        given().header("X-Teken-Client", assertion(c.get("username"), soon + 3600, "stand-in-token"))
-                .get("/api/user/status/" + NIK).then().statusCode(401);
-        given().header("X-Teken-Client", "garbage").get("/api/user/status/" + NIK).then().statusCode(401);
-        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token")).header("X-Forwarded-For", "192.168.9.9")
-                .get("/api/user/status/" + NIK).then().statusCode(401);
-        given().header("X-Teken-Client", assertion("tidak-ada", soon, "stand-in-token"))
+        String once = assertion(c.get("username"), soon, key, "GET", status);
+        given().header("X-Teken-Client", once).get(status).then().statusCode(200);
+        given().header("X-Teken-Client", once).get(status).then().statusCode(401).body("error", equalTo("Unauthorized")); // replayed
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, key, "GET", "/api/user/status/3502019999990099"))
+                .get(status).then().statusCode(401); // made for another path
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, key, "POST", status))
+                .get(status).then().statusCode(401); // made for another method
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token", "GET", status))
+                .get(status).then().statusCode(401).body("error", equalTo("Unauthorized")); // signed with the internal token
+        given().header("X-Teken-Client", assertion(c.get("username"), java.time.Instant.now().getEpochSecond() - 1, key, "GET", status))
+                .get(status).then().statusCode(401);
+        given().header("X-Teken-Client", assertion(c.get("username"), soon + 3600, key, "GET", status))
+                .get(status).then().statusCode(401);
+        given().header("X-Teken-Client", "garbage").get(status).then().statusCode(401);
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, key, "GET", status)).header("X-Forwarded-For", "192.168.9.9")
+                .get(status).then().statusCode(401);
+        given().header("X-Teken-Client", assertion("tidak-ada", soon, key, "POST", "/api/v1/signatures"))
                 .multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").multiPart("nik", NIK).multiPart("passphrase", PASS)
                 .post("/api/v1/signatures").then().statusCode(401).body("code", equalTo("CLIENT_UNAUTHENTICATED"));
         as(ADMIN, "ASN", "ADMIN").contentType(ContentType.JSON).body(Map.of("enabled", false)).patch("/api/v1/admin/clients/" + c.get("id"))
                 .then().statusCode(200);
-        given().header("X-Teken-Client", assertion(c.get("username"), soon, "stand-in-token"))
-                .get("/api/user/status/" + NIK).then().statusCode(401);
+        given().header("X-Teken-Client", assertion(c.get("username"), soon, key, "GET", status))
+                .get(status).then().statusCode(401);
     }
 
     @Test

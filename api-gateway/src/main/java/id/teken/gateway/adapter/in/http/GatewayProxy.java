@@ -75,7 +75,7 @@ public class GatewayProxy {
         request.pause();
         String requestId = requestId(request);
         ctx.response().putHeader(REQUEST_ID, requestId);
-        IncomingRequest incoming = new IncomingRequest(request.path(), callerAddress(request),
+        IncomingRequest incoming = new IncomingRequest(request.method().name(), request.path(), callerAddress(request),
                 request.getHeader(HttpHeaders.CONTENT_LENGTH), request.getHeader(HttpHeaders.AUTHORIZATION), requestId);
         admission.admit(incoming).whenComplete((decision, failure) -> {
             MDC.put("correlationId", requestId);

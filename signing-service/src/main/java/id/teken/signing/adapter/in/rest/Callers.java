@@ -1,5 +1,7 @@
 package id.teken.signing.adapter.in.rest;
 
+import id.teken.signing.config.SigningConfig;
+
 import id.teken.kit.ClientAssertion;
 import id.teken.signing.application.port.in.ManageSystemClientsUseCase;
 import id.teken.signing.domain.DomainException;
@@ -31,8 +33,11 @@ public class Callers {
     @Inject
     ManageSystemClientsUseCase clients;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "teken.internal.token")
-    java.util.Optional<String> internalToken;
+    @Inject
+    SigningConfig config;
+
+    @Inject
+    ClientAssertion.Verifier assertions;
 
     /** A caller: exactly one of nip (ASN) and client (system) is set. */
     public record Caller(String nip, SystemClient client) {
@@ -84,7 +89,8 @@ public class Callers {
         if (header == null) {
             return null;
         }
-        String username = ClientAssertion.verify(header, internalToken.orElse(null), java.time.Instant.now())
+        String username = assertions.verify(header, routing.request().method().name(), routing.request().path(),
+                        config.clientAssertion().key().orElse(null), java.time.Instant.now())
                 .orElseThrow(() -> new DomainException(ErrorCode.CLIENT_UNAUTHENTICATED, "Identitas aplikasi dari gateway tidak sah."));
         return clients.asserted(username, address());
     }
