@@ -73,6 +73,10 @@ secrets() {
   fi
   # Secrets added by later versions go into an existing file too.
   grep -q '^TEKEN_MAIL_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_MAIL_KEY=$(head -c 32 /dev/urandom | base64)" >> "$SECRETS/teken.env")
+  for service in REGISTRATION ACTIVATION CERTIFICATE SIGNING; do
+    grep -q "^TEKEN_${service}_DB_PASSWORD=" "$SECRETS/teken.env" \
+      || (umask 077; echo "TEKEN_${service}_DB_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
+  done
   grep -q '^TEKEN_CLIENT_ASSERTION_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_CLIENT_ASSERTION_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   set -a; source "$SECRETS/teken.env"; set +a
   export TEKEN_SECRETS_DIR="$SECRETS"
@@ -105,6 +109,21 @@ up() {
   say "ready after $(( $(date +%s) - t0 )) s: gateway http://localhost:$TEKEN_HTTP_PORT$( (( DEMO )) && echo ", mail API http://localhost:$TEKEN_MAIL_API_PORT")"
 }
 
+# Each service's database role opens its own database and no other (and is no superuser).
+roles() {
+  local own other
+  own=$(compose exec -T -e PGPASSWORD="$TEKEN_REGISTRATION_DB_PASSWORD" postgres \
+    psql -h 127.0.0.1 -U registration -d registration -tAc "SELECT rolsuper FROM pg_roles WHERE rolname = current_user" 2>&1) || true
+  other=$(compose exec -T -e PGPASSWORD="$TEKEN_REGISTRATION_DB_PASSWORD" postgres \
+    psql -h 127.0.0.1 -U registration -d certificate -tAc "SELECT 1" 2>&1) || true
+  if [[ "$(echo "$own" | tr -d '[:space:]')" == f && "$other" == *"permission denied for database"* ]]; then
+    say "database roles: registration opens its own database (no superuser) and not certificate's: ok"
+  else
+    say "database roles NOT isolated: own='$own' other='$other'"
+    return 1
+  fi
+}
+
 down() {
   secrets
   compose down -v --remove-orphans
@@ -117,6 +136,7 @@ case "$MODE" in
     T0=$(date +%s)
     up
     rc=0
+    roles || rc=$?
     TEKEN_URL="http://localhost:$TEKEN_HTTP_PORT" TEKEN_MAIL_API="http://localhost:$TEKEN_MAIL_API_PORT" \
       TEKEN_DEMO_OUT="$ROOT/.teken/compose-demo" bash "$ROOT/demo/demo.sh" || rc=$?
     if (( rc != 0 )); then

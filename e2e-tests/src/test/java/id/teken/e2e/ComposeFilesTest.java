@@ -38,7 +38,8 @@ class ComposeFilesTest {
     private static Map<String, String> secrets() {
         Map<String, String> env = new HashMap<>();
         for (String name : List.of("TEKEN_DB_PASSWORD", "TEKEN_INTERNAL_TOKEN", "TEKEN_CA_KEYSTORE_PASSWORD", "TEKEN_MASTER_KEY",
-                "TEKEN_SELFIE_KEY", "TEKEN_MAIL_KEY", "TEKEN_CLIENT_ASSERTION_KEY")) {
+                "TEKEN_SELFIE_KEY", "TEKEN_MAIL_KEY", "TEKEN_CLIENT_ASSERTION_KEY", "TEKEN_REGISTRATION_DB_PASSWORD",
+                "TEKEN_ACTIVATION_DB_PASSWORD", "TEKEN_CERTIFICATE_DB_PASSWORD", "TEKEN_SIGNING_DB_PASSWORD")) {
             env.put(name, "test-value");
         }
         env.put("TEKEN_SECRETS_DIR", "/tmp/teken-compose-files-test");
@@ -101,6 +102,10 @@ class ComposeFilesTest {
         services.forEach((name, block) -> assertThat(block.contains("\n    ports:") || block.startsWith("    ports:"))
                 .as(name + " publishes a port").isEqualTo(name.equals("api-gateway")));
         assertThat(config.output()).doesNotContain("pegawai-demo").doesNotContain("greenmail");
+        for (String service : List.of("registration", "activation", "certificate", "signing")) {
+            assertThat(services.get(service + "-service")).as(service + " connects as its own database role")
+                    .contains("TEKEN_DB_USER: " + service).contains("/" + service + "\n");
+        }
     }
 
     @Test

@@ -38,7 +38,9 @@ class ComposeStackTest {
         }
         assertThat(finished).as("compose demo finished in 20 minutes").isTrue();
         assertThat(p.exitValue()).as("compose demo exit code; output:\n" + output).isZero();
-        assertThat(output).contains("DEMO PASSED").contains("compose demo finished with exit 0");
+        assertThat(output).contains("DEMO PASSED").contains("compose demo finished with exit 0")
+                .as("each service's database role opens its own database only")
+                .contains("database roles: registration opens its own database (no superuser) and not certificate's: ok");
     }
 
     private static int run(String... command) {
