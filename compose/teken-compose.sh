@@ -26,7 +26,7 @@ if [[ "$MODE" == demo || "$MODE" == demo-up || "$MODE" == down ]]; then
   # Only the demo gets a test mail server, the demo employee export and demo operators (down removes either stack).
   DEMO=1
   FILES+=(-f "$ROOT/compose/docker-compose.demo.yml")
-  export TEKEN_SMTP_HOST=mail TEKEN_SMTP_PORT=3025 TEKEN_DIRECTORY_FILE="${TEKEN_DIRECTORY_FILE:-./demo/pegawai-demo.csv}"
+  export TEKEN_SMTP_HOST=mail TEKEN_SMTP_PORT=3025 TEKEN_SMTP_START_TLS=DISABLED TEKEN_DIRECTORY_FILE="${TEKEN_DIRECTORY_FILE:-./demo/pegawai-demo.csv}"
   export TEKEN_VERIFIERS="${TEKEN_VERIFIERS:-197812012005041003}" TEKEN_ADMINS="${TEKEN_ADMINS:-198802292012052004}"
 fi
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-teken}"

@@ -29,6 +29,7 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", String.valueOf(stack.smtpPort()));
+        config.put("quarkus.mailer.start-tls", "DISABLED");
         config.put("teken.devstack.mail-api", stack.mailApiUrl());
         config.put("mp.jwt.verify.publickey.location", stack.jwtPublicKey().toString());
         config.put("smallrye.jwt.sign.key.location", stack.jwtPrivateKey().toString());

@@ -101,7 +101,8 @@ class ComposeFilesTest {
                 "certificate-service", "signing-service", "api-gateway");
         services.forEach((name, block) -> assertThat(block.contains("\n    ports:") || block.startsWith("    ports:"))
                 .as(name + " publishes a port").isEqualTo(name.equals("api-gateway")));
-        assertThat(config.output()).doesNotContain("pegawai-demo").doesNotContain("greenmail");
+        assertThat(config.output()).doesNotContain("pegawai-demo").doesNotContain("greenmail")
+                .contains("TEKEN_SMTP_START_TLS: REQUIRED").doesNotContain("TEKEN_SMTP_START_TLS: DISABLED");
         for (String service : List.of("registration", "activation", "certificate", "signing")) {
             assertThat(services.get(service + "-service")).as(service + " connects as its own database role")
                     .contains("TEKEN_DB_USER: " + service).contains("/" + service + "\n");

@@ -85,6 +85,7 @@ final class PackagedStack {
         common.put("TEKEN_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
         common.put("TEKEN_SMTP_HOST", "127.0.0.1");
         common.put("TEKEN_SMTP_PORT", String.valueOf(stack.smtpPort()));
+        common.put("TEKEN_SMTP_START_TLS", "DISABLED");
         common.put("TEKEN_PUBLIC_URL", gateway());
         common.put("TEKEN_JWT_PUBLIC_KEY", stack.jwtPublicKey().toString());
         common.put("TEKEN_REGISTRATION_URL", url("registration-service"));
