@@ -20,7 +20,6 @@ USER 1001
 # management port (health, metrics) is the service port + 1000, bound to 127.0.0.1 unless TEKEN_MANAGEMENT_HOST says
 # otherwise: never publish it. certificate-service keeps its CA key store on a volume at /var/lib/teken/ca.
 ENV TEKEN_BIND_HOST=0.0.0.0 \
-    TEKEN_SERVICE=${SERVICE} \
     TEKEN_MANAGEMENT_PORT_CHECK=${PORT} \
     JAVA_OPTS=""
 EXPOSE ${PORT}

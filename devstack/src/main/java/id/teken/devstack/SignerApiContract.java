@@ -29,13 +29,6 @@ public abstract class SignerApiContract {
     public record KnownSigner(String nip, String nik, String email) {
     }
 
-    private String baseUrl() {
-        return endpoint().baseUrl();
-    }
-
-    private String serviceToken() {
-        return endpoint().serviceToken();
-    }
 
     private String signerNip() {
         return signer().nip();
@@ -50,7 +43,7 @@ public abstract class SignerApiContract {
     }
 
     private Answer find(String query) {
-        return InternalApiClient.call(baseUrl(), serviceToken(), "GET", SignerApi.SIGNERS + query, null);
+        return InternalApiClient.call(endpoint().baseUrl(), endpoint().serviceToken(), "GET", SignerApi.SIGNERS + query, null);
     }
 
     private static String enc(String value) {
@@ -91,10 +84,10 @@ public abstract class SignerApiContract {
 
     @Test
     void withoutTheServiceToken_is401_serviceUnauthenticated() {
-        Answer none = InternalApiClient.call(baseUrl(), null, "GET", SignerApi.SIGNERS + "?nip=" + signerNip(), null);
+        Answer none = InternalApiClient.call(endpoint().baseUrl(), null, "GET", SignerApi.SIGNERS + "?nip=" + signerNip(), null);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.code()).isEqualTo("SERVICE_UNAUTHENTICATED");
-        assertThat(InternalApiClient.call(baseUrl(), "wrong", "GET", SignerApi.SIGNERS + "?nip=" + signerNip(), null).status())
+        assertThat(InternalApiClient.call(endpoint().baseUrl(), "wrong", "GET", SignerApi.SIGNERS + "?nip=" + signerNip(), null).status())
                 .isEqualTo(401);
     }
 }

@@ -36,13 +36,6 @@ public abstract class SigningApiContract {
     public record KnownSigner(String nip, String passphrase) {
     }
 
-    private String baseUrl() {
-        return endpoint().baseUrl();
-    }
-
-    private String serviceToken() {
-        return endpoint().serviceToken();
-    }
 
     private String signerNip() {
         return signer().nip();
@@ -53,7 +46,7 @@ public abstract class SigningApiContract {
     }
 
     private Answer call(String method, String path, Object body) {
-        return InternalApiClient.call(baseUrl(), serviceToken(), method, path, body);
+        return InternalApiClient.call(endpoint().baseUrl(), endpoint().serviceToken(), method, path, body);
     }
 
     private static String digestOf(String text) throws Exception {
@@ -167,10 +160,10 @@ public abstract class SigningApiContract {
 
     @Test
     void withoutTheServiceToken_is401() throws Exception {
-        Answer none = InternalApiClient.call(baseUrl(), null, "POST", SigningApi.SIGN_HASHES, new SignHashesRequest(signerNip(),
+        Answer none = InternalApiClient.call(endpoint().baseUrl(), null, "POST", SigningApi.SIGN_HASHES, new SignHashesRequest(signerNip(),
                 List.of(digestOf("x")), "SHA-256", signerPassphrase(), "owner", false, false, null));
         assertThat(none.status()).isEqualTo(401);
-        assertThat(InternalApiClient.call(baseUrl(), "wrong-token", "GET", SigningApi.SIGNING_CERTIFICATES + signerNip(), null)
+        assertThat(InternalApiClient.call(endpoint().baseUrl(), "wrong-token", "GET", SigningApi.SIGNING_CERTIFICATES + signerNip(), null)
                 .status()).isEqualTo(401);
     }
 
