@@ -5,7 +5,8 @@
 #
 #   compose/teken-compose.sh [up|demo|demo-up|down] [--keep]
 #     up       the production stack (docker-compose.yml alone): needs TEKEN_SMTP_HOST, TEKEN_DIRECTORY_FILE,
-#              TEKEN_VERIFIERS and TEKEN_ADMINS; start and wait (leaves it running)
+#              TEKEN_VERIFIERS and TEKEN_ADMINS, and the gateway's TLS certificate (TEKEN_TLS_CERT_FILE, TEKEN_TLS_KEY_FILE;
+#              without them a local CA in compose/.secrets/tls signs one for localhost, for trying it out only)
 #     demo     (default) the demo stack (plus compose/docker-compose.demo.yml: a test mail server, the demo employees
 #              and operators): start, run the demo, tear down
 #     demo-up  the demo stack, started and left running
@@ -18,8 +19,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 MODE="${1:-demo}"; KEEP=0; [[ "${2:-}" == --keep || "${1:-}" == --keep ]] && KEEP=1; [[ "$MODE" == --keep ]] && MODE=demo
 SECRETS="$ROOT/compose/.secrets"
-export TEKEN_HTTP_PORT="${TEKEN_HTTP_PORT:-28080}" TEKEN_MAIL_API_PORT="${TEKEN_MAIL_API_PORT:-28025}"
-export TEKEN_PUBLIC_URL="${TEKEN_PUBLIC_URL:-http://localhost:$TEKEN_HTTP_PORT}"
+export TEKEN_HTTPS_PORT="${TEKEN_HTTPS_PORT:-28443}" TEKEN_MAIL_API_PORT="${TEKEN_MAIL_API_PORT:-28025}"
+export TEKEN_PUBLIC_URL="${TEKEN_PUBLIC_URL:-https://localhost:$TEKEN_HTTPS_PORT}"
 FILES=(-f "$ROOT/docker-compose.yml")
 DEMO=0
 if [[ "$MODE" == demo || "$MODE" == demo-up || "$MODE" == down ]]; then
@@ -65,7 +66,6 @@ secrets() {
     rnd() { head -c "$1" /dev/urandom | base64 | tr -d '/+=\n' | head -c "$2"; }
     (umask 077; {
       echo "TEKEN_DB_PASSWORD=$(rnd 24 32)"
-      echo "TEKEN_INTERNAL_TOKEN=$(rnd 32 43)"
       echo "TEKEN_CA_KEYSTORE_PASSWORD=$(rnd 32 43)"
       echo "TEKEN_MASTER_KEY=$(head -c 32 /dev/urandom | base64)"
       echo "TEKEN_SELFIE_KEY=$(head -c 32 /dev/urandom | base64)"
@@ -77,10 +77,46 @@ secrets() {
     grep -q "^TEKEN_${service}_DB_PASSWORD=" "$SECRETS/teken.env" \
       || (umask 077; echo "TEKEN_${service}_DB_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   done
+  # One token per internal call (its caller and its callee hold it, nobody else).
+  for pair in SIGNING_TO_CERTIFICATE SIGNING_TO_REGISTRATION GATEWAY_TO_SIGNING; do
+    grep -q "^TEKEN_${pair}_TOKEN=" "$SECRETS/teken.env" \
+      || (umask 077; echo "TEKEN_${pair}_TOKEN=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
+  done
+  # Kafka's SCRAM users: the broker, the operator and one per service.
+  for user in BROKER ADMIN REGISTRATION ACTIVATION CERTIFICATE SIGNING; do
+    grep -q "^TEKEN_KAFKA_${user}_PASSWORD=" "$SECRETS/teken.env" \
+      || (umask 077; echo "TEKEN_KAFKA_${user}_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
+  done
   grep -q '^TEKEN_CLIENT_ASSERTION_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_CLIENT_ASSERTION_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   set -a; source "$SECRETS/teken.env"; set +a
   export TEKEN_SECRETS_DIR="$SECRETS"
+  if [[ -z "${TEKEN_TLS_CERT_FILE:-}" ]]; then
+    local_tls
+    export TEKEN_TLS_CERT_FILE="$SECRETS/tls/gateway.crt" TEKEN_TLS_KEY_FILE="$SECRETS/tls/gateway.key"
+    TEKEN_CA_FILE="$SECRETS/tls/local-ca.crt"
+  fi
 }
+
+# A local CA and a certificate for localhost it signs (the demo, and trying the production stack on one machine).
+local_tls() {
+  local dir="$SECRETS/tls"
+  mkdir -p "$dir"
+  if [[ ! -s "$dir/gateway.crt" ]]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Teken compose local CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout "$dir/local-ca.key" -out "$dir/local-ca.crt" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$dir/gateway.key" -out "$dir/gateway.csr" 2>/dev/null
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' > "$dir/gateway.ext"
+    openssl x509 -req -in "$dir/gateway.csr" -CA "$dir/local-ca.crt" -CAkey "$dir/local-ca.key" -CAcreateserial -days 825 \
+      -extfile "$dir/gateway.ext" -out "$dir/gateway.crt" 2>/dev/null
+    rm -f "$dir/gateway.csr" "$dir/gateway.ext" "$dir/local-ca.key"   # the local CA signs this one certificate only
+  fi
+  # Readable by the gateway's user inside the container (uid 1001), nobody else on this machine.
+  chmod 644 "$dir/gateway.crt" "$dir/local-ca.crt"; chmod 640 "$dir/gateway.key"
+  chgrp 1001 "$dir/gateway.key" 2>/dev/null || chmod 644 "$dir/gateway.key"
+}
+
+gateway_curl() { curl ${TEKEN_CA_FILE:+--cacert "$TEKEN_CA_FILE"} "$@"; }
 
 build() {
   local missing=0
@@ -92,8 +128,8 @@ build() {
 
 wait_ready() {
   local deadline=$(( $(date +%s) + ${1:-300} ))
-  until curl -fsS "http://localhost:$TEKEN_HTTP_PORT/openapi" >/dev/null 2>&1 \
-      && curl -fsS "http://localhost:$TEKEN_HTTP_PORT/pki/ca" >/dev/null 2>&1 \
+  until gateway_curl -fsS "https://localhost:$TEKEN_HTTPS_PORT/openapi" >/dev/null 2>&1 \
+      && gateway_curl -fsS "https://localhost:$TEKEN_HTTPS_PORT/pki/ca" >/dev/null 2>&1 \
       && { (( DEMO == 0 )) || curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/service/readiness" 2>/dev/null; }; do
     (( $(date +%s) < deadline )) || { compose ps; say "not ready in time"; return 1; }
     sleep 3
@@ -106,7 +142,7 @@ up() {
   say "starting the containers"
   compose up -d --build
   wait_ready 420
-  say "ready after $(( $(date +%s) - t0 )) s: gateway http://localhost:$TEKEN_HTTP_PORT$( (( DEMO )) && echo ", mail API http://localhost:$TEKEN_MAIL_API_PORT")"
+  say "ready after $(( $(date +%s) - t0 )) s: gateway https://localhost:$TEKEN_HTTPS_PORT${TEKEN_CA_FILE:+ (trust $TEKEN_CA_FILE)}$( (( DEMO )) && echo ", mail API http://localhost:$TEKEN_MAIL_API_PORT")"
 }
 
 # Each service's database role opens its own database and no other (and is no superuser).
@@ -124,6 +160,27 @@ roles() {
   fi
 }
 
+# Kafka's grants: activation-service's credentials cannot write a certificate event, a stranger cannot log in, and
+# activation-service may write the dead letters of what it consumes.
+kafka_acls() {
+  local forged stranger own
+  produce() { # user password topic
+    compose exec -T kafka bash -c "printf '%s\n' 'security.protocol=SASL_PLAINTEXT' 'sasl.mechanism=SCRAM-SHA-512' \
+      'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";' > /tmp/probe.properties
+      echo acl-probe | timeout 60 /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server 127.0.0.1:9092 --topic $3 \
+        --producer.config /tmp/probe.properties --producer-property max.block.ms=8000 --producer-property delivery.timeout.ms=8000 --producer-property request.timeout.ms=5000 2>&1; rm -f /tmp/probe.properties" 2>&1 || true
+  }
+  forged=$(produce activation-service "$TEKEN_KAFKA_ACTIVATION_PASSWORD" teken.certificate.issued.v1)
+  stranger=$(produce intruder guessed teken.activation.completed.v1)
+  own=$(produce activation-service "$TEKEN_KAFKA_ACTIVATION_PASSWORD" teken.registration.submitted.v1.dlq)
+  if [[ "$forged" == *TopicAuthorizationException* && "$stranger" == *SaslAuthenticationException* && "$own" != *Exception* ]]; then
+    say "kafka ACLs: activation cannot write teken.certificate.*, a stranger cannot log in, activation writes its dead letters: ok"
+  else
+    say "kafka ACLs NOT as granted: forged='$(tail -2 <<<"$forged")' stranger='$(tail -2 <<<"$stranger")' own='$(tail -2 <<<"$own")'"
+    return 1
+  fi
+}
+
 down() {
   secrets
   compose down -v --remove-orphans
@@ -137,7 +194,13 @@ case "$MODE" in
     up
     rc=0
     roles || rc=$?
-    TEKEN_URL="http://localhost:$TEKEN_HTTP_PORT" TEKEN_MAIL_API="http://localhost:$TEKEN_MAIL_API_PORT" \
+    kafka_acls || rc=$?
+    if curl -fsS -o /dev/null --max-time 5 "http://localhost:$TEKEN_HTTPS_PORT/pki/ca" 2>/dev/null; then
+      say "the gateway answered plain HTTP"; rc=1
+    else
+      say "gateway: HTTPS only (plain HTTP refused): ok"
+    fi
+    TEKEN_URL="https://localhost:$TEKEN_HTTPS_PORT" TEKEN_CA_FILE="${TEKEN_CA_FILE:-}" TEKEN_MAIL_API="http://localhost:$TEKEN_MAIL_API_PORT" \
       TEKEN_DEMO_OUT="$ROOT/.teken/compose-demo" bash "$ROOT/demo/demo.sh" || rc=$?
     if (( rc != 0 )); then
       for s in registration-service activation-service certificate-service signing-service api-gateway; do

@@ -6,6 +6,7 @@
 # Prints each step; stops with a non-zero exit at the first failure.
 #
 #   TEKEN_URL       gateway (default http://localhost:8080)
+#   TEKEN_CA_FILE   the CA certificate to trust for an https:// TEKEN_URL (e.g. .teken/tls/local-ca.crt)
 #   TEKEN_MAIL_API  GreenMail REST API (default http://localhost:18025)
 #   TEKEN_DEMO_NIP  the ASN to walk (default: the first demo ASN who is still NOT_REGISTERED)
 #   TEKEN_DEMO_OUT  where signed PDFs are written (default .teken/demo)
@@ -18,6 +19,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 G="${TEKEN_URL:-http://localhost:8080}"
 MAIL="${TEKEN_MAIL_API:-http://localhost:18025}"
+TLS=()
+[[ -n "${TEKEN_CA_FILE:-}" ]] && TLS=(--cacert "$TEKEN_CA_FILE")
 OUT="${TEKEN_DEMO_OUT:-$HERE/../.teken/demo}"
 mkdir -p "$OUT"
 VERIFIER=197812012005041003   # Agus Prasetyo, Verifikator TTE in the demo data
@@ -43,7 +46,7 @@ print("" if d is None else d)' "$1"; }
 call() {
   local method="$1" path="$2"; shift 2
   local tmp; tmp="$(mktemp)"
-  CODE=$(curl -sS -o "$tmp" -w '%{http_code}' -X "$method" "$G$path" "$@") || fail "$method $path: gateway not reachable at $G"
+  CODE=$(curl "${TLS[@]}" -sS -o "$tmp" -w '%{http_code}' -X "$method" "$G$path" "$@") || fail "$method $path: gateway not reachable at $G"
   BODY="$(tr -d '\0' < "$tmp")"; rm -f "$tmp"
 }
 expect() { [[ "$CODE" == "$1" ]] || fail "expected HTTP $1, got $CODE: $BODY"; }
@@ -194,7 +197,7 @@ step "Sign a two-page letter visibly: QR code at the '#' marker, footer, B-LT"
 hook before-signing
 SIGNED="$OUT/surat-demo_signed.pdf"
 HDRS="$(mktemp)"
-CODE=$(curl -sS -o "$SIGNED" -D "$HDRS" -w '%{http_code}' -X POST "$G/api/v1/signatures" -H "Authorization: Bearer $T" \
+CODE=$(curl "${TLS[@]}" -sS -o "$SIGNED" -D "$HDRS" -w '%{http_code}' -X POST "$G/api/v1/signatures" -H "Authorization: Bearer $T" \
   -F "file=@$HERE/surat-demo.pdf;type=application/pdf" -F "passphrase=$PASSPHRASE" -F tampilan=visible -F 'tag_koordinat=#' -F width=210 -F height=60 \
   -F 'footer=Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan Teken Pemkab Ponorogo.')
 [[ "$CODE" == 200 ]] || fail "signing: HTTP $CODE $(cat "$SIGNED")"
@@ -219,7 +222,7 @@ call POST /api/v1/admin/clients -H "Authorization: Bearer $A" -H 'Content-Type: 
 expect 201
 CUSER="$(echo "$BODY" | json username)"; CSECRET="$(echo "$BODY" | json secret)"
 BSRE="$OUT/surat-demo_bsre.pdf"
-CODE=$(curl -sS -o "$BSRE" -D "$HDRS" -w '%{http_code}' -u "$CUSER:$CSECRET" -X POST "$G/api/sign/pdf" \
+CODE=$(curl "${TLS[@]}" -sS -o "$BSRE" -D "$HDRS" -w '%{http_code}' -u "$CUSER:$CSECRET" -X POST "$G/api/sign/pdf" \
   -F "file=@$HERE/surat-demo.pdf;type=application/pdf" -F "nik=$NIK" -F "passphrase=$PASSPHRASE" -F tampilan=invisible)
 [[ "$CODE" == 200 ]] || fail "/api/sign/pdf: HTTP $CODE $(cat "$BSRE")"
 IDDOK="$(grep -i '^id_dokumen:' "$HDRS" | tr -d '\r' | awk '{print $2}')"
@@ -250,7 +253,7 @@ while :; do
 done
 ok "new serial $NEWSERIAL"
 if command -v openssl >/dev/null; then
-  curl -sS "$G/pki/crl" -o "$OUT/teken.crl"
+  curl "${TLS[@]}" -sS "$G/pki/crl" -o "$OUT/teken.crl"
   openssl crl -inform DER -in "$OUT/teken.crl" -noout -text 2>/dev/null | tr -d ' :' | grep -qi "$(echo "$SERIAL" | tr -d ':')" \
     || openssl crl -inform PEM -in "$OUT/teken.crl" -noout -text 2>/dev/null | tr -d ' :' | grep -qi "$(echo "$SERIAL" | tr -d ':')" \
     || fail "old serial $SERIAL not on the CRL"

@@ -72,6 +72,17 @@ class GatewayProxyTest {
     }
 
     @Test
+    void aForgedForwardedFor_isReplacedWithThePeer_whenNoProxyIsTrusted() {
+        upstream().stubFor(get(urlEqualTo("/verify/abc")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        given().header("X-Forwarded-For", "6.6.6.6").header("X-Real-IP", "6.6.6.6").get("/verify/abc").then().statusCode(200);
+        var seen = upstream().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/verify/abc")));
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).getHeader("X-Forwarded-For")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(seen.get(0).containsHeader("X-Real-IP")).isFalse();
+    }
+
+    @Test
     void protectedRoute_needsAValidTokenWithTheRole() {
         upstream().stubFor(get(urlEqualTo("/api/v1/me")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"nip\":\"x\"}")));

@@ -24,8 +24,7 @@ public final class ConsumerProgress {
     }
 
     public static void awaitHandled(String bootstrap, String group, List<RecordMetadata> records, Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaUsers.admin(bootstrap);
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(props)) {
             while (true) {

@@ -68,7 +68,7 @@ public final class DevStack {
         if (postgres != null) {
             postgres.start();
         }
-        await("Kafka", kafkaPort, kafka, root.resolve("kafka.log"));
+        awaitKafka();
         await("GreenMail SMTP", smtpPort, mail, root.resolve("mail.log"));
         await("GreenMail API", mailApiPort, mail, root.resolve("mail.log"));
     }
@@ -78,11 +78,44 @@ public final class DevStack {
         if (kafka != null && kafka.isAlive()) {
             return;
         }
+        KafkaUsers.rememberAdmin(kafkaBootstrapServers(), kafkaPassword(KafkaAccess.ADMIN));
         kafka = ChildJvm.start(KafkaBroker.class, List.of(root.resolve("kafka").toString(), String.valueOf(kafkaPort),
-                String.valueOf(kafkaControllerPort)), root.resolve("kafka.log"), "512m");
+                String.valueOf(kafkaControllerPort), kafkaUsers().toString()), root.resolve("kafka.log"), "512m");
         if (shared != null) {
-            await("Kafka", kafkaPort, kafka, root.resolve("kafka.log"));
+            awaitKafka();
         }
+    }
+
+    /** The port open and the topics and ACLs in place. */
+    private void awaitKafka() {
+        await("Kafka", kafkaPort, kafka, root.resolve("kafka.log"));
+        Path ready = root.resolve("kafka").resolve(KafkaBroker.READY);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.exists(ready)) {
+            if (!kafka.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka did not grant its topics and ACLs; see " + root.resolve("kafka.log"));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Path kafkaUsers() {
+        return root.resolve("keys").resolve("kafka");
+    }
+
+    /** The SCRAM password of a Kafka user of this stack ({@link KafkaAccess#users()}). */
+    public String kafkaPassword(String user) {
+        return KafkaUsers.ensure(kafkaUsers()).get(user);
+    }
+
+    /** The JAAS login of a service's own Kafka user (its application name). */
+    public String kafkaJaas(String user) {
+        return KafkaUsers.jaas(user, kafkaPassword(user));
     }
 
     /** Stops the Kafka broker (keeping its data); for fault tests. */

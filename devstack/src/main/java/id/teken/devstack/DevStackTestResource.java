@@ -27,6 +27,11 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.username", stack.databaseUser());
         config.put("quarkus.datasource.password", stack.databasePassword());
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        String kafkaUser = database + "-service";
+        if (KafkaAccess.SERVICES.stream().anyMatch(g -> g.user().equals(kafkaUser))) {
+            // The service's own SCRAM user, with exactly the production grant.
+            config.put("kafka.sasl.jaas.config", stack.kafkaJaas(kafkaUser));
+        }
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", String.valueOf(stack.smtpPort()));
         config.put("quarkus.mailer.start-tls", "DISABLED");

@@ -22,8 +22,7 @@ public final class TopicReader {
     public static List<ConsumerRecord<String, String>> await(String bootstrap, String topic,
                                                              Predicate<ConsumerRecord<String, String>> match,
                                                              int count, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaUsers.admin(bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "teken-test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -17,8 +17,7 @@ public final class TopicWriter {
 
     /** Where the record landed (topic, partition, offset): what {@link ConsumerProgress} waits for. */
     public static RecordMetadata send(String bootstrap, String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaUsers.admin(bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);

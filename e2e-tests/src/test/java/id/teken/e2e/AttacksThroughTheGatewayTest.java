@@ -250,6 +250,29 @@ class AttacksThroughTheGatewayTest {
         }
     }
 
+    /** Each internal call has its own token: the gateway's opens signing-service's check and nothing of the others. */
+    @Test
+    @Order(6)
+    void theGatewaysInternalToken_opensNeitherSignHashNorTheSignerLookup() throws Exception {
+        String gatewayToken = services.tokens.get("gateway-to-signing");
+        HttpResponse<String> signHash = http.send(HttpRequest.newBuilder(URI.create(services.url("certificate-service")
+                        + "/internal/v1/sign-hashes")).header("Authorization", "Bearer " + gatewayToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"nip\":\"" + signer.getProperty("NIP") + "\",\"passphrase\":\"x\",\"digestAlgorithm\":\"SHA256\",\"digests\":[\"AAAA\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signHash.statusCode()).as(signHash.body()).isEqualTo(401);
+        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(URI.create(services.url("registration-service")
+                + "/internal/v1/signers?nip=" + signer.getProperty("NIP"))).header("Authorization", "Bearer " + gatewayToken)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(401);
+        // signing-service's own token for the lookup still works (the pair is intact)
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(services.url("registration-service")
+                + "/internal/v1/signers?nip=" + signer.getProperty("NIP")))
+                .header("Authorization", "Bearer " + services.tokens.get("signing-to-registration")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    }
+
     @Test
     @Order(5)
     void everyApiV1Refusal_isProblemJson() throws Exception {

@@ -25,7 +25,8 @@ class ComposeFilesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("teken.root", "..")).toAbsolutePath().normalize();
     /** What the operator must name, and the word compose's refusal contains. */
-    private static final List<String> REQUIRED = List.of("TEKEN_SMTP_HOST", "TEKEN_DIRECTORY_FILE", "TEKEN_VERIFIERS", "TEKEN_ADMINS");
+    private static final List<String> REQUIRED = List.of("TEKEN_SMTP_HOST", "TEKEN_DIRECTORY_FILE", "TEKEN_VERIFIERS", "TEKEN_ADMINS",
+            "TEKEN_TLS_CERT_FILE", "TEKEN_TLS_KEY_FILE", "TEKEN_KAFKA_ACTIVATION_PASSWORD", "TEKEN_KAFKA_ADMIN_PASSWORD");
 
     record Result(int exit, String output) {
     }
@@ -37,12 +38,17 @@ class ComposeFilesTest {
 
     private static Map<String, String> secrets() {
         Map<String, String> env = new HashMap<>();
-        for (String name : List.of("TEKEN_DB_PASSWORD", "TEKEN_INTERNAL_TOKEN", "TEKEN_CA_KEYSTORE_PASSWORD", "TEKEN_MASTER_KEY",
+        for (String name : List.of("TEKEN_DB_PASSWORD", "TEKEN_SIGNING_TO_CERTIFICATE_TOKEN",
+                "TEKEN_SIGNING_TO_REGISTRATION_TOKEN", "TEKEN_GATEWAY_TO_SIGNING_TOKEN", "TEKEN_CA_KEYSTORE_PASSWORD", "TEKEN_MASTER_KEY",
                 "TEKEN_SELFIE_KEY", "TEKEN_MAIL_KEY", "TEKEN_CLIENT_ASSERTION_KEY", "TEKEN_REGISTRATION_DB_PASSWORD",
-                "TEKEN_ACTIVATION_DB_PASSWORD", "TEKEN_CERTIFICATE_DB_PASSWORD", "TEKEN_SIGNING_DB_PASSWORD")) {
+                "TEKEN_ACTIVATION_DB_PASSWORD", "TEKEN_CERTIFICATE_DB_PASSWORD", "TEKEN_SIGNING_DB_PASSWORD",
+                "TEKEN_KAFKA_BROKER_PASSWORD", "TEKEN_KAFKA_ADMIN_PASSWORD", "TEKEN_KAFKA_REGISTRATION_PASSWORD",
+                "TEKEN_KAFKA_ACTIVATION_PASSWORD", "TEKEN_KAFKA_CERTIFICATE_PASSWORD", "TEKEN_KAFKA_SIGNING_PASSWORD")) {
             env.put(name, "test-value");
         }
         env.put("TEKEN_SECRETS_DIR", "/tmp/teken-compose-files-test");
+        env.put("TEKEN_TLS_CERT_FILE", "/tmp/teken-compose-files-test/tls.crt");
+        env.put("TEKEN_TLS_KEY_FILE", "/tmp/teken-compose-files-test/tls.key");
         return env;
     }
 
@@ -106,7 +112,42 @@ class ComposeFilesTest {
         for (String service : List.of("registration", "activation", "certificate", "signing")) {
             assertThat(services.get(service + "-service")).as(service + " connects as its own database role")
                     .contains("TEKEN_DB_USER: " + service).contains("/" + service + "\n");
+            assertThat(services.get(service + "-service")).as(service + " logs in to Kafka as its own user")
+                    .contains("TEKEN_KAFKA_PASSWORD:");
         }
+        assertThat(services.get("api-gateway")).as("HTTPS only").contains("TEKEN_GATEWAY_PLAIN_HTTP: disabled")
+                .contains("target: 8443").doesNotContain("target: 8080").contains("/run/secrets/tls.key");
+        assertThat(services.get("api-gateway")).as("the gateway holds only its own internal token")
+                .contains("TEKEN_GATEWAY_TO_SIGNING_TOKEN").doesNotContain("TEKEN_SIGNING_TO_CERTIFICATE_TOKEN");
+        assertThat(services.get("registration-service")).contains("TEKEN_SIGNING_TO_REGISTRATION_TOKEN")
+                .doesNotContain("TEKEN_SIGNING_TO_CERTIFICATE_TOKEN").doesNotContain("TEKEN_GATEWAY_TO_SIGNING_TOKEN");
+        assertThat(services.get("activation-service")).doesNotContain("_TOKEN:");
+        assertThat(config.output()).doesNotContain("TEKEN_INTERNAL_TOKEN");
+        assertThat(config.output()).as("the services believe X-Forwarded-For from the gateway only")
+                .doesNotContain("0.0.0.0/0").contains("TEKEN_TRUSTED_PROXIES: 10.89.40.80/32");
+        assertThat(services.get("api-gateway")).contains("ipv4_address: 10.89.40.80");
+        assertThat(services.get("kafka")).as("Kafka through its secured entrypoint").contains("run-secured.sh")
+                .doesNotContain("PLAINTEXT://");
+    }
+
+    /** compose/kafka/run-secured.sh grants in the containers what devstack's KafkaAccess grants in the tests. */
+    @Test
+    void theContainersKafkaGrants_areTheSameAsTheTestedOnes() throws IOException {
+        String script = java.nio.file.Files.readString(ROOT.resolve("compose/kafka/run-secured.sh"));
+        Matcher grant = Pattern.compile("(?m)^  \"([a-z-]+)\\|\\$\\(t ([^)]*)\\)\\|\\$\\(t ([^)]*)\\)\"$").matcher(script);
+        Map<String, List<List<String>>> grants = new HashMap<>();
+        while (grant.find()) {
+            grants.put(grant.group(1), List.of(List.of(grant.group(2).trim().split(" +")), List.of(grant.group(3).trim().split(" +"))));
+        }
+        assertThat(grants.keySet()).containsExactlyInAnyOrderElementsOf(
+                id.teken.devstack.KafkaAccess.SERVICES.stream().map(id.teken.devstack.KafkaAccess.Grant::user).toList());
+        for (var g : id.teken.devstack.KafkaAccess.SERVICES) {
+            assertThat(grants.get(g.user()).get(0)).as(g.user() + " writes")
+                    .containsExactlyInAnyOrderElementsOf(g.writes().stream().map(id.teken.events.Topic::eventType).toList());
+            assertThat(grants.get(g.user()).get(1)).as(g.user() + " reads")
+                    .containsExactlyInAnyOrderElementsOf(g.reads().stream().map(id.teken.events.Topic::eventType).toList());
+        }
+        assertThat(script).contains("allow.everyone.if.no.acl.found=false").contains("CONTROLLER://127.0.0.1:9093");
     }
 
     @Test

@@ -40,7 +40,10 @@ class ComposeStackTest {
         assertThat(p.exitValue()).as("compose demo exit code; output:\n" + output).isZero();
         assertThat(output).contains("DEMO PASSED").contains("compose demo finished with exit 0")
                 .as("each service's database role opens its own database only")
-                .contains("database roles: registration opens its own database (no superuser) and not certificate's: ok");
+                .contains("database roles: registration opens its own database (no superuser) and not certificate's: ok")
+                .as("Kafka refuses a cross-service write and a stranger")
+                .contains("kafka ACLs: activation cannot write teken.certificate.*, a stranger cannot log in, activation writes its dead letters: ok")
+                .as("the gateway serves HTTPS only").contains("gateway: HTTPS only (plain HTTP refused): ok");
     }
 
     private static int run(String... command) {

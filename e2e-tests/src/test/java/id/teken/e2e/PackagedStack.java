@@ -41,6 +41,8 @@ final class PackagedStack {
     final Map<String, Map<String, String>> environments = new HashMap<>();
     final Map<String, Process> processes = new HashMap<>();
     final Map<String, String> databases = new HashMap<>();
+    /** The internal tokens by call ("signing-to-certificate", "signing-to-registration", "gateway-to-signing"). */
+    final Map<String, String> tokens = new HashMap<>();
 
     /** Starts every service (databases named {@code <prefix>_<service>}) and waits until each is ready. */
     static PackagedStack start(String prefix, Map<String, String> extraEnvironment) throws Exception {
@@ -102,7 +104,10 @@ final class PackagedStack {
         common.put("TEKEN_RATE_LIMIT_PER_IP", "0");
         common.put("TEKEN_RATE_LIMIT_PER_CLIENT", "0");
         common.putAll(extraEnvironment);
-        String internalToken = random(32);
+        // One token per internal call, held by its caller and its callee only.
+        tokens.put("signing-to-certificate", random(32));
+        tokens.put("signing-to-registration", random(32));
+        tokens.put("gateway-to-signing", random(32));
         String assertionKey = random(32);
         common.put("TEKEN_MAIL_KEY", Base64.getEncoder().encodeToString(bytes(32)));
         for (String db : List.of("registration", "activation", "certificate", "signing")) {
@@ -110,16 +115,20 @@ final class PackagedStack {
         }
         env("registration-service", common, Map.of("TEKEN_REGISTRATION_DB_URL", databases.get("registration"),
                 "TEKEN_JWT_PRIVATE_KEY", stack.jwtPrivateKey().toString(), "TEKEN_VERIFIERS", VERIFIER,
-                "TEKEN_ADMINS", ADMIN, "TEKEN_INTERNAL_TOKEN", internalToken));
+                "TEKEN_ADMINS", ADMIN, "TEKEN_SIGNING_TO_REGISTRATION_TOKEN", tokens.get("signing-to-registration")));
         env("activation-service", common, Map.of("TEKEN_ACTIVATION_DB_URL", databases.get("activation"),
                 "TEKEN_SELFIE_KEY", Base64.getEncoder().encodeToString(bytes(32))));
         env("certificate-service", common, Map.of("TEKEN_CERTIFICATE_DB_URL", databases.get("certificate"),
                 "TEKEN_CA_KEYSTORE", work.resolve("ca/teken-ca.p12").toString(), "TEKEN_CA_KEYSTORE_PASSWORD", random(24),
-                "TEKEN_MASTER_KEY", Base64.getEncoder().encodeToString(bytes(32)), "TEKEN_INTERNAL_TOKEN", internalToken));
+                "TEKEN_MASTER_KEY", Base64.getEncoder().encodeToString(bytes(32)),
+                "TEKEN_SIGNING_TO_CERTIFICATE_TOKEN", tokens.get("signing-to-certificate")));
         env("signing-service", common, Map.of("TEKEN_SIGNING_DB_URL", databases.get("signing"),
-                "TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_TSA_URL", url("certificate-service") + "/pki/tsa",
+                "TEKEN_SIGNING_TO_CERTIFICATE_TOKEN", tokens.get("signing-to-certificate"),
+                "TEKEN_SIGNING_TO_REGISTRATION_TOKEN", tokens.get("signing-to-registration"),
+                "TEKEN_GATEWAY_TO_SIGNING_TOKEN", tokens.get("gateway-to-signing"),
+                "TEKEN_TSA_URL", url("certificate-service") + "/pki/tsa", "TEKEN_CLIENT_ASSERTION_KEY", assertionKey));
+        env("api-gateway", common, Map.of("TEKEN_GATEWAY_TO_SIGNING_TOKEN", tokens.get("gateway-to-signing"),
                 "TEKEN_CLIENT_ASSERTION_KEY", assertionKey));
-        env("api-gateway", common, Map.of("TEKEN_INTERNAL_TOKEN", internalToken, "TEKEN_CLIENT_ASSERTION_KEY", assertionKey));
     }
 
     String gateway() {
@@ -194,6 +203,9 @@ final class PackagedStack {
 
     private void env(String service, Map<String, String> common, Map<String, String> own) {
         Map<String, String> all = new HashMap<>(common);
+        if (!service.equals("api-gateway")) {
+            all.put("TEKEN_KAFKA_PASSWORD", stack.kafkaPassword(service));   // its own SCRAM user, production grants
+        }
         all.putAll(own);
         environments.put(service, all);
     }

@@ -20,33 +20,20 @@ import java.util.Optional;
 /** The catalogue of every topic Teken publishes (docs/events.md describes each). */
 public final class Topics {
 
-    public static final Topic<RegistrationSubmitted> REGISTRATION_SUBMITTED = new Topic<>(
-            "teken.registration.submitted.v1", "registration.submitted", 1, RegistrationSubmitted.class);
-    public static final Topic<ActivationReviewRequested> ACTIVATION_REVIEW_REQUESTED = new Topic<>(
-            "teken.activation.review-requested.v1", "activation.review-requested", 1, ActivationReviewRequested.class);
-    public static final Topic<ActivationCompleted> ACTIVATION_COMPLETED = new Topic<>(
-            "teken.activation.completed.v1", "activation.completed", 1, ActivationCompleted.class);
-    public static final Topic<ActivationRejected> ACTIVATION_REJECTED = new Topic<>(
-            "teken.activation.rejected.v1", "activation.rejected", 1, ActivationRejected.class);
-    public static final Topic<ActivationExpired> ACTIVATION_EXPIRED = new Topic<>(
-            "teken.activation.expired.v1", "activation.expired", 1, ActivationExpired.class);
-    public static final Topic<CertificateIssued> CERTIFICATE_ISSUED = new Topic<>(
-            "teken.certificate.issued.v1", "certificate.issued", 1, CertificateIssued.class);
-    public static final Topic<CertificateRevoked> CERTIFICATE_REVOKED = new Topic<>(
-            "teken.certificate.revoked.v1", "certificate.revoked", 1, CertificateRevoked.class);
-    public static final Topic<CertificateSuspended> CERTIFICATE_SUSPENDED = new Topic<>(
-            "teken.certificate.suspended.v1", "certificate.suspended", 1, CertificateSuspended.class);
-    public static final Topic<CertificateReinstated> CERTIFICATE_REINSTATED = new Topic<>(
-            "teken.certificate.reinstated.v1", "certificate.reinstated", 1, CertificateReinstated.class);
-    public static final Topic<CertificateRenewalRequested> CERTIFICATE_RENEWAL_REQUESTED = new Topic<>(
-            "teken.certificate.renewal-requested.v1", "certificate.renewal-requested", 1, CertificateRenewalRequested.class);
-    public static final Topic<CertificateExpired> CERTIFICATE_EXPIRED = new Topic<>(
-            "teken.certificate.expired.v1", "certificate.expired", 1, CertificateExpired.class);
-    public static final Topic<DocumentSigned> DOCUMENT_SIGNED = new Topic<>(
-            "teken.document.signed.v1", "document.signed", 1, DocumentSigned.class);
+    public static final Topic<RegistrationSubmitted> REGISTRATION_SUBMITTED = Topic.v1("registration.submitted", RegistrationSubmitted.class);
+    public static final Topic<ActivationReviewRequested> ACTIVATION_REVIEW_REQUESTED = Topic.v1("activation.review-requested", ActivationReviewRequested.class);
+    public static final Topic<ActivationCompleted> ACTIVATION_COMPLETED = Topic.v1("activation.completed", ActivationCompleted.class);
+    public static final Topic<ActivationRejected> ACTIVATION_REJECTED = Topic.v1("activation.rejected", ActivationRejected.class);
+    public static final Topic<ActivationExpired> ACTIVATION_EXPIRED = Topic.v1("activation.expired", ActivationExpired.class);
+    public static final Topic<CertificateIssued> CERTIFICATE_ISSUED = Topic.v1("certificate.issued", CertificateIssued.class);
+    public static final Topic<CertificateRevoked> CERTIFICATE_REVOKED = Topic.v1("certificate.revoked", CertificateRevoked.class);
+    public static final Topic<CertificateSuspended> CERTIFICATE_SUSPENDED = Topic.v1("certificate.suspended", CertificateSuspended.class);
+    public static final Topic<CertificateReinstated> CERTIFICATE_REINSTATED = Topic.v1("certificate.reinstated", CertificateReinstated.class);
+    public static final Topic<CertificateRenewalRequested> CERTIFICATE_RENEWAL_REQUESTED = Topic.v1("certificate.renewal-requested", CertificateRenewalRequested.class);
+    public static final Topic<CertificateExpired> CERTIFICATE_EXPIRED = Topic.v1("certificate.expired", CertificateExpired.class);
+    public static final Topic<DocumentSigned> DOCUMENT_SIGNED = Topic.v1("document.signed", DocumentSigned.class);
 
-    public static final Topic<SystemClientDisabled> SYSTEM_CLIENT_DISABLED = new Topic<>(
-            "teken.signing.client-disabled.v1", "signing.client-disabled", 1, SystemClientDisabled.class);
+    public static final Topic<SystemClientDisabled> SYSTEM_CLIENT_DISABLED = Topic.v1("signing.client-disabled", SystemClientDisabled.class);
 
     public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACTIVATION_REVIEW_REQUESTED, ACTIVATION_COMPLETED,
             ACTIVATION_REJECTED, ACTIVATION_EXPIRED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,

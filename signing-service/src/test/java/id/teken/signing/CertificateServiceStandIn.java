@@ -139,7 +139,8 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             });
             server.start();
             return Map.of("teken.signing.certificate-service-url", base, "teken.signing.tsa-url", base + "/pki/tsa",
-                    "teken.internal.token", "stand-in-token", "teken.signing.registration-service-url", base,
+                    "teken.internal.token", "stand-in-token", "teken.internal.certificate-token", "stand-in-token",
+                    "teken.internal.registration-token", "stand-in-token", "teken.signing.registration-service-url", base,
                     "teken.client-assertion.key", "stand-in-assertion-key");
         } catch (Exception e) {
             throw new IllegalStateException(e);

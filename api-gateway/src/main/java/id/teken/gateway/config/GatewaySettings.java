@@ -35,6 +35,9 @@ public interface GatewaySettings {
         Duration clientAuthTimeout();
 
         RateLimit rateLimit();
+
+        /** The proxies in front (IP addresses or CIDR ranges) whose X-Forwarded-For names the caller; none by default. */
+        Optional<java.util.List<String>> trustedProxies();
     }
 
     /** Base URLs of the four services. */

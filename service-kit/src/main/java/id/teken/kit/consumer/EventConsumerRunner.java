@@ -3,6 +3,7 @@ package id.teken.kit.consumer;
 import id.teken.events.EventCodec;
 import id.teken.events.EventEnvelope;
 import id.teken.events.Topic;
+import id.teken.kit.kafka.KafkaConnection;
 import id.teken.kit.outbox.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,8 +59,8 @@ public class EventConsumerRunner {
 
     private static final Logger LOG = Logger.getLogger(EventConsumerRunner.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection kafka;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -91,8 +92,7 @@ public class EventConsumerRunner {
         if (!settings.enabled() || handlers.isEmpty()) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -236,8 +236,7 @@ public class EventConsumerRunner {
 
     private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
         if (deadLetters == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Properties props = kafka.properties();
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");

@@ -26,7 +26,7 @@ public class SigningBeans {
     @Produces
     @Singleton
     SigningKeys signingKeys(SigningConfig config) {
-        return new HttpSigningKeys(URI.create(config.signing().certificateServiceUrl()), config.internal().token().orElse(""),
+        return new HttpSigningKeys(URI.create(config.signing().certificateServiceUrl()), config.internal().certificateToken().orElse(""),
                 config.signing().certificateServiceTimeout());
     }
 
@@ -34,7 +34,7 @@ public class SigningBeans {
     @Singleton
     id.teken.signing.application.port.out.SignerDirectory signerDirectory(SigningConfig config) {
         return new id.teken.signing.adapter.out.registration.HttpSignerDirectory(URI.create(config.signing().registrationServiceUrl()),
-                config.internal().token().orElse(""), config.signing().registrationServiceTimeout());
+                config.internal().registrationToken().orElse(""), config.signing().registrationServiceTimeout());
     }
 
     @Produces

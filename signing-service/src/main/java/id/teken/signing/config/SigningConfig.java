@@ -72,6 +72,13 @@ public interface SigningConfig {
 
     /** The token for certificate- and registration-service's internal APIs (and the client-assertion key). */
     interface Internal {
+        /** What the gateway presents to this service's system-client check. */
         Optional<String> token();
+
+        /** What this service presents to certificate-service (sign-hash, authorizations, signer certificates). */
+        Optional<String> certificateToken();
+
+        /** What this service presents to registration-service (signer lookup). */
+        Optional<String> registrationToken();
     }
 }

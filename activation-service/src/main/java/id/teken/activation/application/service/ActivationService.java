@@ -23,8 +23,8 @@ import id.teken.activation.domain.Kategori;
 import id.teken.activation.domain.LinkToken;
 import id.teken.activation.domain.Registrant;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +32,7 @@ import java.util.Locale;
 
 /** The activation link's life: start on registration, the steps in order, submit, expiry. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ActivationService implements StartActivationUseCase, UseActivationLinkUseCase, ExpireActivationsUseCase {
 
     private final ActivationRepository activations;
@@ -44,22 +45,6 @@ public class ActivationService implements StartActivationUseCase, UseActivationL
     private final AttemptThrottle throttle;
     private final ActivationSettings settings;
     private final Clock clock;
-
-    @Inject
-    public ActivationService(ActivationRepository activations, ActivationMailer mailer, ActivationEvents events,
-                             EmployeeDirectory directory, FaceVerification faces, SelfieAnalyzer analyzer,
-                             SelfieVault vault, AttemptThrottle throttle, ActivationSettings settings, Clock clock) {
-        this.activations = activations;
-        this.mailer = mailer;
-        this.events = events;
-        this.directory = directory;
-        this.faces = faces;
-        this.analyzer = analyzer;
-        this.vault = vault;
-        this.throttle = throttle;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

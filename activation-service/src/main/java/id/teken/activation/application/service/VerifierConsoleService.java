@@ -12,16 +12,18 @@ import id.teken.activation.domain.DomainException;
 import id.teken.activation.domain.ErrorCode;
 import id.teken.activation.domain.LinkToken;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The Verifikator TTE's decisions and link care; each action is written to the audit trail in the same transaction. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class VerifierConsoleService implements ReviewActivationsUseCase {
 
     private final ActivationRepository activations;
@@ -31,18 +33,6 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     private final VerifierAudit audit;
     private final ActivationSettings settings;
     private final Clock clock;
-
-    @Inject
-    public VerifierConsoleService(ActivationRepository activations, ActivationEvents events, ActivationMailer mailer,
-                                  SelfieVault vault, VerifierAudit audit, ActivationSettings settings, Clock clock) {
-        this.activations = activations;
-        this.events = events;
-        this.mailer = mailer;
-        this.vault = vault;
-        this.audit = audit;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional
@@ -73,9 +63,7 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
     public Activation approve(UUID id, String verifier) {
-        Activation a = notOwn(find(id), verifier, "APPROVE");
-        a.approve(verifier, clock.instant());
-        activations.save(a);
+        Activation a = change(id, verifier, "APPROVE", x -> x.approve(verifier, clock.instant()));
         events.completed(a);
         log(verifier, "APPROVE", id, null);
         return a;
@@ -84,9 +72,7 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
     public Activation reject(UUID id, String verifier, String reason) {
-        Activation a = notOwn(find(id), verifier, "REJECT");
-        a.reject(verifier, reason, clock.instant());
-        activations.save(a);
+        Activation a = change(id, verifier, "REJECT", x -> x.reject(verifier, reason, clock.instant()));
         events.rejected(a);
         log(verifier, "REJECT", id, a.decisionReason());
         mailer.sendRejection(a.registrant(), a.decisionReason());
@@ -96,11 +82,10 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
     public Activation resendLink(UUID id, String verifier) {
-        Activation a = notOwn(find(id), verifier, "RESEND_LINK");
         Instant now = clock.instant();
         String token = LinkToken.generate();
-        a.renewLink(LinkToken.hash(token), now.plus(settings.linkValidity()), now);
-        activations.save(a);
+        Activation a = change(id, verifier, "RESEND_LINK",
+                x -> x.renewLink(LinkToken.hash(token), now.plus(settings.linkValidity()), now));
         log(verifier, "RESEND_LINK", id, null);
         mailer.sendActivationLink(a.registrant(), settings.publicUrl() + "/aktivasi/" + token, a.expiresAt());
         return a;
@@ -109,9 +94,7 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     @Override
     @Transactional(dontRollbackOn = DomainException.class)
     public Activation invalidateLink(UUID id, String verifier) {
-        Activation a = notOwn(find(id), verifier, "INVALIDATE_LINK");
-        a.invalidate(verifier, clock.instant());
-        activations.save(a);
+        Activation a = change(id, verifier, "INVALIDATE_LINK", x -> x.invalidate(verifier, clock.instant()));
         events.expired(a);
         log(verifier, "INVALIDATE_LINK", id, null);
         return a;
@@ -121,6 +104,14 @@ public class VerifierConsoleService implements ReviewActivationsUseCase {
     @Transactional
     public List<AuditEntry> audit(int limit) {
         return audit.latest(Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** A verifier's change to someone else's activation, saved (the caller then announces and audits it). */
+    private Activation change(UUID id, String verifier, String action, Consumer<Activation> change) {
+        Activation a = notOwn(find(id), verifier, action);
+        change.accept(a);
+        activations.save(a);
+        return a;
     }
 
     /** Nobody decides on or tends to their own activation: the refusal is audited and the action is not done. */

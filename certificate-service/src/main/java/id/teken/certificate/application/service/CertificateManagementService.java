@@ -15,8 +15,8 @@ import id.teken.certificate.domain.ErrorCode;
 import id.teken.certificate.domain.RevocationReason;
 import id.teken.certificate.domain.SigningGate;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +30,7 @@ import java.util.Set;
  * retired); expiry and reminders. Status changes are compare-and-set, and nobody acts on their own certificate.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class CertificateManagementService implements ManageCertificatesUseCase {
 
     /** Reasons a verifier may give; superseded and certificateHold come from reset and suspend. */
@@ -46,21 +47,6 @@ public class CertificateManagementService implements ManageCertificatesUseCase {
     private final PassphraseLinks links;
     private final PassphraseAttempts attempts;
     private final Clock clock;
-
-    @Inject
-    public CertificateManagementService(CredentialRepository credentials, SubscriberRepository subscribers,
-                                        CertificateEvents events, CertificateMailer mailer, PublishPkiUseCase pki,
-                                        VerifierAudit audit, PassphraseLinks links, PassphraseAttempts attempts, Clock clock) {
-        this.credentials = credentials;
-        this.subscribers = subscribers;
-        this.events = events;
-        this.mailer = mailer;
-        this.pki = pki;
-        this.audit = audit;
-        this.links = links;
-        this.attempts = attempts;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

@@ -9,8 +9,8 @@ import id.teken.certificate.domain.DomainException;
 import id.teken.certificate.domain.ErrorCode;
 import id.teken.certificate.domain.SigningGate;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import java.util.Optional;
  * revoke committed meanwhile wins, the signature is thrown away).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class PassphraseGuard {
 
     /** A reservation nobody settles (the process died mid-check) lapses after this. */
@@ -36,17 +37,6 @@ public class PassphraseGuard {
     private final CertificateMailer mailer;
     private final SigningGate gate;
     private final Clock clock;
-
-    @Inject
-    public PassphraseGuard(CredentialRepository credentials, SubscriberRepository subscribers, PassphraseAttempts attempts,
-                           CertificateMailer mailer, SigningGate gate, Clock clock) {
-        this.credentials = credentials;
-        this.subscribers = subscribers;
-        this.attempts = attempts;
-        this.mailer = mailer;
-        this.gate = gate;
-        this.clock = clock;
-    }
 
     /** How many tries of a channel may be open or wrong at once. */
     public int maxAttempts() {

@@ -7,8 +7,8 @@ import id.teken.certificate.application.port.out.OcspProtocol.CertificateState;
 import id.teken.certificate.application.port.out.TimeStampAuthority;
 import id.teken.certificate.domain.RevocationReason;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -19,6 +19,7 @@ import java.util.Optional;
 
 /** OCSP answers from the credential table (good, revoked with reason, suspended = certificateHold, unknown) and time stamps. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class PkiProtocolService implements AnswerRevocationQueriesUseCase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,14 +30,6 @@ public class PkiProtocolService implements AnswerRevocationQueriesUseCase {
     private final TimeStampAuthority tsa;
     private final CredentialRepository credentials;
     private final Clock clock;
-
-    @Inject
-    public PkiProtocolService(OcspProtocol ocsp, TimeStampAuthority tsa, CredentialRepository credentials, Clock clock) {
-        this.ocsp = ocsp;
-        this.tsa = tsa;
-        this.credentials = credentials;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

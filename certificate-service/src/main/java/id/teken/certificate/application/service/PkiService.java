@@ -6,8 +6,8 @@ import id.teken.certificate.application.port.out.CertificateAuthority;
 import id.teken.certificate.application.port.out.CredentialRepository;
 import id.teken.certificate.application.port.out.CrlStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import java.time.Instant;
  * schedule; the root's, re-signed daily (valid teken.ca.root-crl-validity, 7 days).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class PkiService implements PublishPkiUseCase {
 
     static final java.time.Duration ROOT_CRL_REFRESH = java.time.Duration.ofDays(1);
@@ -26,16 +27,6 @@ public class PkiService implements PublishPkiUseCase {
     private final CrlStore crls;
     private final CertificateSettings settings;
     private final Clock clock;
-
-    @Inject
-    public PkiService(CertificateAuthority ca, CredentialRepository credentials, CrlStore crls, CertificateSettings settings,
-                      Clock clock) {
-        this.ca = ca;
-        this.credentials = credentials;
-        this.crls = crls;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     public String caChainPem() {

@@ -9,8 +9,8 @@ import id.teken.certificate.domain.DomainException;
 import id.teken.certificate.domain.ErrorCode;
 import id.teken.certificate.domain.SigningGate;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import java.util.Optional;
  * tried before the lock. No transaction is open while the key is derived.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SigningService implements SignHashUseCase {
 
     /** How long a call waits for a free try when every allowed one is being checked by parallel calls. */
@@ -45,17 +46,6 @@ public class SigningService implements SignHashUseCase {
     private final AnswerRevocationQueriesUseCase revocation;
     private final SignatureAuthorizations authorizations;
     private final Clock clock;
-
-    @Inject
-    public SigningService(PassphraseGuard guard, KeyCustody keys, PublishPkiUseCase pki, AnswerRevocationQueriesUseCase revocation,
-                          SignatureAuthorizations authorizations, Clock clock) {
-        this.authorizations = authorizations;
-        this.guard = guard;
-        this.keys = keys;
-        this.pki = pki;
-        this.revocation = revocation;
-        this.clock = clock;
-    }
 
     @Override
     public SignedHashes signHashes(SignHashesCommand command) {

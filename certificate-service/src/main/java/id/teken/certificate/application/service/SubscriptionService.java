@@ -22,8 +22,8 @@ import id.teken.certificate.domain.SigningGate;
 import id.teken.certificate.domain.Subscriber;
 import id.teken.certificate.domain.SubscriberIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +35,7 @@ import java.util.UUID;
 
 /** Subscribers from activation, passphrase links, key generation and issuance, and passphrase reset. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphraseUseCase, RequestPassphraseResetUseCase {
 
     private final SubscriberRepository subscribers;
@@ -48,23 +49,6 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
     private final PassphrasePolicy policy;
     private final CertificateSettings settings;
     private final Clock clock;
-
-    @Inject
-    public SubscriptionService(SubscriberRepository subscribers, CredentialRepository credentials, PassphraseLinks links,
-                               KeyCustody keys, CertificateAuthority ca, CertificateMailer mailer, CertificateEvents events,
-                               PublishPkiUseCase pki, PassphrasePolicy policy, CertificateSettings settings, Clock clock) {
-        this.subscribers = subscribers;
-        this.credentials = credentials;
-        this.links = links;
-        this.keys = keys;
-        this.ca = ca;
-        this.mailer = mailer;
-        this.events = events;
-        this.pki = pki;
-        this.policy = policy;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

@@ -24,8 +24,8 @@ import id.teken.registration.domain.PasswordPolicy;
 import id.teken.registration.domain.PasswordResetLink;
 import id.teken.registration.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,10 +34,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** Accounts: login with throttling and bounded hashing, "Lupa Password" links, and the operator roles from configuration. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AccountService implements LogInUseCase, RequestPasswordResetUseCase, ResetPasswordUseCase,
         GrantOperatorRolesUseCase {
 
@@ -52,26 +54,8 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
     private final RoleAudit roleAudit;
     private final AccountSettings settings;
     private final Clock clock;
-    private final String decoyHash;
-
-    @Inject
-    public AccountService(AccountRepository accounts, PasswordResetLinks links, EmployeeDirectory directory,
-                          PasswordHasher hasher, AccessTokens tokens, AccountMailer mailer, AttemptThrottle throttle,
-                          PasswordResetRequests resetRequests, RoleAudit roleAudit, AccountSettings settings, Clock clock) {
-        this.accounts = accounts;
-        this.links = links;
-        this.directory = directory;
-        this.hasher = hasher;
-        this.tokens = tokens;
-        this.mailer = mailer;
-        this.throttle = throttle;
-        this.resetRequests = resetRequests;
-        this.roleAudit = roleAudit;
-        this.settings = settings;
-        this.clock = clock;
-        // Unknown NIPs are checked against this, so they cost as much time as a wrong password.
-        this.decoyHash = hasher.hash("decoy-password-never-valid".toCharArray());
-    }
+    /** Unknown NIPs are checked against this, so they cost as much time as a wrong password (made on first use). */
+    private final AtomicReference<String> decoyHash = new AtomicReference<>();
 
     @Override
     @Transactional
@@ -94,7 +78,7 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
         try {
             Optional<Account> account = accounts.find(command.nip()).filter(Account::canLogIn);
             boolean passwordOk = hasher.matches(command.password(),
-                    account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent();
+                    account.map(Account::passwordHash).orElseGet(this::decoyHash)) && account.isPresent();
             Optional<Employee> employee = passwordOk ? directory.findByNip(command.nip()) : Optional.empty();
             if (!passwordOk || employee.isEmpty()) {
                 throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "NIP atau password salah.");
@@ -217,5 +201,14 @@ public class AccountService implements LogInUseCase, RequestPasswordResetUseCase
 
     private static DomainException unknownLink() {
         return new DomainException(ErrorCode.RESET_LINK_UNKNOWN, "Tautan tidak dikenal. Minta tautan baru melalui Lupa Password.");
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash.get();
+        if (hash == null) {
+            decoyHash.compareAndSet(null, hasher.hash("decoy-password-never-valid".toCharArray()));
+            hash = decoyHash.get();
+        }
+        return hash;
     }
 }

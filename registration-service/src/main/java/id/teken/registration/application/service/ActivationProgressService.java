@@ -4,8 +4,8 @@ import id.teken.registration.application.port.in.FollowActivationUseCase;
 import id.teken.registration.application.port.out.RegistrationRepository;
 import id.teken.registration.domain.Registration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -13,16 +13,11 @@ import java.util.function.Predicate;
 
 /** The dashboard projection of activation: WAITING_FOR_VERIFICATION, NO_CERTIFICATE, or back to NOT_REGISTERED. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ActivationProgressService implements FollowActivationUseCase {
 
     private final RegistrationRepository registrations;
     private final Clock clock;
-
-    @Inject
-    public ActivationProgressService(RegistrationRepository registrations, Clock clock) {
-        this.registrations = registrations;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

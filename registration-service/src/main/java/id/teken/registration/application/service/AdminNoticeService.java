@@ -8,8 +8,8 @@ import id.teken.registration.domain.Account;
 import id.teken.registration.domain.Employee;
 import id.teken.registration.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -17,6 +17,7 @@ import java.util.Optional;
 
 /** Notices for the ADMINs, mailed to the Email SIASN the directory holds for each. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AdminNoticeService implements NotifyAdminsUseCase {
 
     private static final Logger LOG = Logger.getLogger(AdminNoticeService.class);
@@ -24,13 +25,6 @@ public class AdminNoticeService implements NotifyAdminsUseCase {
     private final AccountRepository accounts;
     private final EmployeeDirectory directory;
     private final AccountMailer mailer;
-
-    @Inject
-    public AdminNoticeService(AccountRepository accounts, EmployeeDirectory directory, AccountMailer mailer) {
-        this.accounts = accounts;
-        this.directory = directory;
-        this.mailer = mailer;
-    }
 
     @Override
     @Transactional

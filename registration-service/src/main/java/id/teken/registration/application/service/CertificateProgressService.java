@@ -5,24 +5,19 @@ import id.teken.registration.application.port.out.RegistrationRepository;
 import id.teken.registration.domain.CertificateStatus;
 import id.teken.registration.domain.Nip;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /** The dashboard projection of certificates: ISSUE with serial and validity, REVOKE. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class CertificateProgressService implements FollowCertificateUseCase {
 
     private final RegistrationRepository registrations;
     private final Clock clock;
-
-    @Inject
-    public CertificateProgressService(RegistrationRepository registrations, Clock clock) {
-        this.registrations = registrations;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

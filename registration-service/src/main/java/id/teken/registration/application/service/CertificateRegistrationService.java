@@ -21,8 +21,8 @@ import id.teken.registration.domain.Nip;
 import id.teken.registration.domain.Registration;
 import id.teken.registration.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +32,7 @@ import java.util.Optional;
 
 /** The dashboard's certificate part: profile, status, NIK verification and registration. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class CertificateRegistrationService implements ViewProfileUseCase, ViewCertificateStatusUseCase,
         VerifyNikUseCase, RegisterForCertificateUseCase {
 
@@ -41,18 +42,6 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
     private final AccountRepository accounts;
     private final RegistrationEvents events;
     private final Clock clock;
-
-    @Inject
-    public CertificateRegistrationService(EmployeeDirectory directory, CivilRegistry civilRegistry,
-                                          RegistrationRepository registrations, AccountRepository accounts,
-                                          RegistrationEvents events, Clock clock) {
-        this.directory = directory;
-        this.civilRegistry = civilRegistry;
-        this.registrations = registrations;
-        this.accounts = accounts;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

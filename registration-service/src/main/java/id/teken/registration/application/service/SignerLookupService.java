@@ -10,22 +10,17 @@ import id.teken.registration.domain.Nik;
 import id.teken.registration.domain.Nip;
 import id.teken.registration.domain.Registration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import lombok.RequiredArgsConstructor;
 
 import java.util.Optional;
 
 /** Finds a registration by NIP, NIK or email (refusing one that would name two people) and adds what the directory says of the person. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SignerLookupService implements LookUpSignerUseCase {
 
     private final RegistrationRepository registrations;
     private final EmployeeDirectory directory;
-
-    @Inject
-    public SignerLookupService(RegistrationRepository registrations, EmployeeDirectory directory) {
-        this.registrations = registrations;
-        this.directory = directory;
-    }
 
     @Override
     public Optional<Signer> find(String nip, String nik, String email) {

@@ -9,7 +9,7 @@ import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.SystemClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import java.util.Set;
  * guessing oracle for the whole tenant.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ClientBudget {
 
     static final Set<ErrorCode> CHARGED = Set.of(ErrorCode.PASSPHRASE_WRONG, ErrorCode.CREDENTIAL_LOCKED, ErrorCode.CLIENT_SCOPE,
@@ -36,17 +37,6 @@ public class ClientBudget {
     private final AdminAudit audit;
     private final SigningSettings settings;
     private final Clock clock;
-
-    @Inject
-    public ClientBudget(ClientFailures failures, SystemClients clients, SigningEvents events, AdminAudit audit,
-                        SigningSettings settings, Clock clock) {
-        this.failures = failures;
-        this.clients = clients;
-        this.events = events;
-        this.audit = audit;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /** Refuses (CLIENT_THROTTLED with the wait) a client that spent its hourly budget. */
     public void checkMaySign(SystemClient client) {

@@ -4,18 +4,14 @@ import id.teken.signing.application.port.in.ExtendSignaturesUseCase;
 import id.teken.signing.application.port.out.PdfSigner;
 import id.teken.signing.domain.PdfDocument;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import lombok.RequiredArgsConstructor;
 
 /** Archive renewal through the PDF signer (DSS): the file is checked against the PDF limits first. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ExtendSignaturesService implements ExtendSignaturesUseCase {
 
     private final PdfSigner signer;
-
-    @Inject
-    public ExtendSignaturesService(PdfSigner signer) {
-        this.signer = signer;
-    }
 
     @Override
     public byte[] extend(PdfDocument signed, String requesterId) {

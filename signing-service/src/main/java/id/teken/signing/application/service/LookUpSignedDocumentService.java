@@ -5,21 +5,17 @@ import id.teken.signing.application.port.out.SignedDocuments;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.util.UUID;
 
 /** Looks up a signed document by the id printed in its QR code. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class LookUpSignedDocumentService implements LookUpSignedDocumentUseCase {
 
     private final SignedDocuments documents;
-
-    @Inject
-    public LookUpSignedDocumentService(SignedDocuments documents) {
-        this.documents = documents;
-    }
 
     @Override
     @Transactional

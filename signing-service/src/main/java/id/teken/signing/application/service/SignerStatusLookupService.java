@@ -4,23 +4,18 @@ import id.teken.signing.application.port.in.LookUpSignerStatusUseCase;
 import id.teken.signing.application.port.out.SignerDirectory;
 import id.teken.signing.application.port.out.SignerStatuses;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import lombok.RequiredArgsConstructor;
 
 /**
  * registration-service knows all nine statuses; the certificate projection here is newer for SUSPEND, REVOKE and
  * EXPIRED (it follows certificate.* at once), so it wins for those.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SignerStatusLookupService implements LookUpSignerStatusUseCase {
 
     private final SignerDirectory directory;
     private final SignerStatuses statuses;
-
-    @Inject
-    public SignerStatusLookupService(SignerDirectory directory, SignerStatuses statuses) {
-        this.directory = directory;
-        this.statuses = statuses;
-    }
 
     @Override
     public String status(String nik, String email) {

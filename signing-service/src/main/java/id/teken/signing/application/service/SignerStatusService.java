@@ -4,25 +4,19 @@ import id.teken.signing.application.port.in.FollowCertificatesUseCase;
 import id.teken.signing.application.port.out.SignerStatuses;
 import id.teken.signing.domain.CertificateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 
 /** The projection: a new certificate sets ISSUE; later events change the status of that serial only. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SignerStatusService implements FollowCertificatesUseCase {
 
     private final SignerStatuses statuses;
     private final Clock clock;
     private final RecentSignerCertificates recent;
-
-    @Inject
-    public SignerStatusService(SignerStatuses statuses, Clock clock, RecentSignerCertificates recent) {
-        this.statuses = statuses;
-        this.clock = clock;
-        this.recent = recent;
-    }
 
     @Override
     @Transactional

@@ -9,8 +9,8 @@ import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.SignerScope;
 import id.teken.signing.domain.SystemClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import lombok.RequiredArgsConstructor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +30,7 @@ import java.util.UUID;
  * transaction.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SystemClientService implements ManageSystemClientsUseCase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,14 +40,6 @@ public class SystemClientService implements ManageSystemClientsUseCase {
     private final AdminAudit audit;
     private final ClientFailures failures;
     private final Clock clock;
-
-    @Inject
-    public SystemClientService(SystemClients clients, AdminAudit audit, ClientFailures failures, Clock clock) {
-        this.clients = clients;
-        this.audit = audit;
-        this.failures = failures;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

@@ -5,22 +5,17 @@ import id.teken.signing.application.port.out.PdfSigner;
 import id.teken.signing.application.port.out.PdfValidator;
 import id.teken.signing.domain.PdfDocument;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import lombok.RequiredArgsConstructor;
 
 import java.util.List;
 
 /** Verification with a plain-language summary (BSrE's wording where integrators know it). */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class VerifyDocumentService implements VerifyDocumentUseCase {
 
     private final PdfValidator validator;
     private final PdfSigner reader;
-
-    @Inject
-    public VerifyDocumentService(PdfValidator validator, PdfSigner reader) {
-        this.validator = validator;
-        this.reader = reader;
-    }
 
     @Override
     public VerificationReport verify(PdfDocument document) {

@@ -9,6 +9,7 @@ import id.teken.gateway.application.port.in.IncomingRequest;
 import id.teken.gateway.application.service.RequestAdmissionService;
 import id.teken.gateway.config.GatewaySettings;
 import id.teken.gateway.domain.Route;
+import id.teken.gateway.domain.TrustedProxies;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -56,12 +57,16 @@ public class GatewayProxy {
     @Inject
     GatewaySettings settings;
 
+    private TrustedProxies proxies = TrustedProxies.none();
+
     @Inject
     Vertx vertx;
 
     private HttpClient client;
 
     void install(@Observes Router router) {
+        // A host name or a malformed entry stops the start here (it would be looked up on every request).
+        proxies = TrustedProxies.of(settings.gateway().trustedProxies().orElse(java.util.List.of()));
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
                 .setKeepAlive(true).setDecompressionSupported(false));
         router.route("/api/*").order(-100).handler(this::handle);
@@ -110,7 +115,7 @@ public class GatewayProxy {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.set(ClientAssertion.HEADER, clientAssertion);
         }
-        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-For", callerAddress(request));
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         options.setHeaders(headers);
         client.request(options).onComplete(attempt -> {
@@ -209,8 +214,10 @@ public class GatewayProxy {
         }
     }
 
-    private static String callerAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    /** The socket's peer, or, when the peer is a trusted proxy, the caller its X-Forwarded-For names. */
+    private String callerAddress(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return proxies.isEmpty() ? peer : proxies.caller(peer, request.headers().getAll("X-Forwarded-For"));
     }
 
     /** The route template Micrometer labels this request with (the raw path would put tokens into /q/metrics). */

@@ -2,7 +2,7 @@ package id.teken.registration.adapter.out.throttle;
 
 import id.teken.registration.application.port.out.AttemptThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,16 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own share; the gateway's per-address limit bounds the total. At most 100,000 keys are kept (empty ones are dropped).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class InMemoryAttemptThrottle implements AttemptThrottle {
 
     private static final int MAX_KEYS = 100_000;
 
     private final Clock clock;
-
-    @Inject
-    public InMemoryAttemptThrottle(Clock clock) {
-        this.clock = clock;
-    }
 
     /** One key's state: the times of counted attempts (window) or a bucket's tokens. */
     private static final class State {
