@@ -147,7 +147,7 @@ class ActivationServiceTest {
 
     private void walkToSubmit(ActivationService service, String name) {
         service.recordIdentity(token(), Identity.of(name, BUDI.nik(), "081234567890"), "10.0.0.1");
-        service.recordEmployment(token(), new EmploymentCommand("ASN_POLRI", BUDI.nip(), null, null), "10.0.0.1");
+        service.recordEmployment(token(), EmploymentCommand.of("ASN_POLRI", BUDI.nip(), null, null), "10.0.0.1");
         service.recordSelfie(token(), "image/jpeg", JPEG, "10.0.0.1");
     }
 
@@ -197,11 +197,11 @@ class ActivationServiceTest {
         ActivationService service = service();
         service.start(BUDI);
         service.recordIdentity(token(), Identity.of("Budi Santoso", BUDI.nik(), "081234567890"), "10.0.0.1");
-        assertThatThrownBy(() -> service.recordEmployment(token(), new EmploymentCommand("ASN_POLRI", "199007222015032002", null, null),
+        assertThatThrownBy(() -> service.recordEmployment(token(), EmploymentCommand.of("ASN_POLRI", "199007222015032002", null, null),
                 "10.0.0.1")).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIP_MISMATCH);
-        assertThatThrownBy(() -> service.recordEmployment(token(), new EmploymentCommand("ASN_POLRI", "199912312020121001", null, null),
+        assertThatThrownBy(() -> service.recordEmployment(token(), EmploymentCommand.of("ASN_POLRI", "199912312020121001", null, null),
                 "10.0.0.1")).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIP_NOT_FOUND);
-        assertThatThrownBy(() -> service.recordEmployment(token(), new EmploymentCommand("ASN_POLRI", "19850315abc", null, null),
+        assertThatThrownBy(() -> service.recordEmployment(token(), EmploymentCommand.of("ASN_POLRI", "19850315abc", null, null),
                 "10.0.0.1")).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NIP_INVALID);
     }
 
@@ -210,7 +210,7 @@ class ActivationServiceTest {
         ActivationService service = service();
         service.start(BUDI);
         service.recordIdentity(token(), Identity.of("Budi Santoso", BUDI.nik(), "081234567890"), "10.0.0.1");
-        service.recordEmployment(token(), new EmploymentCommand("ASN_POLRI", BUDI.nip(), null, null), "10.0.0.1");
+        service.recordEmployment(token(), EmploymentCommand.of("ASN_POLRI", BUDI.nip(), null, null), "10.0.0.1");
         assertThatThrownBy(() -> service.recordSelfie(token(), "image/gif", JPEG, "10.0.0.1"))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.SELFIE_TYPE);
         assertThat(faceCalls).isEmpty();

@@ -13,7 +13,8 @@ import java.sql.Timestamp;
 
 /**
  * Writes an event into the service's outbox table inside the caller's transaction, so the state change
- * and the event commit together or not at all. The relay publishes it after the commit.
+ * and the event commit together or not at all. The relay publishes it after the commit. The event is also appended to
+ * the service's audit chain ({@link id.teken.kit.audit.AuditChain}) in the same transaction.
  */
 @ApplicationScoped
 public class Outbox {
@@ -26,6 +27,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    id.teken.kit.audit.AuditChain audit;
 
     /** Appends the event; requires a running transaction. Returns the envelope written. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +46,8 @@ public class Outbox {
                 .setParameter(6, envelope.correlationId())
                 .setParameter(7, Timestamp.from(envelope.occurredAt()))
                 .executeUpdate();
+        // Every event a service publishes is also an entry of its tamper-evident audit trail (same transaction).
+        audit.append("system", topic.eventType(), aggregateId, EventCodec.toJson(envelope));
         AfterCommit.run(transactions, relay::wake);
         return envelope;
     }

@@ -83,13 +83,10 @@ public class ActivationService implements StartActivationUseCase, UseActivationL
         Activation a = byToken(token, clientAddress);
         Instant now = clock.instant();
         a.checkLinkUsable(now);
-        Kategori kategori = Kategori.parse(command.kategori());
+        Kategori kategori = command.kategori();
         Employment employment;
         if (kategori == Kategori.ASN_POLRI) {
-            String nip = command.nipNrp() == null ? "" : command.nipNrp().trim();
-            if (!nip.matches("[0-9]{8,18}")) {
-                throw new DomainException(ErrorCode.NIP_INVALID, "NIP (18 digit) atau NRP (8 digit) hanya berisi angka.");
-            }
+            String nip = command.nipNrp();
             EmployeeDirectory.EmployeeRecord record = directory.find(nip).orElseThrow(() ->
                     new DomainException(ErrorCode.NIP_NOT_FOUND, "NIP/NRP tidak ditemukan"));
             if (!record.nip().equals(a.registrant().nip())) {
@@ -97,8 +94,8 @@ public class ActivationService implements StartActivationUseCase, UseActivationL
             }
             employment = new Employment(kategori, nip, record.unitOrganisasi(), record.jabatan(), record.provinsi(), true);
         } else {
-            employment = new Employment(kategori, blankToNull(command.nipNrp()), limit(command.unitOrganisasi(), "Unit organisasi"),
-                    limit(command.jabatan(), "Jabatan"), a.registrant().provinsi(), false);
+            employment = new Employment(kategori, command.nipNrp(), command.unitOrganisasi(), command.jabatan(),
+                    a.registrant().provinsi(), false);
         }
         a.recordEmployment(employment, now);
         activations.save(a);
@@ -183,19 +180,5 @@ public class ActivationService implements StartActivationUseCase, UseActivationL
 
     private static DomainException unknown() {
         return new DomainException(ErrorCode.LINK_UNKNOWN, "Tautan aktivasi tidak dikenal. Periksa kembali tautan di email Anda.");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String limit(String s, String field) {
-        if (s == null || s.isBlank()) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, field + " wajib diisi untuk kategori LAINNYA.");
-        }
-        if (s.trim().length() > 200) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, field + " maksimal 200 karakter.");
-        }
-        return s.trim();
     }
 }

@@ -59,6 +59,9 @@ class ActivationFlowTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    id.teken.kit.audit.AuditChain chain;
+
     static RegistrationSubmitted registration(String nip, String nik, String nama, String emailDinas) {
         return new RegistrationSubmitted(UUID.randomUUID().toString(), nip, nik, nama, "pribadi@example.com", emailDinas,
                 "PNS", "Pemerintah Kabupaten Ponorogo", "Dinas", "Jabatan", "Jawa Timur", Instant.now());
@@ -217,6 +220,15 @@ class ActivationFlowTest {
                 .body("findAll { it.activationId == '" + id + "' }.action", hasItem("VIEW_SELFIE"))
                 .body("findAll { it.activationId == '" + id + "' }.action", hasItem("APPROVE"))
                 .body("findAll { it.activationId == '" + id + "' }.actorNip", hasItem(VERIFIER));
+
+        // The decision and its event are in the tamper-evident chain too, and the chain holds.
+        @SuppressWarnings("unchecked")
+        List<Object[]> chained = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT actor, action FROM teken_audit_chain WHERE subject IN (?1, ?2) ORDER BY seq")
+                .setParameter(1, id).setParameter(2, r.registrationId()).getResultList());
+        assertThat(chained.stream().map(row -> row[0] + " " + row[1]).toList())
+                .contains(VERIFIER + " verifier.APPROVE", VERIFIER + " verifier.VIEW_SELFIE", "system activation.completed");
+        assertThat(chain.verify().intact()).isTrue();
     }
 
     @Test

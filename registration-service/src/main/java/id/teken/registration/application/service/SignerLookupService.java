@@ -70,7 +70,7 @@ public class SignerLookupService implements LookUpSignerUseCase {
         }
         return new Signer(r.nip().value(), r.nik().value(), employee.map(Employee::nama).orElse(null),
                 employee.map(Employee::jabatan).orElse(null), employee.map(Employee::unitOrganisasi).orElse(null),
-                r.emailDinas().value(), r.status().name());
+                r.emailDinas().value(), r.status());
     }
 
     private static boolean blank(String s) {

@@ -88,7 +88,7 @@ public class ActivationLinkResource {
     @Operation(summary = "Data kedinasan: ASN_POLRI diperiksa ke SIASN (404 'NIP/NRP tidak ditemukan'); LAINNYA perlu Verifikator")
     public EmploymentResponse employment(@PathParam("token") String token, EmploymentRequest body, @Context HttpServerRequest http) {
         require(body);
-        Employment e = portal.recordEmployment(token, new EmploymentCommand(body.kategori(), body.nipNrp(),
+        Employment e = portal.recordEmployment(token, EmploymentCommand.of(body.kategori(), body.nipNrp(),
                 body.unitOrganisasi(), body.jabatan()), address(http));
         UseActivationLinkUseCase.LinkView v = portal.view(token, address(http));
         return new EmploymentResponse(e.kategori().name(), e.nipNrp(), v.instansi(), e.unitOrganisasi(), e.jabatan(),

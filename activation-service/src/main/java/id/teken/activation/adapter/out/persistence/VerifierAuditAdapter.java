@@ -12,18 +12,22 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
-/** The audit trail in table verifier_audit (insert and read only). */
+/** The audit trail in table verifier_audit (insert and read only); each entry also goes into the audit chain. */
 @ApplicationScoped
 public class VerifierAuditAdapter implements VerifierAudit {
 
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    id.teken.kit.audit.AuditChain chain;
+
     @Override
     public void record(AuditEntry e) {
         entityManager.createNativeQuery("INSERT INTO verifier_audit (at, actor_nip, action, activation_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, Timestamp.from(e.at())).setParameter(2, e.actorNip()).setParameter(3, e.action())
                 .setParameter(4, e.activationId()).setParameter(5, e.detail()).executeUpdate();
+        chain.append(e.actorNip(), "verifier." + e.action(), e.activationId() == null ? null : e.activationId().toString(), e.detail());
     }
 
     @Override

@@ -43,6 +43,6 @@ public class InternalSignerResource {
         }
         LookUpSignerUseCase.Signer s = signers.find(nip, nik, email).orElseThrow(() ->
                 new DomainException(ErrorCode.SIGNER_NOT_FOUND, "User tidak terdaftar"));
-        return new SignerResponse(s.nip(), s.nik(), s.nama(), s.jabatan(), s.unitOrganisasi(), s.emailDinas(), s.status());
+        return new SignerResponse(s.nip(), s.nik(), s.nama(), s.jabatan(), s.unitOrganisasi(), s.emailDinas(), s.status().name());
     }
 }

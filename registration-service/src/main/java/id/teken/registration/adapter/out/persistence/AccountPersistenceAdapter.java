@@ -22,6 +22,9 @@ public class AccountPersistenceAdapter implements AccountRepository, PasswordRes
     @jakarta.inject.Inject
     jakarta.persistence.EntityManager em;
 
+    @jakarta.inject.Inject
+    id.teken.kit.audit.AuditChain chain;
+
     @Override
     public java.util.List<Account> findWithRole(Role role) {
         return AccountEntity.<AccountEntity>list("roles like ?1", "%" + role.name() + "%").stream()
@@ -34,6 +37,7 @@ public class AccountPersistenceAdapter implements AccountRepository, PasswordRes
         em.createNativeQuery("INSERT INTO role_audit (at, nip, role, action, source) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, nip.value()).setParameter(3, role.name())
                 .setParameter(4, action).setParameter(5, source).executeUpdate();
+        chain.append(source, "role." + action, nip.value(), role.name());
     }
 
     @Override

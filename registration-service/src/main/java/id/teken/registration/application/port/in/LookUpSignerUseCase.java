@@ -1,5 +1,7 @@
 package id.teken.registration.application.port.in;
 
+import id.teken.registration.domain.CertificateStatus;
+
 import java.util.Optional;
 
 /**
@@ -12,6 +14,7 @@ public interface LookUpSignerUseCase {
     Optional<Signer> find(String nip, String nik, String email);
 
     /** A registered signer. Name and jabatan from the directory; null when it cannot answer. */
-    record Signer(String nip, String nik, String nama, String jabatan, String unitOrganisasi, String emailDinas, String status) {
+    record Signer(String nip, String nik, String nama, String jabatan, String unitOrganisasi, String emailDinas,
+                  CertificateStatus status) {
     }
 }

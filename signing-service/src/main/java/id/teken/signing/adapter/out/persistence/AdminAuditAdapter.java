@@ -17,12 +17,16 @@ public class AdminAuditAdapter implements AdminAudit {
     @Inject
     EntityManager em;
 
+    @Inject
+    id.teken.kit.audit.AuditChain chain;
+
     @Override
     public void record(Entry e) {
+        String detail = e.detail() == null ? null : e.detail().substring(0, Math.min(1000, e.detail().length()));
+        chain.append(e.actorNip(), "admin." + e.action(), e.clientUsername(), detail);
         em.createNativeQuery("INSERT INTO admin_audit (at, actor_nip, action, client_username, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, Timestamp.from(e.at())).setParameter(2, e.actorNip()).setParameter(3, e.action())
-                .setParameter(4, e.clientUsername()).setParameter(5, e.detail() == null ? null
-                        : e.detail().substring(0, Math.min(1000, e.detail().length()))).executeUpdate();
+                .setParameter(4, e.clientUsername()).setParameter(5, detail).executeUpdate();
     }
 
     @Override
