@@ -90,11 +90,35 @@ secrets() {
   grep -q '^TEKEN_CLIENT_ASSERTION_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_CLIENT_ASSERTION_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   set -a; source "$SECRETS/teken.env"; set +a
   export TEKEN_SECRETS_DIR="$SECRETS"
+  internal_tls
+  export TEKEN_INTERNAL_TLS_DIR="${TEKEN_INTERNAL_TLS_DIR:-$SECRETS/internal-tls}"
   if [[ -z "${TEKEN_TLS_CERT_FILE:-}" ]]; then
     local_tls
     export TEKEN_TLS_CERT_FILE="$SECRETS/tls/gateway.crt" TEKEN_TLS_KEY_FILE="$SECRETS/tls/gateway.key"
     TEKEN_CA_FILE="$SECRETS/tls/local-ca.crt"
   fi
+}
+
+# The internal CA and a certificate for each service's name on the compose network (made once; its key is not kept).
+internal_tls() {
+  local dir="$SECRETS/internal-tls" s
+  [[ -n "${TEKEN_INTERNAL_TLS_DIR:-}" ]] && return 0   # the operator's own
+  mkdir -p "$dir"
+  if [[ ! -s "$dir/signing-service.crt" ]]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Teken internal CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout "$dir/internal-ca.key" -out "$dir/internal-ca.crt" 2>/dev/null
+    for s in registration-service activation-service certificate-service signing-service; do
+      openssl req -newkey rsa:2048 -nodes -subj "/CN=$s" -keyout "$dir/$s.key" -out "$dir/$s.csr" 2>/dev/null
+      printf 'subjectAltName=DNS:%s\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' "$s" > "$dir/$s.ext"
+      openssl x509 -req -in "$dir/$s.csr" -CA "$dir/internal-ca.crt" -CAkey "$dir/internal-ca.key" -CAcreateserial -days 825 \
+        -extfile "$dir/$s.ext" -out "$dir/$s.crt" 2>/dev/null
+      rm -f "$dir/$s.csr" "$dir/$s.ext"
+    done
+    rm -f "$dir/internal-ca.key"
+  fi
+  chmod 644 "$dir"/*.crt; chmod 640 "$dir"/*.key
+  chgrp 1001 "$dir"/*.key 2>/dev/null || chmod 644 "$dir"/*.key
 }
 
 # A local CA and a certificate for localhost it signs (the demo, and trying the production stack on one machine).
@@ -195,6 +219,14 @@ case "$MODE" in
     rc=0
     roles || rc=$?
     kafka_acls || rc=$?
+    if compose exec -T signing-service curl -fsS -o /dev/null --max-time 5 http://certificate-service:8083/pki/ca 2>/dev/null; then
+      say "certificate-service answered plain HTTP inside"; rc=1
+    elif ! compose exec -T signing-service curl -fsS -o /dev/null --max-time 5 --cacert /run/secrets/internal-ca.crt \
+        https://certificate-service:8083/pki/ca 2>/dev/null; then
+      say "certificate-service did not answer HTTPS inside"; rc=1
+    else
+      say "inside: HTTPS only between the services (plain HTTP refused): ok"
+    fi
     if curl -fsS -o /dev/null --max-time 5 "http://localhost:$TEKEN_HTTPS_PORT/pki/ca" 2>/dev/null; then
       say "the gateway answered plain HTTP"; rc=1
     else

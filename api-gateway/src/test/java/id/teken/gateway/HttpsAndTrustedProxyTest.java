@@ -169,4 +169,22 @@ class HttpsAndTrustedProxyTest {
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
+
+    /** Browsers speak HTTP/2 over TLS: refusals (no Connection header there) and proxied answers both arrive whole. */
+    @Test
+    void overHttp2_refusalsAndProxiedAnswersArriveWhole() throws Exception {
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(trusting(tls.resolve("gateway.crt"))).build();
+        java.net.URI base = httpsCa.toURI().resolve("/");
+        java.net.http.HttpResponse<String> refused = h2.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/me")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(refused.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        java.net.http.HttpResponse<String> proxied = h2.send(java.net.http.HttpRequest.newBuilder(base.resolve("/verify/abc")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.statusCode()).isEqualTo(200);
+        assertThat(proxied.body()).isEqualTo("{}");
+    }
 }

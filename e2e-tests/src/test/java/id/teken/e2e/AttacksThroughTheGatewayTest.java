@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 11's attacks on the packaged stack, through the public gateway only, after the whole journey (demo/demo.sh):
@@ -255,6 +256,11 @@ class AttacksThroughTheGatewayTest {
     @Order(6)
     void theGatewaysInternalToken_opensNeitherSignHashNorTheSignerLookup() throws Exception {
         String gatewayToken = services.tokens.get("gateway-to-signing");
+        HttpClient http = HttpClient.newBuilder().sslContext(services.internalTls()).connectTimeout(Duration.ofSeconds(5)).build();
+        // Inside, the services answer HTTPS only (the passphrase in a sign-hash never crosses the network in clear).
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                services.url("certificate-service").replace("https://", "http://") + "/pki/ca")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
         HttpResponse<String> signHash = http.send(HttpRequest.newBuilder(URI.create(services.url("certificate-service")
                         + "/internal/v1/sign-hashes")).header("Authorization", "Bearer " + gatewayToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(

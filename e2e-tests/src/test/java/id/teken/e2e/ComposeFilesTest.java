@@ -48,6 +48,7 @@ class ComposeFilesTest {
         }
         env.put("TEKEN_SECRETS_DIR", "/tmp/teken-compose-files-test");
         env.put("TEKEN_TLS_CERT_FILE", "/tmp/teken-compose-files-test/tls.crt");
+        env.put("TEKEN_INTERNAL_TLS_DIR", "/tmp/teken-compose-files-test/internal-tls");
         env.put("TEKEN_TLS_KEY_FILE", "/tmp/teken-compose-files-test/tls.key");
         return env;
     }
@@ -114,6 +115,8 @@ class ComposeFilesTest {
                     .contains("TEKEN_DB_USER: " + service).contains("/" + service + "\n");
             assertThat(services.get(service + "-service")).as(service + " logs in to Kafka as its own user")
                     .contains("TEKEN_KAFKA_PASSWORD:");
+            assertThat(services.get(service + "-service")).as(service + " answers HTTPS only inside")
+                    .contains("TEKEN_PLAIN_HTTP: disabled").contains("/run/secrets/tls.key");
         }
         assertThat(services.get("api-gateway")).as("HTTPS only").contains("TEKEN_GATEWAY_PLAIN_HTTP: disabled")
                 .contains("target: 8443").doesNotContain("target: 8080").contains("/run/secrets/tls.key");
@@ -122,7 +125,7 @@ class ComposeFilesTest {
         assertThat(services.get("registration-service")).contains("TEKEN_SIGNING_TO_REGISTRATION_TOKEN")
                 .doesNotContain("TEKEN_SIGNING_TO_CERTIFICATE_TOKEN").doesNotContain("TEKEN_GATEWAY_TO_SIGNING_TOKEN");
         assertThat(services.get("activation-service")).doesNotContain("_TOKEN:");
-        assertThat(config.output()).doesNotContain("TEKEN_INTERNAL_TOKEN");
+        assertThat(config.output()).doesNotContain("TEKEN_INTERNAL_TOKEN").doesNotContain("_URL: http://");
         assertThat(config.output()).as("the services believe X-Forwarded-For from the gateway only")
                 .doesNotContain("0.0.0.0/0").contains("TEKEN_TRUSTED_PROXIES: 10.89.40.80/32");
         assertThat(services.get("api-gateway")).contains("ipv4_address: 10.89.40.80");

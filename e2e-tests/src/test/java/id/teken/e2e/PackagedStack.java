@@ -74,6 +74,7 @@ final class PackagedStack {
         Files.createDirectories(work.resolve("ca"));
         Files.createDirectories(work.resolve("logs"));
         stack = DevStack.shared();
+        makeInternalCertificates();
         for (String s : SERVICES) {
             ports.put(s, freePort());
             managementPorts.put(s, freePort());
@@ -90,6 +91,8 @@ final class PackagedStack {
         common.put("TEKEN_SMTP_START_TLS", "DISABLED");
         common.put("TEKEN_PUBLIC_URL", gateway());
         common.put("TEKEN_JWT_PUBLIC_KEY", stack.jwtPublicKey().toString());
+        // The services talk HTTPS only among themselves, with certificates of a CA made for this stack.
+        common.put("TEKEN_INTERNAL_CA", work.resolve("tls/internal-ca.crt").toString());
         common.put("TEKEN_REGISTRATION_URL", url("registration-service"));
         common.put("TEKEN_ACTIVATION_URL", url("activation-service"));
         common.put("TEKEN_CERTIFICATE_URL", url("certificate-service"));
@@ -135,8 +138,9 @@ final class PackagedStack {
         return url("api-gateway");
     }
 
+    /** The gateway over plain HTTP (its TLS is the gateway's and compose's tests); every service over HTTPS. */
     String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return (service.equals("api-gateway") ? "http" : "https") + "://127.0.0.1:" + ports.get(service);
     }
 
     String management(String service) {
@@ -204,6 +208,13 @@ final class PackagedStack {
     private void env(String service, Map<String, String> common, Map<String, String> own) {
         Map<String, String> all = new HashMap<>(common);
         if (!service.equals("api-gateway")) {
+            String name = service.replace("-service", "").toUpperCase();
+            all.put("TEKEN_TLS_CERT", work.resolve("tls/" + service + ".crt").toString());
+            all.put("TEKEN_TLS_KEY", work.resolve("tls/" + service + ".key").toString());
+            all.put("TEKEN_PLAIN_HTTP", "disabled");
+            all.put("TEKEN_" + name + "_HTTPS_PORT", String.valueOf(ports.get(service)));
+        }
+        if (!service.equals("api-gateway")) {
             all.put("TEKEN_KAFKA_PASSWORD", stack.kafkaPassword(service));   // its own SCRAM user, production grants
         }
         all.putAll(own);
@@ -243,5 +254,56 @@ final class PackagedStack {
 
     static String random(int n) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(n));
+    }
+
+    /** A CA for this stack and a certificate for 127.0.0.1 per service, made with openssl. */
+    private void makeInternalCertificates() throws IOException {
+        Path tls = Files.createDirectories(work.resolve("tls"));
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Teken e2e internal CA",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+                "-keyout", tls.resolve("internal-ca.key").toString(), "-out", tls.resolve("internal-ca.crt").toString());
+        Files.writeString(tls.resolve("leaf.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+        for (String s : SERVICES) {
+            if (s.equals("api-gateway")) {
+                continue;
+            }
+            openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + s, "-keyout", tls.resolve(s + ".key").toString(),
+                    "-out", tls.resolve(s + ".csr").toString());
+            openssl("x509", "-req", "-in", tls.resolve(s + ".csr").toString(), "-CA", tls.resolve("internal-ca.crt").toString(),
+                    "-CAkey", tls.resolve("internal-ca.key").toString(), "-CAcreateserial", "-days", "2",
+                    "-extfile", tls.resolve("leaf.ext").toString(), "-out", tls.resolve(s + ".crt").toString());
+        }
+    }
+
+    private static void openssl(String... args) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("openssl " + String.join(" ", args) + ": " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** An SSL context trusting this stack's internal CA (for tests that call a service directly). */
+    javax.net.ssl.SSLContext internalTls() {
+        try (java.io.InputStream in = Files.newInputStream(work.resolve("tls/internal-ca.crt"))) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("internal-ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -40,7 +40,7 @@ public interface GatewaySettings {
         Optional<java.util.List<String>> trustedProxies();
     }
 
-    /** Base URLs of the four services. */
+    /** Base URLs of the four services (http:// or https://). */
     interface Upstream {
         String registration();
 
@@ -62,6 +62,9 @@ public interface GatewaySettings {
     interface Internal {
         @WithName("token")
         Optional<String> token();
+
+        /** The internal CA (PEM) the services' HTTPS certificates chain to, for https:// upstreams (TEKEN_INTERNAL_CA). */
+        Optional<String> ca();
     }
 
     /** The key of the system-client assertion (TEKEN_CLIENT_ASSERTION_KEY, shared with signing-service only); unset: no system clients. */

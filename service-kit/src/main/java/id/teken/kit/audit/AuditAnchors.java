@@ -47,7 +47,7 @@ public class AuditAnchors {
     EntityManager entityManager;
 
     private final SecureRandom random = new SecureRandom();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile HttpClient http;
     private ScheduledExecutorService timer;
 
     void start(@Observes StartupEvent event) {
@@ -105,7 +105,7 @@ public class AuditAnchors {
     /** The TSA's reply (TimeStampResp, DER) to a request over {@code digest}; refused unless its status is granted. */
     byte[] requestTimestamp(String tsa, byte[] digest) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(tsa)).timeout(Duration.ofSeconds(10))
+            HttpResponse<byte[]> r = client().send(HttpRequest.newBuilder(URI.create(tsa)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/timestamp-query")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(timestampRequest(digest))).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200 || !granted(r.body())) {
@@ -118,6 +118,14 @@ public class AuditAnchors {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
+    }
+
+    private HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .sslContext(id.teken.kit.tls.InternalTls.context(settings.internalCa())).build();
+        }
+        return http;
     }
 
     /** TimeStampReq { v1, MessageImprint { sha256, digest }, nonce, certReq TRUE } in DER (RFC 3161 2.4.1). */

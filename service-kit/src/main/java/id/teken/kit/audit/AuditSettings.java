@@ -13,6 +13,9 @@ public interface AuditSettings {
     /** Teken's TSA (RFC 3161), e.g. certificate-service's /pki/tsa; unset: the head is not time-stamped. */
     Optional<String> tsaUrl();
 
+    /** The internal CA (PEM) the TSA's HTTPS certificate chains to, when the services talk over TLS (TEKEN_INTERNAL_CA). */
+    Optional<String> internalCa();
+
     /** How often a changed head is time-stamped. */
     @WithDefault("PT10M")
     Duration anchorInterval();

@@ -27,14 +27,15 @@ public class SigningBeans {
     @Singleton
     SigningKeys signingKeys(SigningConfig config) {
         return new HttpSigningKeys(URI.create(config.signing().certificateServiceUrl()), config.internal().certificateToken().orElse(""),
-                config.signing().certificateServiceTimeout());
+                config.signing().certificateServiceTimeout(), id.teken.kit.tls.InternalTls.context(config.internal().ca()));
     }
 
     @Produces
     @Singleton
     id.teken.signing.application.port.out.SignerDirectory signerDirectory(SigningConfig config) {
         return new id.teken.signing.adapter.out.registration.HttpSignerDirectory(URI.create(config.signing().registrationServiceUrl()),
-                config.internal().registrationToken().orElse(""), config.signing().registrationServiceTimeout());
+                config.internal().registrationToken().orElse(""), config.signing().registrationServiceTimeout(),
+                id.teken.kit.tls.InternalTls.context(config.internal().ca()));
     }
 
     @Produces
@@ -66,7 +67,8 @@ public class SigningBeans {
             }
         });
         return new TekenPki(URI.create(config.signing().certificateServiceUrl()), config.publicUrl(),
-                config.signing().fetch().allowedPrefixes().orElse(java.util.List.of()), extra);
+                config.signing().fetch().allowedPrefixes().orElse(java.util.List.of()), extra,
+                id.teken.kit.tls.InternalTls.trustStoreBytes(config.internal().ca(), TekenPki.TRUST_PASSWORD));
     }
 
     @Produces

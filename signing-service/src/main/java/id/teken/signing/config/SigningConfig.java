@@ -80,5 +80,8 @@ public interface SigningConfig {
 
         /** What this service presents to registration-service (signer lookup). */
         Optional<String> registrationToken();
+
+        /** The internal CA (PEM) the other services' HTTPS certificates chain to (TEKEN_INTERNAL_CA); unset: the JDK's trust. */
+        Optional<String> ca();
     }
 }

@@ -67,8 +67,8 @@ public class GatewayProxy {
     void install(@Observes Router router) {
         // A host name or a malformed entry stops the start here (it would be looked up on every request).
         proxies = TrustedProxies.of(settings.gateway().trustedProxies().orElse(java.util.List.of()));
-        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
-                .setKeepAlive(true).setDecompressionSupported(false));
+        client = vertx.createHttpClient(UpstreamTls.trusting(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
+                .setKeepAlive(true).setDecompressionSupported(false), settings.internal().ca()));
         router.route("/api/*").order(-100).handler(this::handle);
         router.route("/pki/*").order(-100).handler(this::handle);
         router.route("/verify/*").order(-100).handler(this::handle);
@@ -102,7 +102,8 @@ public class GatewayProxy {
         HttpServerRequest request = ctx.request();
         URI upstream = URI.create(route.upstream());
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(request.uri()).setTimeout(settings.gateway().upstreamTimeout().toMillis());
+                .setPort(upstream.getPort()).setSsl("https".equalsIgnoreCase(upstream.getScheme())).setURI(request.uri())
+                .setTimeout(settings.gateway().upstreamTimeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
@@ -150,7 +151,11 @@ public class GatewayProxy {
             if (cut[0]) {
                 // Already answered 413: read and drop the rest so the caller sees the answer, within a bound.
                 if (seen[0] > DISCARD_LIMIT) {
-                    request.connection().close();
+                    if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+                        ctx.response().reset();   // this stream only, not the caller's other ones
+                    } else {
+                        request.connection().close();
+                    }
                 }
                 return;
             }

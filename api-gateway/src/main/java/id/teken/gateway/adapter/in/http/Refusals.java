@@ -40,7 +40,10 @@ final class Refusals {
                     .put("requestId", response.headers().get(GatewayProxy.REQUEST_ID));
             type = "application/problem+json";
         }
-        if (!ctx.request().isEnded() && ctx.get(KEEP_READING) == null) {
+        // HTTP/1.x: the unread body would be taken for the next request, so the connection closes after the answer.
+        // HTTP/2 has no Connection header (sending one is a protocol error): the stream simply ends.
+        if (!ctx.request().isEnded() && ctx.get(KEEP_READING) == null
+                && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.setStatusCode(refusal.status()).putHeader(HttpHeaders.CONTENT_TYPE, type).end(body.encode());

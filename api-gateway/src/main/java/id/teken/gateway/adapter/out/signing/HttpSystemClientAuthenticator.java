@@ -45,7 +45,8 @@ public class HttpSystemClientAuthenticator implements SystemClientAuthenticator 
         upstream = URI.create(settings.gateway().upstream().signing());
         internalToken = settings.internal().token();
         timeout = settings.gateway().clientAuthTimeout();
-        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(50).setKeepAlive(true));
+        client = vertx.createHttpClient(id.teken.gateway.adapter.in.http.UpstreamTls.trusting(
+                new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(50).setKeepAlive(true), settings.internal().ca()));
         if (!configured()) {
             LOG.warn("TEKEN_INTERNAL_TOKEN is not set: system clients (HTTP Basic) cannot be served");
         }
@@ -59,7 +60,8 @@ public class HttpSystemClientAuthenticator implements SystemClientAuthenticator 
     @Override
     public CompletionStage<Outcome> authenticate(String username, String secret, String address, String requestId) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(PATH).setTimeout(timeout.toMillis())
+                .setPort(upstream.getPort()).setSsl("https".equalsIgnoreCase(upstream.getScheme())).setURI(PATH)
+                .setTimeout(timeout.toMillis())
                 .putHeader("Authorization", "Bearer " + internalToken.orElse(""))
                 .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
                 .putHeader("X-Request-Id", requestId);

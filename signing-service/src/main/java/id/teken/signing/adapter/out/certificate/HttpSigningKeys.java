@@ -44,10 +44,19 @@ public class HttpSigningKeys implements SigningKeys {
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public HttpSigningKeys(URI base, String token, Duration timeout) {
+        this(base, token, timeout, null);
+    }
+
+    /** {@code tls}: trust for an https base (the internal CA); null: the JDK's. */
+    public HttpSigningKeys(URI base, String token, Duration timeout, javax.net.ssl.SSLContext tls) {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     @Override

@@ -149,7 +149,7 @@ public class DssPdfSigner implements PdfSigner {
         try {
             ExternalCMSService cms = new ExternalCMSService(OFFLINE);
             if (p.level() != PadesLevel.B_B) {
-                cms.setTspSource(new HandedTimestamp(evidence.timestampToken(), new OnlineTSPSource(tsaUrl)));
+                cms.setTspSource(new HandedTimestamp(evidence.timestampToken(), new OnlineTSPSource(tsaUrl, pki.timestampLoader())));
             }
             byte[] cmsDer = DSSUtils.toByteArray(cms.signMessageDigest(p.documentDigest(), p.parameters(),
                     new SignatureValue(SignatureAlgorithm.RSA_SHA256, signatureValue)));
@@ -167,7 +167,7 @@ public class DssPdfSigner implements PdfSigner {
     public byte[] extend(byte[] signedPdf) {
         PAdESService service = new PAdESService(pki.verifier());
         service.setPdfObjFactory(PdfLimits.objectFactory());
-        service.setTspSource(new OnlineTSPSource(tsaUrl));
+        service.setTspSource(new OnlineTSPSource(tsaUrl, pki.timestampLoader()));
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_LTA);
         try {

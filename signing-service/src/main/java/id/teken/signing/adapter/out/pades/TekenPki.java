@@ -46,6 +46,8 @@ public class TekenPki {
     private final String publicPkiPrefix;
     private final List<String> allowedPrefixes;
     private final List<CertificateToken> extraAnchors;
+    /** The internal CA as a PKCS#12 trust store, when certificate-service answers over HTTPS (else null). */
+    private final byte[] internalTrust;
     private final OCSPDataLoader ocspLoader;
     private final CommonsDataLoader loader;
     private volatile Anchors anchors;
@@ -59,6 +61,13 @@ public class TekenPki {
     }
 
     public TekenPki(URI certificateService, String publicUrl, List<String> extraAllowedPrefixes, List<byte[]> extraAnchorsDer) {
+        this(certificateService, publicUrl, extraAllowedPrefixes, extraAnchorsDer, null);
+    }
+
+    /** {@code internalTrust}: PKCS#12 (password {@link #TRUST_PASSWORD}) of the internal CA, or null. */
+    public TekenPki(URI certificateService, String publicUrl, List<String> extraAllowedPrefixes, List<byte[]> extraAnchorsDer,
+                    byte[] internalTrust) {
+        this.internalTrust = internalTrust;
         this.certificateService = certificateService;
         this.publicPkiPrefix = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "") + "/pki/";
         List<String> allowed = new ArrayList<>();
@@ -159,7 +168,7 @@ public class TekenPki {
                 return super.get(pki.allowed(url));
             }
         };
-        limit(l);
+        limit(l, pki.internalTrust);
         return l;
     }
 
@@ -185,11 +194,25 @@ public class TekenPki {
                 return super.post(pki.allowed(url), content);
             }
         };
-        limit(l);
+        limit(l, pki.internalTrust);
         return l;
     }
 
-    private static void limit(CommonsDataLoader l) {
+    public static final char[] TRUST_PASSWORD = "teken-internal-ca".toCharArray();
+
+    /** A loader for the TSA (RFC 3161 over HTTP POST) with the same limits and trust. */
+    public eu.europa.esig.dss.spi.client.http.DataLoader timestampLoader() {
+        eu.europa.esig.dss.service.http.commons.TimestampDataLoader l = new eu.europa.esig.dss.service.http.commons.TimestampDataLoader();
+        limit(l, internalTrust);
+        return l;
+    }
+
+    private static void limit(CommonsDataLoader l, byte[] trust) {
+        if (trust != null) {
+            l.setSslTruststore(new eu.europa.esig.dss.model.InMemoryDocument(trust));
+            l.setSslTruststorePassword(TRUST_PASSWORD);
+            l.setSslTruststoreType("PKCS12");
+        }
         l.setTimeoutConnection(2_000);
         l.setTimeoutConnectionRequest(2_000);
         l.setTimeoutResponse(5_000);
@@ -240,10 +263,25 @@ public class TekenPki {
         return anchors;
     }
 
+    /** A client for the CA chain that trusts the internal CA when certificate-service answers over HTTPS. */
+    private HttpClient chainClient() throws java.security.GeneralSecurityException, java.io.IOException {
+        if (internalTrust == null) {
+            return HttpClient.newHttpClient();
+        }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(new ByteArrayInputStream(internalTrust), TRUST_PASSWORD);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
+    }
+
     private Anchors fetchAnchors() {
         try {
             URI caChain = URI.create(certificateService.toString().replaceAll("/+$", "") + "/pki/ca");
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(caChain)
+            HttpResponse<byte[]> response = chainClient().send(HttpRequest.newBuilder(caChain)
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode());

@@ -1,0 +1,18 @@
+package id.teken.gateway.adapter.in.http;
+
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+
+import java.util.Optional;
+
+/** Trust for https:// upstreams: the internal CA's certificates (PEM) when named; the JDK's otherwise. */
+public final class UpstreamTls {
+
+    private UpstreamTls() {
+    }
+
+    public static HttpClientOptions trusting(HttpClientOptions options, Optional<String> internalCa) {
+        internalCa.filter(f -> !f.isBlank()).ifPresent(f -> options.setTrustOptions(new PemTrustOptions().addCertPath(f.trim())));
+        return options;
+    }
+}
