@@ -67,7 +67,19 @@ public final class KafkaBroker {
 
     /** Grants {@link KafkaAccess#acls()} (idempotent) as the operator, then writes {@link #READY}. */
     private static void grantAccess(Path dir, String bootstrap, String adminPassword) {
+        // Not before the broker listens: an admin client started earlier re-bootstraps in a tight loop meanwhile.
+        String[] hostPort = bootstrap.split(":");
+        while (!listening(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         Properties props = KafkaUsers.client(bootstrap, KafkaAccess.ADMIN, adminPassword);
+        props.put("reconnect.backoff.ms", "200");
+        props.put("reconnect.backoff.max.ms", "2000");
         props.put("request.timeout.ms", "10000");
         props.put("default.api.timeout.ms", "60000");
         for (int attempt = 1; ; attempt++) {
@@ -88,6 +100,15 @@ public final class KafkaBroker {
                     return;
                 }
             }
+        }
+    }
+
+    private static boolean listening(String host, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
