@@ -67,7 +67,7 @@ public class GatewayProxy {
     void install(@Observes Router router) {
         // A host name or a malformed entry stops the start here (it would be looked up on every request).
         proxies = TrustedProxies.of(settings.gateway().trustedProxies().orElse(java.util.List.of()));
-        client = vertx.createHttpClient(UpstreamTls.trusting(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
+        client = vertx.createHttpClient(id.teken.gateway.config.UpstreamTls.trusting(new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(200)
                 .setKeepAlive(true).setDecompressionSupported(false), settings.internal().ca()));
         router.route("/api/*").order(-100).handler(this::handle);
         router.route("/pki/*").order(-100).handler(this::handle);

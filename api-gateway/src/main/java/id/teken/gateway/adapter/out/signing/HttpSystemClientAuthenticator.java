@@ -45,7 +45,7 @@ public class HttpSystemClientAuthenticator implements SystemClientAuthenticator 
         upstream = URI.create(settings.gateway().upstream().signing());
         internalToken = settings.internal().token();
         timeout = settings.gateway().clientAuthTimeout();
-        client = vertx.createHttpClient(id.teken.gateway.adapter.in.http.UpstreamTls.trusting(
+        client = vertx.createHttpClient(id.teken.gateway.config.UpstreamTls.trusting(
                 new HttpClientOptions().setConnectTimeout(3000).setMaxPoolSize(50).setKeepAlive(true), settings.internal().ca()));
         if (!configured()) {
             LOG.warn("TEKEN_INTERNAL_TOKEN is not set: system clients (HTTP Basic) cannot be served");

@@ -1,4 +1,4 @@
-package id.teken.gateway.adapter.in.http;
+package id.teken.gateway.config;
 
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
