@@ -155,7 +155,7 @@ wait_ready() {
   until gateway_curl -fsS "https://localhost:$TEKEN_HTTPS_PORT/openapi" >/dev/null 2>&1 \
       && gateway_curl -fsS "https://localhost:$TEKEN_HTTPS_PORT/pki/ca" >/dev/null 2>&1 \
       && { (( DEMO == 0 )) || curl -fsS -o /dev/null "http://localhost:$TEKEN_MAIL_API_PORT/api/service/readiness" 2>/dev/null; }; do
-    (( $(date +%s) < deadline )) || { compose ps; say "not ready in time"; return 1; }
+    (( $(date +%s) < deadline )) || { say "not ready in ${1:-300} s"; compose ps 2>&1 || true; return 1; }
     sleep 3
   done
 }
@@ -163,9 +163,17 @@ wait_ready() {
 up() {
   build; secrets
   local t0; t0=$(date +%s)
-  say "starting the containers"
-  compose up -d --build
-  wait_ready 420
+  # The image builds' output goes to a file (it buries what matters); its end is shown when a build fails.
+  local build_log="$ROOT/.teken/compose-build.log"
+  mkdir -p "$ROOT/.teken"
+  say "building the images (output: $build_log)"
+  if ! compose build >"$build_log" 2>&1; then
+    say "image build failed; its last lines:"; tail -40 "$build_log"; return 1
+  fi
+  say "images built after $(( $(date +%s) - t0 )) s; starting the containers"
+  compose up -d
+  wait_ready 600
+
   say "ready after $(( $(date +%s) - t0 )) s: gateway https://localhost:$TEKEN_HTTPS_PORT${TEKEN_CA_FILE:+ (trust $TEKEN_CA_FILE)}$( (( DEMO )) && echo ", mail API http://localhost:$TEKEN_MAIL_API_PORT")"
 }
 
@@ -215,8 +223,16 @@ case "$MODE" in
   down) down ;;
   demo)
     T0=$(date +%s)
-    up
     rc=0
+    if ! up; then
+      # What each part said before giving up, then the containers go (a failed start leaves nothing running).
+      for s in postgres kafka mail registration-service activation-service certificate-service signing-service api-gateway; do
+        say "last lines of $s:"; compose logs --tail=25 "$s" 2>&1 | tail -25 || true
+      done
+      if (( KEEP == 0 )); then say "tearing down"; down >/dev/null 2>&1 || true; fi
+      say "compose demo finished with exit 1 in $(( $(date +%s) - T0 )) s (the stack did not start)"
+      exit 1
+    fi
     roles || rc=$?
     kafka_acls || rc=$?
     if compose exec -T signing-service curl -fsS -o /dev/null --max-time 5 http://certificate-service:8083/pki/ca 2>/dev/null; then

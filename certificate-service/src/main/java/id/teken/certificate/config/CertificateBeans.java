@@ -2,6 +2,7 @@ package id.teken.certificate.config;
 
 import id.teken.certificate.adapter.out.ca.BouncyCastleCertificateAuthority;
 import id.teken.certificate.adapter.out.ca.BouncyCastlePkiProtocols;
+import id.teken.certificate.adapter.out.ca.Pkcs11Token;
 import id.teken.certificate.adapter.out.custody.SealedKeyCustody;
 import id.teken.certificate.application.CertificateSettings;
 import id.teken.certificate.application.port.out.KeyCustody;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,8 +52,32 @@ public class CertificateBeans {
     @Singleton
     BouncyCastleCertificateAuthority certificateAuthority(CertificateConfig config) {
         CertificateConfig.Ca ca = config.ca();
-        return new BouncyCastleCertificateAuthority(Path.of(ca.keystore().path()), ca.keystore().password().toCharArray(),
-                config.tenant().name(), config.publicUrl().replaceAll("/+$", ""), ca.policyOid(), ca.caKeyBits());
+        String publicUrl = config.publicUrl().replaceAll("/+$", "");
+        if (pkcs11(config)) {
+            String crl = ca.rootCrlFile().filter(f -> !f.isBlank()).orElseThrow(() -> new IllegalStateException(
+                    "TEKEN_CA_STORE=pkcs11 needs TEKEN_CA_ROOT_CRL: the root CRL the offline root signed (teken ca root-crl)"));
+            return new BouncyCastleCertificateAuthority(token(config).caKeys(config.tenant().name(), publicUrl), publicUrl,
+                    ca.policyOid(), Path.of(crl));
+        }
+        String password = ca.keystore().password().filter(p -> !p.isBlank())
+                .orElseThrow(() -> new IllegalStateException("set TEKEN_CA_KEYSTORE_PASSWORD (the CA key store's secret)"));
+        return new BouncyCastleCertificateAuthority(Path.of(ca.keystore().path()), password.toCharArray(),
+                config.tenant().name(), publicUrl, ca.policyOid(), ca.caKeyBits());
+    }
+
+    private static boolean pkcs11(CertificateConfig config) {
+        return switch (config.ca().store().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "pkcs11" -> true;
+            case "file" -> false;
+            default -> throw new IllegalStateException("TEKEN_CA_STORE must be file or pkcs11");
+        };
+    }
+
+    private static Pkcs11Token token(CertificateConfig config) {
+        CertificateConfig.Pkcs11 p = config.ca().pkcs11();
+        String pin = p.pin().filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalStateException("TEKEN_CA_STORE=pkcs11 needs TEKEN_PKCS11_PIN (the token's user PIN)"));
+        return Pkcs11Token.open(p.library(), p.slotListIndex(), pin.toCharArray());
     }
 
     /** OCSP and the TSA, signed by the service certificates the CA keeps in its key store. */
@@ -65,15 +91,25 @@ public class CertificateBeans {
     @Singleton
     KeyCustody keyCustody(CertificateConfig config) {
         CertificateConfig.Passphrase argon2 = config.passphrase();
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(config.ca().masterKey().trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("teken.ca.master-key is not base64");
+        Optional<byte[]> configured = config.ca().masterKey().map(String::trim).filter(k -> !k.isEmpty()).map(k -> {
+            try {
+                return Base64.getDecoder().decode(k);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("teken.ca.master-key is not base64");
+            }
+        });
+        int concurrency = SealedKeyCustody.defaultConcurrency(argon2.argon2MemoryKib());
+        if (pkcs11(config)) {
+            if (configured.isPresent() && configured.get().length != 32) {
+                throw new IllegalStateException("the master key must be 32 bytes");
+            }
+            Pkcs11Token token = token(config);
+            return new SealedKeyCustody(token.masterKey(configured), token.provider(), config.ca().subscriberKeyAlgorithm(),
+                    config.ca().subscriberKeyBits(), argon2.argon2MemoryKib(), argon2.argon2Passes(), argon2.argon2Lanes(), concurrency);
         }
+        byte[] key = configured.orElseThrow(() -> new IllegalStateException("set TEKEN_MASTER_KEY (base64 of 32 bytes)"));
         return new SealedKeyCustody(key, config.ca().subscriberKeyAlgorithm(), config.ca().subscriberKeyBits(),
-                argon2.argon2MemoryKib(), argon2.argon2Passes(), argon2.argon2Lanes(),
-                SealedKeyCustody.defaultConcurrency(argon2.argon2MemoryKib()));
+                argon2.argon2MemoryKib(), argon2.argon2Passes(), argon2.argon2Lanes(), concurrency);
     }
 
     @Produces

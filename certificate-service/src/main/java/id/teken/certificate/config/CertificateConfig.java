@@ -56,11 +56,21 @@ public interface CertificateConfig {
 
     /** The CA hierarchy's key store, the master key, subscriber keys and what certificates and CRLs say. */
     interface Ca {
+        /** Where the CA's keys live: {@code file} (the PKCS#12 key store) or {@code pkcs11} (a token; the root offline). */
+        @WithDefault("file")
+        String store();
+
         KeyStore keystore();
+
+        Pkcs11 pkcs11();
+
+        /** With the root offline (pkcs11): the root CRL its key ceremony signed, DER ({@code teken ca root-crl}). */
+        Optional<String> rootCrlFile();
 
         int caKeyBits();
 
-        String masterKey();
+        /** The master key (base64 of 32 bytes): required with the key-store file; with a token it is imported into it once. */
+        Optional<String> masterKey();
 
         String subscriberKeyAlgorithm();
 
@@ -85,11 +95,22 @@ public interface CertificateConfig {
         String expiryCheck();
     }
 
-    /** The PKCS#12 file and its password. */
+    /** The PKCS#12 file and its password (store=file). */
     interface KeyStore {
         String path();
 
-        String password();
+        Optional<String> password();
+    }
+
+    /** The PKCS#11 module, the token's slot (index in the module's slot list) and the user PIN (store=pkcs11). */
+    interface Pkcs11 {
+        @WithDefault("/usr/lib/softhsm/libsofthsm2.so")
+        String library();
+
+        @WithDefault("0")
+        int slotListIndex();
+
+        Optional<String> pin();
     }
 
     /** The TSA's policy (default: the certificate policy's arc .2). */

@@ -11,6 +11,7 @@ import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The CA chain and the CRLs: the issuing CA's, regenerated on every revocation, suspension and reinstatement and on a
@@ -55,6 +56,10 @@ public class PkiService implements PublishPkiUseCase {
     @Override
     @Transactional
     public byte[] currentRootCrl() {
+        Optional<byte[]> offline = ca.publishedRootCrl();
+        if (offline.isPresent()) {
+            return offline.get();
+        }
         return crls.latest(CrlStore.Issuer.ROOT).orElseGet(() -> {
             signRootCrl(clock.instant());
             return crls.latest(CrlStore.Issuer.ROOT).orElseThrow();
@@ -73,6 +78,9 @@ public class PkiService implements PublishPkiUseCase {
     @Override
     @Transactional
     public void refreshRootCrlIfDue() {
+        if (ca.publishedRootCrl().isPresent()) {
+            return;   // an offline root's CRL comes from its key ceremony
+        }
         Instant now = clock.instant();
         boolean due = crls.latestThisUpdate(CrlStore.Issuer.ROOT).map(at -> at.isBefore(now.minus(ROOT_CRL_REFRESH))).orElse(true);
         if (due) {

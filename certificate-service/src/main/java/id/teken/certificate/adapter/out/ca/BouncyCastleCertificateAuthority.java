@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The CA hierarchy with Bouncy Castle: a root and an issuing CA named after the tenant, created once into a
@@ -58,81 +59,51 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
 
     private static final Logger LOG = Logger.getLogger(BouncyCastleCertificateAuthority.class);
 
+    private final CaKeys keys;
     private final X509Certificate root;
-    private final PrivateKey rootKey;
     private final X509Certificate issuing;
     private final PrivateKey issuingKey;
-    /** Issuing-CA certificates this one replaced (same key; documents signed earlier embed them). */
-    private final List<X509Certificate> previousIssuing;
     private final String publicUrl;
     private final ASN1ObjectIdentifier policy;
-    private final SigningIdentity ocsp;
-    private final SigningIdentity tsa;
+    /** With the root offline: the root's CRL its key ceremony signed (served as it is); null when the root key is here. */
+    private final Path publishedRootCrl;
 
-    /** A service key with its certificate chain (OCSP responder, TSA), issued by the issuing CA. */
-    public record SigningIdentity(PrivateKey key, X509Certificate certificate, X509Certificate issuer) {
-    }
-
+    /** The key-store file (created on the first start): root, issuing CA, OCSP and TSA keys in one PKCS#12. */
     public BouncyCastleCertificateAuthority(Path keyStore, char[] password, String tenantName, String publicUrl,
                                             String policyOid, int caKeyBits) {
+        this(CaKeyStore.load(keyStore, password, tenantName, caKeyBits, publicUrl), publicUrl, policyOid, null);
+    }
+
+    /**
+     * Keys from anywhere ({@link CaKeyStore}, {@link Pkcs11Token}). Without the root's key, {@code publishedRootCrl} is the
+     * root CRL that the key ceremony signed ({@code teken ca root-crl}).
+     */
+    public BouncyCastleCertificateAuthority(CaKeys keys, String publicUrl, String policyOid, Path publishedRootCrl) {
+        if (keys.rootKey().isEmpty() && publishedRootCrl == null) {
+            throw new IllegalStateException("the root is offline: teken.ca.root-crl-file must name the root CRL its ceremony signed");
+        }
+        this.keys = keys;
+        this.root = keys.root();
+        this.issuing = keys.issuing();
+        this.issuingKey = keys.issuingKey();
         this.publicUrl = publicUrl;
         this.policy = new ASN1ObjectIdentifier(policyOid);
-        try {
-            if (!Files.exists(keyStore)) {
-                CaKeyStore.create(keyStore, password, tenantName, caKeyBits, publicUrl);
-            }
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keyStore)) {
-                ks.load(in, password);
-            }
-            root = (X509Certificate) ks.getCertificate("root");
-            rootKey = (PrivateKey) ks.getKey("root", password);
-            issuingKey = (PrivateKey) ks.getKey("issuing", password);
-            X509Certificate loaded = (X509Certificate) ks.getCertificate("issuing");
-            if (root == null || loaded == null || issuingKey == null || rootKey == null) {
-                throw new IllegalStateException("CA key store " + keyStore + " must hold the keys 'root' and 'issuing'");
-            }
-            boolean changed = false;
-            if (loaded.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null) {
-                // An issuing CA from before its status was published: the same key gets a certificate that says where
-                // the root's CRL is, so a relying party that trusts only the root can check it. The old one is kept.
-                X509Certificate renewed = CaKeyStore.reissueIssuing(loaded, root, rootKey, publicUrl);
-                ks.setCertificateEntry("issuing-previous-" + loaded.getSerialNumber().toString(16), loaded);
-                ks.setKeyEntry("issuing", issuingKey, password, new X509Certificate[] {renewed, root});
-                loaded = renewed;
-                changed = true;
-                LOG.infof("Issuing CA certificate re-issued for the same key with the root CRL's address (serial %s)",
-                        renewed.getSerialNumber().toString(16));
-            }
-            issuing = loaded;
-            List<X509Certificate> previous = new java.util.ArrayList<>();
-            for (String alias : java.util.Collections.list(ks.aliases())) {
-                if (alias.startsWith("issuing-previous-")) {
-                    previous.add((X509Certificate) ks.getCertificate(alias));
-                }
-            }
-            previousIssuing = List.copyOf(previous);
-            changed |= CaKeyStore.ensureServiceIdentity(ks, "ocsp", password, tenantName, issuing, issuingKey, root, publicUrl);
-            changed |= CaKeyStore.ensureServiceIdentity(ks, "tsa", password, tenantName, issuing, issuingKey, root, publicUrl);
-            if (changed) {
-                CaKeyStore.store(ks, keyStore, password);
-            }
-            ocsp = new SigningIdentity((PrivateKey) ks.getKey("ocsp", password), (X509Certificate) ks.getCertificate("ocsp"), issuing);
-            tsa = new SigningIdentity((PrivateKey) ks.getKey("tsa", password), (X509Certificate) ks.getCertificate("tsa"), issuing);
-            LOG.infof("CA loaded: %s (issued by %s)", issuing.getSubjectX500Principal().getName(), root.getSubjectX500Principal().getName());
-        } catch (IOException e) {
-            throw new IllegalStateException("CA key store " + keyStore + " cannot be read (wrong secret?)");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("CA key store " + keyStore + " is not usable: " + e.getClass().getSimpleName());
-        }
+        this.publishedRootCrl = keys.rootKey().isPresent() ? null : publishedRootCrl;
+        LOG.infof("CA loaded: %s (issued by %s)%s", issuing.getSubjectX500Principal().getName(), root.getSubjectX500Principal().getName(),
+                keys.provider() == null ? "" : ", keys in the PKCS#11 token, root offline");
     }
 
-    public SigningIdentity ocspIdentity() {
-        return ocsp;
+    public CaKeys.SigningIdentity ocspIdentity() {
+        return keys.ocsp();
     }
 
-    public SigningIdentity tsaIdentity() {
-        return tsa;
+    public CaKeys.SigningIdentity tsaIdentity() {
+        return keys.tsa();
+    }
+
+    /** Where the CA's keys compute (the token's provider), or null for the default providers. */
+    public java.security.Provider keyProvider() {
+        return keys.provider();
     }
 
     public X509Certificate issuingCertificate() {
@@ -175,7 +146,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
                             new AccessDescription(AccessDescription.id_ad_caIssuers,
                                     new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(publicUrl + "/pki/ca/issuing.crt")))}))
                     .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(policy)));
-            X509Certificate cert = CaKeyStore.sign(builder, issuingKey);
+            X509Certificate cert = CaKeyStore.sign(builder, issuingKey, keys.provider());
             return new IssuedCertificate(serial.toString(16).toUpperCase(), subjectName.toString(), pem(cert.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("certificate issuance failed: " + e.getClass().getSimpleName());
@@ -194,9 +165,8 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
             }
             builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuing));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)));
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuingKey);
-            return builder.build(signer).getEncoded();
-        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            return builder.build(keys.signer(issuingKey)).getEncoded();
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("CRL signing failed: " + e.getClass().getSimpleName());
         }
     }
@@ -207,14 +177,28 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
      */
     @Override
     public byte[] signRootCrl(Instant thisUpdate, Instant nextUpdate, long crlNumber) {
+        PrivateKey rootKey = keys.rootKey().orElseThrow(() -> new IllegalStateException("the root is offline"));
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(new X509CertificateHolder(root.getEncoded()).getSubject(), Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(nextUpdate));
             builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)));
-            return builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKey)).getEncoded();
-        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            return builder.build(CaKeys.signer(rootKey, null)).getEncoded();
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("root CRL signing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The root CRL of an offline root, read from its file on each call (the operator replaces it before it expires). */
+    @Override
+    public Optional<byte[]> publishedRootCrl() {
+        if (publishedRootCrl == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(publishedRootCrl));
+        } catch (IOException e) {
+            throw new IllegalStateException("the root CRL " + publishedRootCrl + " cannot be read");
         }
     }
 
@@ -230,7 +214,7 @@ public class BouncyCastleCertificateAuthority implements CertificateAuthority {
     @Override
     public String previousIssuingPem() {
         StringBuilder out = new StringBuilder();
-        for (X509Certificate c : previousIssuing) {
+        for (X509Certificate c : keys.previousIssuing()) {
             try {
                 out.append(pem(c.getEncoded()));
             } catch (CertificateEncodingException e) {

@@ -91,7 +91,7 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
     @Override
     public byte[] respond(OcspQuery query, List<CertificateState> states, Instant now) {
         try {
-            BouncyCastleCertificateAuthority.SigningIdentity responder = ca.ocspIdentity();
+            CaKeys.SigningIdentity responder = ca.ocspIdentity();
             BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(responder.certificate().getPublicKey(),
                     digests.get(CertificateID.HASH_SHA1));
             Date thisUpdate = Date.from(now);
@@ -111,10 +111,10 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(responder.key()),
+            BasicOCSPResp basic = builder.build(CaKeys.signer(responder.key(), ca.keyProvider()),
                     new X509CertificateHolder[] {new X509CertificateHolder(responder.certificate().getEncoded())}, thisUpdate);
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
-        } catch (OCSPException | OperatorCreationException | IOException | CertificateEncodingException e) {
+        } catch (OCSPException | OperatorCreationException | IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("OCSP response could not be signed: " + e.getClass().getSimpleName());
         }
     }
@@ -178,9 +178,10 @@ public class BouncyCastlePkiProtocols implements OcspProtocol, TimeStampAuthorit
 
     /** The signing certificate is named by an ESSCertIDv2 (SHA-256); the TSA certificate and its issuer go with every token. */
     private TimeStampTokenGenerator tokenGenerator() throws OperatorCreationException, TSPException, java.security.GeneralSecurityException {
-        BouncyCastleCertificateAuthority.SigningIdentity tsa = ca.tsaIdentity();
+        CaKeys.SigningIdentity tsa = ca.tsaIdentity();
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-                new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.key(), tsa.certificate()),
+                (ca.keyProvider() == null ? new JcaSimpleSignerInfoGeneratorBuilder()
+                        : new JcaSimpleSignerInfoGeneratorBuilder().setProvider(ca.keyProvider())).build("SHA256withRSA", tsa.key(), tsa.certificate()),
                 digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
                 tsaPolicy);
         tokens.addCertificates(new JcaCertStore(List.of(tsa.certificate(), tsa.issuer())));

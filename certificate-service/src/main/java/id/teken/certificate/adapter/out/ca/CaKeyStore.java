@@ -19,8 +19,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -40,7 +38,11 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The CA hierarchy's key store: creates the root and issuing CA once, re-issues the issuing certificate for the same key,
@@ -81,10 +83,64 @@ final class CaKeyStore {
     }
 
     /**
+     * Opens (and on the first start creates) the key-store file: root, issuing CA, and the OCSP and TSA identities it makes
+     * or renews; an issuing certificate from before the root CRL existed is re-issued for the same key.
+     */
+    static CaKeys load(Path keyStore, char[] password, String tenantName, int caKeyBits, String publicUrl) {
+        try {
+            if (!Files.exists(keyStore)) {
+                create(keyStore, password, tenantName, caKeyBits, publicUrl);
+            }
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(keyStore)) {
+                ks.load(in, password);
+            }
+            X509Certificate root = (X509Certificate) ks.getCertificate("root");
+            PrivateKey rootKey = (PrivateKey) ks.getKey("root", password);
+            PrivateKey issuingKey = (PrivateKey) ks.getKey("issuing", password);
+            X509Certificate issuing = (X509Certificate) ks.getCertificate("issuing");
+            if (root == null || issuing == null || issuingKey == null || rootKey == null) {
+                throw new IllegalStateException("CA key store " + keyStore + " must hold the keys 'root' and 'issuing'");
+            }
+            boolean changed = false;
+            if (issuing.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null) {
+                // An issuing CA from before its status was published: the same key gets a certificate that says where
+                // the root's CRL is, so a relying party that trusts only the root can check it. The old one is kept.
+                X509Certificate renewed = reissueIssuing(issuing, root, rootKey, publicUrl);
+                ks.setCertificateEntry("issuing-previous-" + issuing.getSerialNumber().toString(16), issuing);
+                ks.setKeyEntry("issuing", issuingKey, password, new X509Certificate[] {renewed, root});
+                issuing = renewed;
+                changed = true;
+                LOG.infof("Issuing CA certificate re-issued for the same key with the root CRL's address (serial %s)",
+                        renewed.getSerialNumber().toString(16));
+            }
+            List<X509Certificate> previous = new ArrayList<>();
+            for (String alias : Collections.list(ks.aliases())) {
+                if (alias.startsWith("issuing-previous-")) {
+                    previous.add((X509Certificate) ks.getCertificate(alias));
+                }
+            }
+            changed |= ensureServiceIdentity(ks, "ocsp", password, tenantName, issuing, issuingKey, root, publicUrl, null);
+            changed |= ensureServiceIdentity(ks, "tsa", password, tenantName, issuing, issuingKey, root, publicUrl, null);
+            if (changed) {
+                store(ks, keyStore, password);
+            }
+            return new CaKeys(root, Optional.of(rootKey), issuing, issuingKey, List.copyOf(previous),
+                    new CaKeys.SigningIdentity((PrivateKey) ks.getKey("ocsp", password), (X509Certificate) ks.getCertificate("ocsp"), issuing),
+                    new CaKeys.SigningIdentity((PrivateKey) ks.getKey("tsa", password), (X509Certificate) ks.getCertificate("tsa"), issuing),
+                    null);
+        } catch (IOException e) {
+            throw new IllegalStateException("CA key store " + keyStore + " cannot be read (wrong secret?)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("CA key store " + keyStore + " is not usable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
      * The issuing CA's certificate, signed by the root: CA with path length 0, and where a relying party finds the root's
      * CRL (its status) and the root certificate (AIA caIssuers).
      */
-    private static X509Certificate issuingCertificate(X509Certificate rootCert, PrivateKey rootKey, X500Name subject, PublicKey key,
+    static X509Certificate issuingCertificate(X509Certificate rootCert, PrivateKey rootKey, X500Name subject, PublicKey key,
                                                       Instant notBefore, Instant notAfter, String publicUrl)
             throws GeneralSecurityException, IOException {
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -130,7 +186,7 @@ final class CaKeyStore {
      * issued by the issuing CA, with the extended key usage that its clients require.
      */
     static boolean ensureServiceIdentity(KeyStore ks, String alias, char[] password, String tenant, X509Certificate issuing,
-                                         PrivateKey issuingKey, X509Certificate root, String publicUrl)
+                                         PrivateKey issuingKey, X509Certificate root, String publicUrl, java.security.Provider provider)
             throws GeneralSecurityException, IOException {
         X509Certificate existing = (X509Certificate) ks.getCertificate(alias);
         boolean isOcsp = alias.equals("ocsp");
@@ -139,7 +195,8 @@ final class CaKeyStore {
         if (existing != null && !tsaWithoutCrl && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(30, ChronoUnit.DAYS))) {
             return false;
         }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        // In a token the key pair is made inside it (sensitive, never extractable) and stays there.
+        KeyPairGenerator generator = provider == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", provider);
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -162,19 +219,20 @@ final class CaKeyStore {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(
                             new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/pki/crl"))), null, null)}));
         }
-        X509Certificate cert = sign(builder, issuingKey);
+        X509Certificate cert = sign(builder, issuingKey, provider);
         ks.setKeyEntry(alias, keys.getPrivate(), password, new X509Certificate[] {cert, issuing, root});
         LOG.infof("%s certificate issued: %s", isOcsp ? "OCSP responder" : "TSA", cert.getSubjectX500Principal().getName());
         return true;
     }
 
     static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws GeneralSecurityException {
-        try {
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(key);
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
+        return sign(builder, key, null);
+    }
+
+    /** Signs with {@code key} where it lives ({@code provider}: the token's, or null for the default providers). */
+    static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key, java.security.Provider provider) throws GeneralSecurityException {
+        ContentSigner signer = CaKeys.signer(key, provider);
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
     static X500Name name(String cn, String tenant) {

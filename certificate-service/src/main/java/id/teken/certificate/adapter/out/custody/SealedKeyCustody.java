@@ -44,7 +44,9 @@ public class SealedKeyCustody implements KeyCustody {
     private static final byte V2 = PassphraseSeal.V2;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec masterKey;
+    private final java.security.Key masterKey;
+    /** Where the master key computes: the PKCS#11 token's provider, or null (the key is in memory). */
+    private final java.security.Provider masterKeyProvider;
     private final String algorithm;
     private final int keyBits;
     private final PassphraseSeal seal;
@@ -62,13 +64,24 @@ public class SealedKeyCustody implements KeyCustody {
 
     public SealedKeyCustody(byte[] masterKey, String algorithm, int keyBits, int argon2MemoryKib, int argon2Passes, int lanes,
                             int maxConcurrent) {
-        if (lanes < 1 || lanes > 16 || argon2MemoryKib < 8 * lanes) {
-            throw new IllegalStateException("teken.passphrase.argon2-lanes must be 1-16 (and at most memory/8)");
-        }
+        this(checked(masterKey), null, algorithm, keyBits, argon2MemoryKib, argon2Passes, lanes, maxConcurrent);
+    }
+
+    private static SecretKeySpec checked(byte[] masterKey) {
         if (masterKey.length != 32) {
             throw new IllegalStateException("the master key must be 32 bytes");
         }
-        this.masterKey = new SecretKeySpec(masterKey, "AES");
+        return new SecretKeySpec(masterKey, "AES");
+    }
+
+    /** With the master key in a PKCS#11 token: the wrapping and unwrapping happen inside it ({@code provider}). */
+    public SealedKeyCustody(java.security.Key masterKey, java.security.Provider provider, String algorithm, int keyBits,
+                            int argon2MemoryKib, int argon2Passes, int lanes, int maxConcurrent) {
+        if (lanes < 1 || lanes > 16 || argon2MemoryKib < 8 * lanes) {
+            throw new IllegalStateException("teken.passphrase.argon2-lanes must be 1-16 (and at most memory/8)");
+        }
+        this.masterKey = masterKey;
+        this.masterKeyProvider = provider;
         this.algorithm = algorithm;
         this.keyBits = keyBits;
         this.seal = new PassphraseSeal(argon2MemoryKib, argon2Passes, lanes, maxConcurrent);
@@ -175,10 +188,14 @@ public class SealedKeyCustody implements KeyCustody {
         return signature.sign();
     }
 
+    private Cipher masterCipher() throws GeneralSecurityException {
+        return masterKeyProvider == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", masterKeyProvider);
+    }
+
     private byte[] wrap(UUID credentialId, byte[] plain) throws GeneralSecurityException {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = masterCipher();
         cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(128, iv));
         cipher.updateAAD(PassphraseSeal.aad(credentialId));
         byte[] sealed = cipher.doFinal(plain);
@@ -190,7 +207,7 @@ public class SealedKeyCustody implements KeyCustody {
             throw new IllegalStateException("sealed key has an unknown format");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = masterCipher();
             cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(128, Arrays.copyOfRange(blob, 1, 13)));
             cipher.updateAAD(PassphraseSeal.aad(credentialId));
             return cipher.doFinal(blob, 13, blob.length - 13);

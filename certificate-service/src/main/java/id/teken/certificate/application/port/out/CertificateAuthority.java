@@ -5,6 +5,7 @@ import id.teken.certificate.domain.SubscriberIdentity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The issuing CA: signs subscriber certificates and CRLs; publishes its chain. Its keys never leave it. */
 public interface CertificateAuthority {
@@ -15,6 +16,12 @@ public interface CertificateAuthority {
 
     /** The root's CRL over the CA certificates it issued (the issuing CA's status for relying parties trusting the root only). */
     byte[] signRootCrl(Instant thisUpdate, Instant nextUpdate, long crlNumber);
+
+    /**
+     * With the root offline (its key is not here): the root CRL its key ceremony signed, served as it is; empty when the
+     * root's key is here and {@link #signRootCrl} signs it.
+     */
+    Optional<byte[]> publishedRootCrl();
 
     byte[] rootCertificateDer();
 
