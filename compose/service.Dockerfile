@@ -5,9 +5,17 @@
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 ARG PORT
+# Debian packages a service needs besides the JRE (certificate-service: softhsm2, a PKCS#11 token for the CA keys where
+# no hardware HSM is at hand; a hardware HSM's own PKCS#11 module is mounted in instead).
+ARG PACKAGES=""
+RUN if [ -n "$PACKAGES" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PACKAGES \
+      && rm -rf /var/lib/apt/lists/*; fi
 RUN test -n "$SERVICE" && test -n "$PORT" \
     && groupadd --system --gid 1001 teken && useradd --system --uid 1001 --gid teken --home-dir /deployments --shell /usr/sbin/nologin teken \
-    && mkdir -p /var/lib/teken/ca && chown 1001:1001 /var/lib/teken/ca && chmod 700 /var/lib/teken/ca
+    && mkdir -p /var/lib/teken/ca /var/lib/teken/hsm/tokens /etc/teken && chown -R 1001:1001 /var/lib/teken && chmod 700 /var/lib/teken/ca /var/lib/teken/hsm \
+    && printf 'directories.tokendir = /var/lib/teken/hsm/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' > /etc/teken/softhsm2.conf \
+    && printf '#!/bin/sh\n# The CA key ceremony (docs/operations.md): root, issuing-csr, sign-issuing, import-issuing, root-crl, status\nexec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "/deployments/lib/boot/*:/deployments/lib/main/*:/deployments/app/*" id.teken.certificate.adapter.out.ca.CaCeremony "$@"\n' > /usr/local/bin/teken-ca \
+    && chmod 755 /usr/local/bin/teken-ca
 WORKDIR /deployments
 COPY --chown=1001:1001 ${SERVICE}/target/quarkus-app/lib/ lib/
 COPY --chown=1001:1001 ${SERVICE}/target/quarkus-app/*.jar ./
@@ -21,6 +29,7 @@ USER 1001
 # otherwise: never publish it. certificate-service keeps its CA key store on a volume at /var/lib/teken/ca.
 ENV TEKEN_BIND_HOST=0.0.0.0 \
     TEKEN_MANAGEMENT_PORT_CHECK=${PORT} \
+    SOFTHSM2_CONF=/etc/teken/softhsm2.conf \
     JAVA_OPTS=""
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=6 \

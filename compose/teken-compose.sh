@@ -29,6 +29,8 @@ if [[ "$MODE" == demo || "$MODE" == demo-up || "$MODE" == down ]]; then
   FILES+=(-f "$ROOT/compose/docker-compose.demo.yml")
   export TEKEN_SMTP_HOST=mail TEKEN_SMTP_PORT=3025 TEKEN_SMTP_START_TLS=DISABLED TEKEN_DIRECTORY_FILE="${TEKEN_DIRECTORY_FILE:-./demo/pegawai-demo.csv}"
   export TEKEN_VERIFIERS="${TEKEN_VERIFIERS:-197812012005041003}" TEKEN_ADMINS="${TEKEN_ADMINS:-198802292012052004}"
+  # The demo keeps the CA keys in a PKCS#11 token (SoftHSM2 in certificate-service's image), the root offline.
+  export TEKEN_CA_STORE="${TEKEN_CA_STORE:-pkcs11}"
 fi
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-teken}"
 say() { printf '[compose] %s\n' "$*"; }
@@ -87,6 +89,9 @@ secrets() {
     grep -q "^TEKEN_KAFKA_${user}_PASSWORD=" "$SECRETS/teken.env" \
       || (umask 077; echo "TEKEN_KAFKA_${user}_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   done
+  # The token's PINs (SoftHSM2 on the hsmtokens volume; a hardware HSM has its own).
+  grep -q '^TEKEN_PKCS11_PIN=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_PKCS11_PIN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
+  grep -q '^TEKEN_PKCS11_SO_PIN=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_PKCS11_SO_PIN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   grep -q '^TEKEN_CLIENT_ASSERTION_KEY=' "$SECRETS/teken.env" || (umask 077; echo "TEKEN_CLIENT_ASSERTION_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')" >> "$SECRETS/teken.env")
   set -a; source "$SECRETS/teken.env"; set +a
   export TEKEN_SECRETS_DIR="$SECRETS"
@@ -97,6 +102,36 @@ secrets() {
     export TEKEN_TLS_CERT_FILE="$SECRETS/tls/gateway.crt" TEKEN_TLS_KEY_FILE="$SECRETS/tls/gateway.key"
     TEKEN_CA_FILE="$SECRETS/tls/local-ca.crt"
   fi
+}
+
+# The key ceremony for CA keys in SoftHSM2 (TEKEN_CA_STORE=pkcs11 with SoftHSM's module), once: a token on the hsmtokens
+# volume, the root made and kept in compose/.secrets/ca-offline (it stands for the offline machine and its medium: the
+# root's key is never in a container that serves), the issuing key made inside the token, its request signed by the
+# root, the certificate imported beside it, and the root's CRL put where certificate-service serves it. With a hardware
+# HSM the operator runs these steps (docs/operations.md, Key ceremony).
+ceremony() {
+  [[ "${TEKEN_CA_STORE:-file}" == pkcs11 && "${TEKEN_PKCS11_LIBRARY:-/usr/lib/softhsm/libsofthsm2.so}" == */libsofthsm2.so ]] || return 0
+  local offline="$SECRETS/ca-offline"
+  mkdir -p "$offline"; chmod 700 "$offline"
+  [[ -s "$offline/.root-password" ]] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' > "$offline/.root-password")
+  chown -R 1001:1001 "$offline" 2>/dev/null || chmod 777 "$offline"
+  say "key ceremony (once): SoftHSM2 token, offline root in $offline, issuing key in the token"
+  compose run --rm --no-deps -T -v "$offline:/offline" -e TEKEN_PKCS11_SO_PIN="$TEKEN_PKCS11_SO_PIN" \
+    -e TEKEN_ROOT_PASSWORD="$(cat "$offline/.root-password")" --entrypoint sh certificate-service -c '
+      set -e
+      if [ -s /var/lib/teken/ca/root.crl ]; then echo "the token holds the CA already"; teken-ca status; exit 0; fi
+      softhsm2-util --show-slots 2>/dev/null | grep -q "Label: *teken-ca " \
+        || softhsm2-util --init-token --free --label teken-ca --so-pin "$TEKEN_PKCS11_SO_PIN" --pin "$TEKEN_PKCS11_PIN" >/dev/null
+      [ -s /offline/root.p12 ] || teken-ca root --dir /offline
+      teken-ca issuing-csr --out /offline/issuing.csr
+      teken-ca sign-issuing --dir /offline --csr /offline/issuing.csr --out /offline/issuing.crt
+      teken-ca import-issuing --cert /offline/issuing.crt --root /offline/root.crt
+      cp /offline/root.crl /var/lib/teken/ca/root.crl
+      teken-ca status' 2>&1 | grep -v "^Creating\|^Starting\|WARN" | sed 's/^/  /'
+  local rc="${PIPESTATUS[0]}"
+  # `run` made the network without the stack's address plan: `up` makes it again (the volumes stay).
+  compose down --remove-orphans >/dev/null 2>&1 || true
+  return "$rc"
 }
 
 # The internal CA and a certificate for each service's name on the compose network (made once; its key is not kept).
@@ -170,9 +205,11 @@ up() {
   if ! compose build >"$build_log" 2>&1; then
     say "image build failed; its last lines:"; tail -40 "$build_log"; return 1
   fi
-  say "images built after $(( $(date +%s) - t0 )) s; starting the containers"
-  compose up -d
-  wait_ready 600
+  say "images built after $(( $(date +%s) - t0 )) s"
+  ceremony || { say "the key ceremony failed"; return 1; }
+  say "starting the containers"
+  compose up -d || return 1
+  wait_ready 600 || return 1
 
   say "ready after $(( $(date +%s) - t0 )) s: gateway https://localhost:$TEKEN_HTTPS_PORT${TEKEN_CA_FILE:+ (trust $TEKEN_CA_FILE)}$( (( DEMO )) && echo ", mail API http://localhost:$TEKEN_MAIL_API_PORT")"
 }
@@ -242,6 +279,17 @@ case "$MODE" in
       say "certificate-service did not answer HTTPS inside"; rc=1
     else
       say "inside: HTTPS only between the services (plain HTTP refused): ok"
+    fi
+    if [[ "${TEKEN_CA_STORE:-file}" == pkcs11 ]]; then
+      # The CA signs from the token: its keys are listed there, no key-store file exists, and the root's key is not here.
+      token=$(compose exec -T certificate-service teken-ca status 2>&1) || true
+      files=$(compose exec -T certificate-service sh -c 'ls -A /var/lib/teken/ca' 2>&1) || true
+      if [[ "$token" == *"issuing: private key"* && "$token" == *"master: secret key"* && "$files" != *.p12* ]] \
+          && compose logs certificate-service 2>&1 | grep -q "keys in the PKCS#11 token, root offline"; then
+        say "CA: issuing, OCSP, TSA and master keys in the PKCS#11 token (SoftHSM2), no key-store file, root offline: ok"
+      else
+        say "CA keys NOT in the token: status='$token' files='$files'"; rc=1
+      fi
     fi
     if curl -fsS -o /dev/null --max-time 5 "http://localhost:$TEKEN_HTTPS_PORT/pki/ca" 2>/dev/null; then
       say "the gateway answered plain HTTP"; rc=1

@@ -47,6 +47,8 @@ class ComposeStackTest {
                 .contains("database roles: registration opens its own database (no superuser) and not certificate's: ok")
                 .as("Kafka refuses a cross-service write and a stranger")
                 .contains("kafka ACLs: activation cannot write teken.certificate.*, a stranger cannot log in, activation writes its dead letters: ok")
+                .as("the CA signs inside the PKCS#11 token, the root offline")
+                .contains("CA: issuing, OCSP, TSA and master keys in the PKCS#11 token (SoftHSM2), no key-store file, root offline: ok")
                 .as("the gateway serves HTTPS only").contains("gateway: HTTPS only (plain HTTP refused): ok")
                 .as("the services answer HTTPS only among themselves")
                 .contains("inside: HTTPS only between the services (plain HTTP refused): ok");

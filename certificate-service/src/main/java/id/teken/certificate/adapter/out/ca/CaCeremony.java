@@ -43,7 +43,8 @@ import java.util.Map;
  * <pre>
  *   root          --dir OFFLINE [--bits 4096] [--years 20]        the root key and certificate (root.p12, root.crt) and its first CRL (root.crl)
  *   issuing-csr   --out issuing.csr [--bits 3072]                  the issuing key, made in the token; its certificate request
- *   sign-issuing  --dir OFFLINE --csr issuing.csr --out issuing.crt [--years 10]   the root signs the request (offline)
+ *   sign-issuing  --dir OFFLINE --csr issuing.csr --out issuing.crt [--years 10]   the root signs the request (offline),
+ *                 and a new root CRL (OFFLINE/root.crl): validators take no CRL older than the certificate it is about
  *   import-issuing --cert issuing.crt --root root.crt            the signed certificate goes beside its key in the token
  *   root-crl      --dir OFFLINE --out root.crl [--days 365]        a new root CRL (before the last one ends)
  *   status                                                         what the token holds (no secret is shown)
@@ -188,6 +189,8 @@ public final class CaCeremony {
         Files.writeString(certOut, pem(issuing));
         out.println("issuing CA certified: " + issuing.getSubjectX500Principal().getName() + ", serial " + issuing.getSerialNumber().toString(16)
                 + ", until " + end + " -> " + certOut + " (teken ca import-issuing on the service's machine)");
+        // Validators (EU DSS) take no CRL older than the certificate it speaks about: a new root CRL goes with the new CA.
+        rootCrl(dir, dir.resolve("root.crl"), 365);
     }
 
     /** The root's certificate for the token's issuing key goes beside it, with the root (the chain the service serves). */
