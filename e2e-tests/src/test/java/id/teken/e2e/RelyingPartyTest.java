@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -218,6 +219,89 @@ class RelyingPartyTest {
                         + "\",\"password\":\"" + signer.getProperty("PASSWORD") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    /**
+     * The CSC API v2 walked blind, as an integrator's client does: info -> auth/login -> credentials/list -> credentials/info
+     * -> credentials/authorize -> signatures/signHash, the signature verified with the certificate credentials/info gave;
+     * then a wrong passphrase, a reused SAD, a SAD for other hashes, a forged token, another user's credential.
+     */
+    @Test
+    void theCscApi_walkedBlind_signsAHash_thatTheReturnedCertificateVerifies() throws Exception {
+        CscClient csc = new CscClient(services.gateway());
+        CscClient.Answer info = csc.call("info", null, "{}");
+        assertThat(info.status()).as(info.body().toString()).isEqualTo(200);
+        assertThat(info.body().path("specs").asText()).startsWith("2.");
+        assertThat(info.body().path("methods").toString()).contains("credentials/authorize").contains("signatures/signHash");
+
+        assertThat(csc.login(signer.getProperty("NIP"), "salah-sekali").error()).isEqualTo("authentication_error");
+        CscClient.Answer login = csc.login(signer.getProperty("NIP"), signer.getProperty("PASSWORD"));
+        assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+        String token = login.body().path("access_token").asText();
+        assertThat(login.body().path("expires_in").asLong()).isPositive();
+
+        CscClient.Answer list = csc.call("credentials/list", token, java.util.Map.of("onlyValid", true));
+        assertThat(list.status()).as(list.body().toString()).isEqualTo(200);
+        String credential = list.body().path("credentialIDs").path(0).asText();
+        assertThat(credential).isNotBlank();
+
+        CscClient.Answer described = csc.call("credentials/info", token, java.util.Map.of("credentialID", credential,
+                "certificates", "chain", "certInfo", true, "authInfo", true));
+        assertThat(described.status()).as(described.body().toString()).isEqualTo(200);
+        assertThat(described.body().path("key").path("status").asText()).isEqualTo("enabled");
+        assertThat(described.body().path("cert").path("status").asText()).isEqualTo("valid");
+        assertThat(described.body().path("cert").path("certificates")).hasSize(2);
+        assertThat(described.body().path("authMode").asText()).isEqualTo("explicit");
+        assertThat(described.body().path("SCAL").asText()).isEqualTo("2");
+        java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                        described.body().path("cert").path("certificates").path(0).asText())));
+        assertThat(leaf.getSerialNumber().toString(16)).isEqualToIgnoringCase(described.body().path("cert").path("serialNumber").asText());
+
+        byte[] document = ("CSC " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String hash = Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(document));
+        String other = Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest("lain".getBytes(StandardCharsets.UTF_8)));
+        String sha256 = "2.16.840.1.101.3.4.2.1";
+        CscClient.Answer wrong = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
+                "hashes", List.of(hash), "hashAlgorithmOID", sha256, "authData", List.of(java.util.Map.of("id", "PIN", "value", "Salah#Sekali9"))));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.error()).isEqualTo("invalid_pin");
+        CscClient.Answer authorized = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
+                "hashes", List.of(hash), "hashAlgorithmOID", sha256,
+                "authData", List.of(java.util.Map.of("id", "PIN", "value", signer.getProperty("PASSPHRASE")))));
+        assertThat(authorized.status()).as(authorized.body().toString()).isEqualTo(200);
+        String sad = authorized.body().path("SAD").asText();
+        assertThat(authorized.body().path("expiresIn").asLong()).isBetween(1L, 300L);
+
+        java.util.Map<String, Object> forOther = java.util.Map.of("credentialID", credential, "SAD", sad, "hashes", List.of(other),
+                "hashAlgorithmOID", sha256, "signAlgo", "1.2.840.113549.1.1.1");
+        assertThat(csc.call("signatures/signHash", token, forOther).error()).as("a SAD for other hashes").isEqualTo("invalid_request");
+        CscClient.Answer signed = csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad,
+                "hashes", List.of(hash), "hashAlgorithmOID", sha256, "signAlgo", "1.2.840.113549.1.1.1"));
+        assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
+        java.security.Signature check = java.security.Signature.getInstance("SHA256withRSA");
+        check.initVerify(leaf.getPublicKey());
+        check.update(document);
+        assertThat(check.verify(Base64.getDecoder().decode(signed.body().path("signatures").path(0).asText())))
+                .as("the signature verifies with the certificate credentials/info returned").isTrue();
+        CscClient.Answer reused = csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad,
+                "hashes", List.of(hash), "signAlgo", "1.2.840.113549.1.1.11"));
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.error()).as("a used SAD").isEqualTo("invalid_request");
+
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        CscClient.Answer refused = csc.call("credentials/list", forged, "{}");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.error()).isEqualTo("invalid_token");
+        assertThat(csc.call("credentials/list", null, "{}").error()).isEqualTo("invalid_token");
+        // Another signed-in user (the demo's verifier, an ASN without a certificate) sees no credential and cannot use this one.
+        String stranger = token(PackagedStack.VERIFIER);
+        assertThat(csc.call("credentials/list", stranger, "{}").body().path("credentialIDs")).isEmpty();
+        assertThat(csc.call("credentials/info", stranger, java.util.Map.of("credentialID", credential)).error()).isEqualTo("invalid_request");
+        assertThat(csc.call("credentials/authorize", stranger, java.util.Map.of("credentialID", credential, "numSignatures", 1,
+                "hashes", List.of(hash), "authData", List.of(java.util.Map.of("id", "PIN", "value", signer.getProperty("PASSPHRASE"))))).error())
+                .isEqualTo("invalid_request");
+        assertThat(csc.call("credentials/info", token, "{not json").status()).isEqualTo(400);
     }
 
     @Test

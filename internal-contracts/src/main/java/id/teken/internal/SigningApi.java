@@ -36,8 +36,16 @@ public final class SigningApi {
                                      List<String> certificateChain, List<String> timestampTokens, String ocspResponse) {
     }
 
-    /** Checks the passphrase and opens the key for {@code signatures} signatures in a short time (a SAD). */
-    public record AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
+    /**
+     * Checks the passphrase and opens the key for {@code signatures} signatures in a short time (a SAD). With {@code hashes}
+     * (base64, as many as {@code signatures}) the SAD signs those digests only, each once (the CSC API's
+     * credentials/authorize); {@code lifetimeSeconds} asks for a longer life than the default (at most the service's maximum).
+     */
+    public record AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures, List<String> hashes,
+                                   Integer lifetimeSeconds) {
+        public AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
+            this(nip, passphrase, channel, signatures, null, null);
+        }
     }
 
     /** The signature activation data, until when it may be used, and the certificate it is for. */

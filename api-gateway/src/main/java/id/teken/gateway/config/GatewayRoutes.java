@@ -44,6 +44,10 @@ public class GatewayRoutes {
                 new Route("/api/sign", up.signing(), Optional.empty(), document).bsreCompatible(),
                 new Route("/api/v2", up.signing(), Optional.empty(), batch).bsreCompatible(),
                 new Route("/api/user", up.signing(), Optional.empty(), json).bsreCompatible(),
+                // The Cloud Signature Consortium API v2: auth/login (HTTP Basic NIP:password) at registration-service, the rest
+                // at signing-service, which checks the Bearer token itself and answers in CSC's error shape.
+                new Route("/csc/v2/auth", up.registration(), Optional.empty(), json),
+                new Route("/csc/v2", up.signing(), Optional.empty(), json),
                 new Route("/api/v1/verifications", up.signing(), Optional.empty(), document),
                 new Route("/verify", up.signing(), Optional.empty(), json)));
     }

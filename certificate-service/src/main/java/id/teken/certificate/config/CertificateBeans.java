@@ -45,7 +45,7 @@ public class CertificateBeans {
     @Produces
     @Singleton
     SignatureAuthorizations authorizations(CertificateConfig config, Clock clock) {
-        return new SignatureAuthorizations(config.signing().authorizationLifetime(), clock);
+        return new SignatureAuthorizations(config.signing().authorizationLifetime(), config.signing().maxAuthorizationLifetime(), clock);
     }
 
     @Produces

@@ -126,6 +126,10 @@ public interface CertificateConfig {
 
         @WithDefault("PT30S")
         Duration authorizationLifetime();
+
+        /** The longest life a caller may ask for (the CSC API's clients authorize, then sign within minutes). */
+        @WithDefault("PT5M")
+        Duration maxAuthorizationLifetime();
     }
 
     /** The token internal callers present (signing-service); unset: the internal API refuses everyone. */

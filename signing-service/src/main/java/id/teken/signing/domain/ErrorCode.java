@@ -40,6 +40,8 @@ public enum ErrorCode {
     CLIENT_EXISTS(Kind.CONFLICT, "Nama aplikasi klien sudah dipakai"),
     CLIENT_NOT_FOUND(Kind.NOT_FOUND, "Aplikasi klien tidak ditemukan"),
     MALFORMED_REQUEST(Kind.INVALID, "Format permintaan tidak valid"),
+    /** A CSC credentialID that is not the caller's current credential. */
+    CREDENTIAL_UNKNOWN(Kind.INVALID, "Kredensial tidak dikenal"),
     TOTP_NOT_SUPPORTED(Kind.INVALID, "TOTP belum didukung");
 
     /** What sort of failure a code is. */

@@ -77,6 +77,11 @@ class SignDocumentServiceTest {
                     : CompletableFuture.completedFuture(new Authorization("sad-1", grantedSerial));
         }
 
+        public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes,
+                                                          java.time.Duration lifetime) {
+            return authorize(nip, passphrase, channel, hashes.size());
+        }
+
         public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String algorithm, String channel,
                                          boolean timestamps, boolean ocsp) {
             calls.add("signAuthorized " + sad + " " + digests.stream().map(String::new).toList() + " ts=" + timestamps + " ocsp=" + ocsp);

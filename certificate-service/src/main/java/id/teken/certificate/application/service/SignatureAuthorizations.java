@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,22 +27,42 @@ public class SignatureAuthorizations {
     static final int MAX_OPEN = 2_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One open authorization. */
-    record Grant(UUID credentialId, String nip, String channel, KeyCustody.Unlocked key, int remaining, Instant until) {
+    /** One open authorization; {@code hashes} (base64), when not empty, are the digests it may still sign, each once. */
+    record Grant(UUID credentialId, String nip, String channel, KeyCustody.Unlocked key, int remaining, Instant until,
+                 List<String> hashes) {
+        Grant(UUID credentialId, String nip, String channel, KeyCustody.Unlocked key, int remaining, Instant until) {
+            this(credentialId, nip, channel, key, remaining, until, List.of());
+        }
     }
 
     private final Map<String, Grant> open = new ConcurrentHashMap<>();
     private final Duration lifetime;
+    private final Duration maxLifetime;
     private final Clock clock;
 
     /** Made by the configuration (teken.signing.authorization-lifetime). */
     public SignatureAuthorizations(Duration lifetime, Clock clock) {
+        this(lifetime, lifetime, clock);
+    }
+
+    /** A caller may ask for a life up to {@code maxLifetime} (teken.signing.max-authorization-lifetime). */
+    public SignatureAuthorizations(Duration lifetime, Duration maxLifetime, Clock clock) {
         this.lifetime = lifetime;
+        this.maxLifetime = maxLifetime.compareTo(lifetime) < 0 ? lifetime : maxLifetime;
         this.clock = clock;
     }
 
     /** A new SAD for the opened key. */
     String grant(UUID credentialId, String nip, String channel, KeyCustody.Unlocked key, int signatures) {
+        return grant(credentialId, nip, channel, key, signatures, List.of(), null);
+    }
+
+    /**
+     * A new SAD for the opened key, bound to {@code hashes} when there are any (each signed once), living {@code life}
+     * (null: the default; never more than the maximum).
+     */
+    String grant(UUID credentialId, String nip, String channel, KeyCustody.Unlocked key, int signatures, List<byte[]> hashes,
+                 Duration life) {
         Instant now = clock.instant();
         if (open.size() >= MAX_OPEN) {
             sweep(now);
@@ -54,7 +75,9 @@ public class SignatureAuthorizations {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String sad = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        open.put(sad, new Grant(credentialId, nip, channel, key, signatures, now.plus(lifetime)));
+        Duration granted = life == null ? lifetime : life.compareTo(maxLifetime) > 0 ? maxLifetime : life;
+        open.put(sad, new Grant(credentialId, nip, channel, key, signatures, now.plus(granted),
+                hashes.stream().map(Base64.getEncoder()::encodeToString).toList()));
         return sad;
     }
 
@@ -69,6 +92,18 @@ public class SignatureAuthorizations {
      * once more and then destroy ({@link #release}).
      */
     Optional<Grant> take(String sad, String nip, String channel, int count) {
+        return take(sad, nip, channel, count, List.of());
+    }
+
+    /**
+     * {@link #take(String, String, String, int)} for these digests: a SAD bound to hashes gives them only when every one is
+     * among those it may still sign (each is then used up).
+     */
+    Optional<Grant> take(String sad, String nip, String channel, List<byte[]> digests) {
+        return take(sad, nip, channel, digests.size(), digests);
+    }
+
+    private Optional<Grant> take(String sad, String nip, String channel, int count, List<byte[]> digests) {
         Instant now = clock.instant();
         Grant[] taken = new Grant[1];
         open.computeIfPresent(sad, (k, g) -> {
@@ -79,9 +114,19 @@ public class SignatureAuthorizations {
             if (!g.nip().equals(nip) || !g.channel().equals(channel) || g.remaining() < count) {
                 return g;
             }
+            List<String> hashesLeft = g.hashes();
+            if (!hashesLeft.isEmpty()) {
+                List<String> remaining = new java.util.ArrayList<>(hashesLeft);
+                for (byte[] d : digests) {
+                    if (!remaining.remove(Base64.getEncoder().encodeToString(d))) {
+                        return g;   // a digest it was not authorized for: nothing is taken
+                    }
+                }
+                hashesLeft = List.copyOf(remaining);
+            }
             taken[0] = g;
             int left = g.remaining() - count;
-            return left == 0 ? null : new Grant(g.credentialId(), g.nip(), g.channel(), g.key(), left, g.until());
+            return left == 0 ? null : new Grant(g.credentialId(), g.nip(), g.channel(), g.key(), left, g.until(), hashesLeft);
         });
         return Optional.ofNullable(taken[0]);
     }

@@ -133,7 +133,8 @@ public class SigningService implements SignHashUseCase {
         Opened opened = open(command.nip(), channel, command.passphrase());
         String sad;
         try {
-            sad = authorizations.grant(opened.credential().id(), command.nip(), channel, opened.key(), command.signatures());
+            sad = authorizations.grant(opened.credential().id(), command.nip(), channel, opened.key(), command.signatures(),
+                    command.hashes(), command.lifetime());
         } catch (RuntimeException e) {
             opened.key().destroy();
             throw e;
@@ -144,7 +145,7 @@ public class SigningService implements SignHashUseCase {
     @Override
     public SignedHashes signAuthorized(SignAuthorizedCommand command) {
         String channel = SigningGate.channel(command.channel());
-        SignatureAuthorizations.Grant grant = authorizations.take(command.sad(), command.nip(), channel, command.digests().size())
+        SignatureAuthorizations.Grant grant = authorizations.take(command.sad(), command.nip(), channel, command.digests())
                 .orElseThrow(() -> new DomainException(ErrorCode.AUTHORIZATION_INVALID,
                         "Otorisasi tanda tangan tidak dikenal, sudah dipakai atau kedaluwarsa."));
         try {

@@ -223,6 +223,41 @@ class LockoutAndRaceTest {
     }
 
     @Test
+    void anAuthorizationForHashes_signsThoseOnly_eachOnce_andItsLifeIsCapped() throws Exception {
+        String nip = Subscribers.freshNip();
+        Subscribers.issue(kafka, mailApi, nip, "csc." + nip + "@ponorogo.go.id");
+        String first = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest("satu".getBytes()));
+        String second = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest("dua".getBytes()));
+        String stranger = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest("asing".getBytes()));
+        Response granted = internal().body(Map.of("nip", nip, "passphrase", PASSPHRASE, "signatures", 2, "hashes", List.of(first, second),
+                "lifetimeSeconds", 86_400)).post("/internal/v1/authorizations");
+        granted.then().statusCode(200);
+        String sad = granted.jsonPath().getString("sad");
+        java.time.Instant until = java.time.Instant.parse(granted.jsonPath().getString("expiresAt"));
+        assertThat(until).as("a day asked, five minutes given").isBefore(java.time.Instant.now().plusSeconds(301));
+        assertThat(until).isAfter(java.time.Instant.now().plusSeconds(200));
+        java.util.function.Function<List<String>, Map<String, Object>> sign = digests -> Map.of("nip", nip, "sad", sad,
+                "digests", digests, "digestAlgorithm", "SHA-256");
+        internal().body(sign.apply(List.of(stranger))).post("/internal/v1/sign-hashes").then().statusCode(410)
+                .body("code", equalTo("AUTHORIZATION_INVALID"));
+        internal().body(sign.apply(List.of(first, stranger))).post("/internal/v1/sign-hashes").then().statusCode(410);
+        internal().body(sign.apply(List.of(first))).post("/internal/v1/sign-hashes").then().statusCode(200).body("signatures.size()", equalTo(1));
+        internal().body(sign.apply(List.of(first))).post("/internal/v1/sign-hashes").then().statusCode(410);
+        internal().body(sign.apply(List.of(second))).post("/internal/v1/sign-hashes").then().statusCode(200);
+        internal().body(sign.apply(List.of(second))).post("/internal/v1/sign-hashes").then().statusCode(410);
+        // Malformed: fewer hashes than signatures, not base64, a length no algorithm has, a non-positive life.
+        internal().body(Map.of("nip", nip, "passphrase", PASSPHRASE, "signatures", 2, "hashes", List.of(first)))
+                .post("/internal/v1/authorizations").then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        internal().body(Map.of("nip", nip, "passphrase", PASSPHRASE, "signatures", 1, "hashes", List.of("%%%")))
+                .post("/internal/v1/authorizations").then().statusCode(400);
+        internal().body(Map.of("nip", nip, "passphrase", PASSPHRASE, "signatures", 1, "hashes", List.of("AAAA")))
+                .post("/internal/v1/authorizations").then().statusCode(400);
+        internal().body(Map.of("nip", nip, "passphrase", PASSPHRASE, "signatures", 1, "lifetimeSeconds", 0))
+                .post("/internal/v1/authorizations").then().statusCode(400);
+        assertThat(failedCount(nip, "owner")).isZero();
+    }
+
+    @Test
     void wrongPassphrasesToAuthorize_countAndLockLikeSignHash_andASuspensionAfterAnAuthorizationWins() throws Exception {
         String nip = Subscribers.freshNip();
         String serial = Subscribers.issue(kafka, mailApi, nip, "sadkunci." + nip + "@ponorogo.go.id");

@@ -71,4 +71,39 @@ class SignatureAuthorizationsTest {
         assertThat(revoked.destroyed.get()).isEqualTo(1);
         assertThat(a.take(second, "199001012020011001", "owner", 1)).isEmpty();
     }
+
+    static byte[] digest(int seed) {
+        byte[] d = new byte[32];
+        java.util.Arrays.fill(d, (byte) seed);
+        return d;
+    }
+
+    @Test
+    void boundToHashes_signsThoseOnly_eachOnce_andAnyOtherDigestTakesNothing() {
+        SignatureAuthorizations a = new SignatureAuthorizations(Duration.ofSeconds(30), Duration.ofMinutes(5),
+                new MovableClock(Instant.parse("2026-12-01T10:00:00Z")));
+        CountedKey key = new CountedKey();
+        String nip = "199001012020011001";
+        String sad = a.grant(UUID.randomUUID(), nip, "owner", key, 2, java.util.List.of(digest(1), digest(2)), null);
+        assertThat(a.take(sad, nip, "owner", java.util.List.of(digest(3)))).as("a digest it was not authorized for").isEmpty();
+        assertThat(a.take(sad, nip, "owner", java.util.List.of(digest(1), digest(3)))).as("one of two not authorized: nothing taken").isEmpty();
+        assertThat(a.take(sad, nip, "owner", java.util.List.of(digest(1), digest(1)))).as("the same digest twice").isEmpty();
+        assertThat(a.take(sad, nip, "owner", java.util.List.of(digest(1)))).isPresent();
+        assertThat(a.take(sad, nip, "owner", java.util.List.of(digest(1)))).as("each hash once").isEmpty();
+        SignatureAuthorizations.Grant last = a.take(sad, nip, "owner", java.util.List.of(digest(2))).orElseThrow();
+        a.release(last, sad);
+        assertThat(key.destroyed.get()).isEqualTo(1);
+        assertThat(a.openCount()).isZero();
+    }
+
+    @Test
+    void aLongerLife_isGrantedUpToTheMaximumOnly() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        SignatureAuthorizations a = new SignatureAuthorizations(Duration.ofSeconds(30), Duration.ofMinutes(5), clock);
+        String nip = "199001012020011001";
+        String asked = a.grant(UUID.randomUUID(), nip, "owner", new CountedKey(), 1, java.util.List.of(), Duration.ofMinutes(2));
+        String greedy = a.grant(UUID.randomUUID(), nip, "owner", new CountedKey(), 1, java.util.List.of(), Duration.ofHours(3));
+        assertThat(a.expiry(asked)).isEqualTo(clock.now.plus(Duration.ofMinutes(2)));
+        assertThat(a.expiry(greedy)).as("capped").isEqualTo(clock.now.plus(Duration.ofMinutes(5)));
+    }
 }

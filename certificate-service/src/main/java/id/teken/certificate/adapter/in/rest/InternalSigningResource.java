@@ -59,9 +59,21 @@ public class InternalSigningResource {
         if (body == null) {
             throw new DomainException(ErrorCode.BODY_REQUIRED, "request body required");
         }
+        List<byte[]> hashes = new java.util.ArrayList<>();
+        try {
+            for (String h : body.hashes() == null ? List.<String>of() : body.hashes()) {
+                hashes.add(Base64.getDecoder().decode(h == null ? "" : h));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashes must be base64.");
+        }
+        if (body.lifetimeSeconds() != null && body.lifetimeSeconds() < 1) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "lifetimeSeconds must be positive.");
+        }
         SignHashUseCase.Authorization granted = signing.authorize(new SignHashUseCase.AuthorizeCommand(body.nip(),
                 body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(),
-                body.signatures() == null ? 1 : body.signatures()));
+                body.signatures() == null ? 1 : body.signatures(), hashes,
+                body.lifetimeSeconds() == null ? null : java.time.Duration.ofSeconds(body.lifetimeSeconds())));
         return new AuthorizeResponse(granted.sad(), granted.expiresAt().toString(), granted.serialNumber());
     }
 

@@ -66,13 +66,35 @@ public interface SignHashUseCase {
     /** Drops expired authorizations and their opened keys (run every few seconds). */
     void expireAuthorizations();
 
-    record AuthorizeCommand(String nip, char[] passphrase, String channel, int signatures) {
+    /**
+     * {@code hashes}: empty = any digests, up to {@code signatures}; else exactly {@code signatures} digests of one known
+     * length, and the SAD signs those only, each once. {@code lifetime}: null = the default.
+     */
+    record AuthorizeCommand(String nip, char[] passphrase, String channel, int signatures, List<byte[]> hashes,
+                            java.time.Duration lifetime) {
+        public AuthorizeCommand(String nip, char[] passphrase, String channel, int signatures) {
+            this(nip, passphrase, channel, signatures, List.of(), null);
+        }
+
         public AuthorizeCommand {
             if (nip == null || !nip.matches("[0-9]{18}")) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
             }
             if (signatures < 1 || signatures > 100) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "signatures: 1 to 100.");
+            }
+            hashes = hashes == null ? List.of() : List.copyOf(hashes);
+            if (!hashes.isEmpty()) {
+                if (hashes.size() != signatures) {
+                    throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashes: as many as signatures.");
+                }
+                int length = hashes.get(0).length;
+                if (!DIGEST_LENGTHS.containsValue(length) || hashes.stream().anyMatch(h -> h.length != length)) {
+                    throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashes: SHA-256, SHA-384 or SHA-512 digests of one algorithm.");
+                }
+            }
+            if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "lifetime must be positive.");
             }
             if (passphrase == null || passphrase.length == 0 || passphrase.length > 256) {
                 throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase anda salah.");

@@ -18,6 +18,9 @@ public class ProblemMappers {
         if (EsignCompat.applies(uri)) {
             return EsignCompat.error(e, uri);
         }
+        if (Csc.applies(uri)) {
+            return Csc.error(e);
+        }
         Response.ResponseBuilder r = Problems.refused(e.code().kind(), e.code().name(), e.code().title(), e.getMessage(),
                 e.retryAfter(), uri);
         if (e.code() == ErrorCode.CLIENT_UNAUTHENTICATED) {

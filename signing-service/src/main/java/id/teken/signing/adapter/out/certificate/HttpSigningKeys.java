@@ -100,16 +100,35 @@ public class HttpSigningKeys implements SigningKeys {
 
     @Override
     public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures) {
+        return authorize(new AuthorizeRequest(nip, new String(passphrase), channel(channel), signatures));
+    }
+
+    @Override
+    public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes,
+                                                      java.time.Duration lifetime) {
+        return authorize(new AuthorizeRequest(nip, new String(passphrase), channel(channel), hashes.size(), base64(hashes),
+                (int) lifetime.toSeconds()));
+    }
+
+    private CompletableFuture<Authorization> authorize(AuthorizeRequest authorize) {
         byte[] request;
         try {
-            request = json.writeValueAsBytes(new AuthorizeRequest(nip, new String(passphrase), channel(channel), signatures));
+            request = json.writeValueAsBytes(authorize);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return callAsync(HttpRequest.newBuilder(base.resolve(SigningApi.AUTHORIZATIONS)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request)))
                 .thenApply(body -> read(body, AuthorizeResponse.class))
-                .thenApply(granted -> new Authorization(granted.sad(), granted.serialNumber()));
+                .thenApply(granted -> new Authorization(granted.sad(), granted.serialNumber(), expiry(granted.expiresAt())));
+    }
+
+    private static java.time.Instant expiry(String at) {
+        try {
+            return at == null ? null : java.time.Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override

@@ -25,6 +25,13 @@ public interface SigningKeys {
     CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures);
 
     /**
+     * {@link #authorize(String, char[], String, int)} bound to these digests (each signable once), living {@code lifetime}
+     * (certificate-service caps it).
+     */
+    CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes,
+                                               java.time.Duration lifetime);
+
+    /**
      * Signs with an authorization (like {@link #signDigests}); AUTHORIZATION_INVALID when it expired or is unknown (the
      * caller then checks the passphrase with the signature instead).
      */
@@ -34,8 +41,11 @@ public interface SigningKeys {
     /** Throws away an authorization that will not be used (best effort). */
     void revoke(String sad);
 
-    /** A signature activation data and the certificate it is for. */
-    record Authorization(String sad, String serialNumber) {
+    /** A signature activation data, the certificate it is for, and until when it holds (null when not told). */
+    record Authorization(String sad, String serialNumber, java.time.Instant expiresAt) {
+        public Authorization(String sad, String serialNumber) {
+            this(sad, serialNumber, null);
+        }
     }
 
     /**

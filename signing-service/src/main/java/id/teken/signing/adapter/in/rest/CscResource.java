@@ -1,0 +1,304 @@
+package id.teken.signing.adapter.in.rest;
+
+import id.teken.signing.application.port.in.RemoteSigningUseCase;
+import id.teken.signing.config.SigningConfig;
+import id.teken.signing.domain.CertificateStatus;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Cloud Signature Consortium API v2 (remote signing of hashes) for a signed-in ASN: info, credentials/list,
+ * credentials/info, credentials/authorize (the passphrase as authData PIN; a SAD for exactly these hashes, single use,
+ * minutes), signatures/signHash (RSA PKCS#1 v1.5 with SHA-256/384/512). auth/login is registration-service's (HTTP Basic
+ * NIP:password). Lenient with CSC v1 names (hash, hashAlgo, PIN). Errors in CSC's shape ({@link Csc}).
+ */
+@Path("/csc/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "CSC API v2", description = "Cloud Signature Consortium API v2: tanda tangan jarak jauh atas hash")
+public class CscResource {
+
+    static final String RSA = "1.2.840.113549.1.1.1";
+    static final Map<String, String> HASH_OIDS = Map.of("2.16.840.1.101.3.4.2.1", "SHA-256", "2.16.840.1.101.3.4.2.2", "SHA-384",
+            "2.16.840.1.101.3.4.2.3", "SHA-512");
+    /** sha256/384/512WithRSAEncryption: the hash is in the algorithm. */
+    static final Map<String, String> SIGN_ALGOS = Map.of("1.2.840.113549.1.1.11", "SHA-256", "1.2.840.113549.1.1.12", "SHA-384",
+            "1.2.840.113549.1.1.13", "SHA-512");
+    private static final DateTimeFormatter GENERALIZED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    RemoteSigningUseCase signing;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    SigningConfig config;
+
+    /** credentials/list (v2). */
+    public record ListRequest(String userID, Boolean credentialInfo, String certificates, Boolean certInfo, Boolean authInfo,
+                              Boolean onlyValid, String lang) {
+    }
+
+    /** credentials/info (v2; v1 clients send the same names). */
+    public record InfoRequest(String credentialID, String certificates, Boolean certInfo, Boolean authInfo, String lang) {
+    }
+
+    /** One authData object: {id: "PIN", value}. */
+    public record AuthData(String id, String value) {
+    }
+
+    /** credentials/authorize: v2 names, and v1's hash, hashAlgo? (v1 has none), PIN. */
+    public record AuthorizeRequest(String credentialID, Integer numSignatures, List<String> hashes, List<String> hash,
+                                   String hashAlgorithmOID, List<AuthData> authData, String PIN, String description, String clientData) {
+    }
+
+    /** signatures/signHash: v2 names, and v1's hash, hashAlgo. */
+    public record SignHashRequest(String credentialID, String SAD, List<String> hashes, List<String> hash, String hashAlgorithmOID,
+                                  String hashAlgo, String signAlgo, String signAlgoParams, String operationMode, String clientData) {
+    }
+
+    @POST
+    @Path("/info")
+    @Operation(summary = "CSC info: layanan, metode, algoritma dan format tanda tangan yang didukung (terbuka)")
+    public Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("specs", "2.0.0.2");
+        info.put("name", "Teken");
+        info.put("logo", config.publicUrl().replaceAll("/+$", "") + "/");
+        info.put("region", "ID");
+        info.put("lang", "id-ID");
+        info.put("description", "Layanan tanda tangan elektronik Teken untuk ASN pemerintah daerah");
+        info.put("authType", List.of("basic"));
+        info.put("methods", List.of("info", "auth/login", "credentials/list", "credentials/info", "credentials/authorize",
+                "signatures/signHash"));
+        info.put("signAlgorithms", Map.of("algos", List.of(RSA, "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13")));
+        info.put("signature_formats", Map.of("formats", List.of("P"), "envelope_properties", List.of(List.of("Certification", "Revision"))));
+        info.put("conformance_levels", List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA"));
+        return info;
+    }
+
+    @POST
+    @Path("/credentials/list")
+    @Operation(summary = "CSC credentials/list: kredensial (sertifikat saat ini) milik ASN yang masuk")
+    public Map<String, Object> list(ListRequest body) {
+        String nip = asn();
+        ListRequest r = body == null ? new ListRequest(null, null, null, null, null, null, null) : body;
+        if (r.userID() != null && !r.userID().isBlank() && !r.userID().trim().equals(nip)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "userID must be the signed-in user's");
+        }
+        boolean onlyValid = Boolean.TRUE.equals(r.onlyValid());
+        List<RemoteSigningUseCase.Credential> credentials = signing.credentials(nip).stream()
+                .filter(c -> !onlyValid || c.status() == CertificateStatus.ISSUE).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("credentialIDs", credentials.stream().map(RemoteSigningUseCase.Credential::id).toList());
+        if (Boolean.TRUE.equals(r.credentialInfo())) {
+            List<Map<String, Object>> infos = new ArrayList<>();
+            for (RemoteSigningUseCase.Credential c : credentials) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("credentialID", c.id());
+                one.putAll(describe(c, r.certificates(), !Boolean.FALSE.equals(r.certInfo()), !Boolean.FALSE.equals(r.authInfo())));
+                infos.add(one);
+            }
+            answer.put("credentialInfos", infos);
+        }
+        answer.put("onlyValid", onlyValid);
+        return answer;
+    }
+
+    @POST
+    @Path("/credentials/info")
+    @Operation(summary = "CSC credentials/info: kunci, sertifikat (none/single/chain) dan cara otorisasi (passphrase sebagai PIN)")
+    public Map<String, Object> credentialInfo(InfoRequest body) {
+        String nip = asn();
+        if (body == null || body.credentialID() == null || body.credentialID().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter credentialID");
+        }
+        return describe(signing.credential(nip, body.credentialID()), body.certificates(), Boolean.TRUE.equals(body.certInfo()),
+                Boolean.TRUE.equals(body.authInfo()) || body.authInfo() == null);
+    }
+
+    @POST
+    @Path("/credentials/authorize")
+    @Operation(summary = "CSC credentials/authorize: passphrase (authData PIN) -> SAD untuk hash-hash ini saja, sekali pakai, beberapa menit")
+    public Map<String, Object> authorize(AuthorizeRequest body) {
+        String nip = asn();
+        if (body == null || body.credentialID() == null || body.credentialID().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter credentialID");
+        }
+        List<byte[]> hashes = hashes(body.hashes() != null ? body.hashes() : body.hash());
+        if (body.numSignatures() != null && body.numSignatures() != hashes.size()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "numSignatures must equal the number of hashes");
+        }
+        String algorithm = hashAlgorithm(body.hashAlgorithmOID(), hashes);
+        String pin = body.PIN();
+        if (body.authData() != null) {
+            for (AuthData a : body.authData()) {
+                if (a != null && "PIN".equalsIgnoreCase(a.id())) {
+                    pin = a.value();
+                }
+            }
+        }
+        if (pin != null && pin.length() > 256) {
+            throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase salah.");
+        }
+        RemoteSigningUseCase.Authorization granted = signing.authorize(new RemoteSigningUseCase.AuthorizeCommand(nip, body.credentialID(),
+                hashes, algorithm, pin == null ? null : pin.toCharArray()));
+        return Map.of("SAD", granted.sad(), "expiresIn", granted.expiresInSeconds());
+    }
+
+    @POST
+    @Path("/signatures/signHash")
+    @Operation(summary = "CSC signatures/signHash: tanda tangan RSA PKCS#1 v1.5 atas hash yang sudah diotorisasi")
+    public Map<String, Object> signHash(SignHashRequest body) {
+        String nip = asn();
+        if (body == null || body.credentialID() == null || body.credentialID().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter credentialID");
+        }
+        if (body.SAD() == null || body.SAD().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter SAD");
+        }
+        List<byte[]> hashes = hashes(body.hashes() != null ? body.hashes() : body.hash());
+        String signAlgo = body.signAlgo() == null ? body.hashAlgo() == null ? null : RSA : body.signAlgo().trim();
+        if (signAlgo == null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter signAlgo");
+        }
+        String hashOid = body.hashAlgorithmOID() != null ? body.hashAlgorithmOID() : body.hashAlgo();
+        String algorithm;
+        if (SIGN_ALGOS.containsKey(signAlgo)) {
+            algorithm = SIGN_ALGOS.get(signAlgo);
+            if (hashOid != null && !algorithm.equals(HASH_OIDS.get(hashOid.trim()))) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashAlgorithmOID does not match signAlgo");
+            }
+        } else if (RSA.equals(signAlgo)) {
+            algorithm = hashAlgorithm(hashOid, hashes);
+        } else {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter signAlgo (supported: RSA PKCS#1 v1.5 with SHA-256/384/512)");
+        }
+        List<byte[]> signatures = signing.signHashes(new RemoteSigningUseCase.SignHashesCommand(nip, body.credentialID(), body.SAD(),
+                hashes, algorithm));
+        return Map.of("signatures", signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
+    }
+
+    private String asn() {
+        if (identity.isAnonymous()) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "The access token is missing, expired or not valid (auth/login)");
+        }
+        if (!identity.hasRole("ASN")) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only an ASN may sign");
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    private static List<byte[]> hashes(List<String> encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) array parameter hashes");
+        }
+        if (encoded.size() > 100) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "At most 100 hashes");
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        for (String h : encoded) {
+            try {
+                hashes.add(Base64.getDecoder().decode(h == null ? "" : h.trim()));
+            } catch (IllegalArgumentException e) {
+                try {
+                    hashes.add(Base64.getUrlDecoder().decode(h.trim()));
+                } catch (IllegalArgumentException again) {
+                    throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid Base64 hash string parameter");
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /** The hash algorithm from its OID; without one, from the hashes' length (SHA-256/384/512). */
+    private static String hashAlgorithm(String oid, List<byte[]> hashes) {
+        if (oid != null && !oid.isBlank()) {
+            String algorithm = HASH_OIDS.get(oid.trim());
+            if (algorithm == null) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter hashAlgorithmOID (SHA-256, SHA-384 or SHA-512)");
+            }
+            return algorithm;
+        }
+        return switch (hashes.get(0).length) {
+            case 32 -> "SHA-256";
+            case 48 -> "SHA-384";
+            case 64 -> "SHA-512";
+            default -> throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing parameter hashAlgorithmOID");
+        };
+    }
+
+    private Map<String, Object> describe(RemoteSigningUseCase.Credential c, String certificates, boolean certInfo, boolean authInfo) {
+        X509Certificate leaf = x509(c.chainDer().get(0));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("description", "Sertifikat elektronik ASN (Teken)");
+        info.put("key", Map.of("status", c.locked() ? "disabled" : "enabled", "algo", List.of(RSA),
+                "len", ((java.security.interfaces.RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()));
+        Map<String, Object> cert = new LinkedHashMap<>();
+        cert.put("status", switch (c.status()) {
+            case ISSUE -> "valid";
+            case SUSPEND -> "suspended";
+            case REVOKE -> "revoked";
+            case EXPIRED -> "expired";
+            default -> "invalid";
+        });
+        String mode = certificates == null || certificates.isBlank() ? "single" : certificates.trim();
+        List<byte[]> shown = switch (mode) {
+            case "none" -> List.of();
+            case "single" -> c.chainDer().subList(0, 1);
+            case "chain" -> c.chainDer();
+            default -> throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter certificates (none, single or chain)");
+        };
+        if (!shown.isEmpty()) {
+            cert.put("certificates", shown.stream().map(Base64.getEncoder()::encodeToString).toList());
+        }
+        if (certInfo) {
+            cert.put("issuerDN", leaf.getIssuerX500Principal().getName());
+            cert.put("serialNumber", leaf.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+            cert.put("subjectDN", leaf.getSubjectX500Principal().getName());
+            cert.put("validFrom", GENERALIZED.format(leaf.getNotBefore().toInstant()));
+            cert.put("validTo", GENERALIZED.format(leaf.getNotAfter().toInstant()));
+        }
+        info.put("cert", cert);
+        String pinDescription = "Passphrase sertifikat elektronik Anda (8-128 karakter)";
+        if (authInfo) {
+            info.put("auth", Map.of("mode", "explicit", "expression", "PIN", "objects",
+                    List.of(Map.of("type", "Password", "id", "PIN", "format", "A", "label", "Passphrase", "description", pinDescription))));
+        }
+        info.put("authMode", "explicit");
+        info.put("PIN", Map.of("presence", "true", "format", "A", "label", "Passphrase", "description", pinDescription));
+        info.put("SCAL", "2");
+        info.put("multisign", 100);
+        info.put("lang", "id-ID");
+        return info;
+    }
+
+    private static X509Certificate x509(byte[] der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (java.security.cert.CertificateException e) {
+            throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "certificate unreadable");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package id.teken.signing.application.service;
+
+import id.teken.signing.application.port.in.RemoteSigningUseCase;
+import id.teken.signing.application.port.out.SigningKeys;
+import id.teken.signing.domain.CertificateStatus;
+import id.teken.signing.domain.DomainException;
+import id.teken.signing.domain.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The CSC-style remote signing over certificate-service's key custody: the credential is the signer's current certificate
+ * (its serial is the credential id), the authorization a SAD bound to the hashes, on the owner's channel (one lockout for
+ * every path the owner signs through).
+ */
+@ApplicationScoped
+@RequiredArgsConstructor
+public class RemoteSigningService implements RemoteSigningUseCase {
+
+    /** How long a CSC authorization may wait for its signHash (certificate-service caps it; 5 minutes there by default). */
+    static final Duration AUTHORIZATION_LIFETIME = Duration.ofMinutes(5);
+    private static final String OWNER = "owner";
+    private static final Map<String, Integer> DIGEST_LENGTHS = Map.of("SHA-256", 32, "SHA-384", 48, "SHA-512", 64);
+
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    @Override
+    public List<Credential> credentials(String nip) {
+        try {
+            return List.of(current(nip));
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.NOT_REGISTERED) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Credential credential(String nip, String credentialId) {
+        Credential current;
+        try {
+            current = current(nip);
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.NOT_REGISTERED) {
+                throw unknown();
+            }
+            throw e;
+        }
+        if (credentialId == null || !current.id().equalsIgnoreCase(credentialId.trim())) {
+            throw unknown();
+        }
+        return current;
+    }
+
+    @Override
+    public Authorization authorize(AuthorizeCommand command) {
+        checkHashes(command.hashes(), command.digestAlgorithm());
+        if (command.passphrase() == null || command.passphrase().length == 0) {
+            throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase (PIN) wajib diisi.");
+        }
+        Credential credential = credential(command.nip(), command.credentialId());
+        if (credential.status() != CertificateStatus.ISSUE) {
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + credential.status() + ".");
+        }
+        try {
+            SigningKeys.Authorization granted = keys.authorize(command.nip(), command.passphrase(), OWNER, command.hashes(),
+                    AUTHORIZATION_LIFETIME).join();
+            if (!credential.id().equalsIgnoreCase(granted.serialNumber())) {
+                keys.revoke(granted.sad());   // the certificate changed meanwhile (a reset): the caller looks again
+                throw unknown();
+            }
+            long seconds = granted.expiresAt() == null ? AUTHORIZATION_LIFETIME.toSeconds()
+                    : Math.max(1, Duration.between(clock.instant(), granted.expiresAt()).toSeconds());
+            return new Authorization(granted.sad(), seconds);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof DomainException d ? d : e;
+        } finally {
+            Arrays.fill(command.passphrase(), '\0');
+        }
+    }
+
+    @Override
+    public List<byte[]> signHashes(SignHashesCommand command) {
+        checkHashes(command.hashes(), command.digestAlgorithm());
+        if (command.sad() == null || command.sad().isBlank() || command.sad().length() > 100) {
+            throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "SAD tidak dikenal.");
+        }
+        credential(command.nip(), command.credentialId());
+        return keys.signAuthorized(command.nip(), command.sad().trim(), command.hashes(), command.digestAlgorithm(), OWNER, false, false)
+                .values();
+    }
+
+    private Credential current(String nip) {
+        SigningKeys.SignerCertificate c = keys.signerCertificate(nip, OWNER);
+        return new Credential(c.serialNumber(), c.status(), c.locked(), c.chainDer());
+    }
+
+    private static void checkHashes(List<byte[]> hashes, String digestAlgorithm) {
+        Integer length = digestAlgorithm == null ? null : DIGEST_LENGTHS.get(digestAlgorithm);
+        if (length == null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashAlgorithmOID: SHA-256, SHA-384 or SHA-512.");
+        }
+        if (hashes == null || hashes.isEmpty() || hashes.size() > 100) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashes: 1 to 100.");
+        }
+        for (byte[] h : hashes) {
+            if (h == null || h.length != length) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "every hash must be a " + digestAlgorithm + " digest.");
+            }
+        }
+    }
+
+    private static DomainException unknown() {
+        return new DomainException(ErrorCode.CREDENTIAL_UNKNOWN, "credentialID bukan kredensial Anda.");
+    }
+}
