@@ -115,6 +115,12 @@ class GatewayProxyTest {
                 .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
         given().contentType(ContentType.JSON).body(new ByteArrayInputStream(big)).post("/api/v1/auth/password-reset")
                 .then().statusCode(413).body("code", equalTo("PAYLOAD_TOO_LARGE"));
+        // The CSC API's routes answer the gateway's refusals in CSC's shape.
+        given().contentType(ContentType.JSON).body(big).post("/csc/v2/credentials/authorize")
+                .then().statusCode(413).contentType("application/json").body("error", equalTo("invalid_request"))
+                .body("error_description", notNullValue());
+        given().contentType(ContentType.JSON).body(new ByteArrayInputStream(big)).post("/csc/v2/auth/login")
+                .then().statusCode(413).body("error", equalTo("invalid_request"));
     }
 
     @Test

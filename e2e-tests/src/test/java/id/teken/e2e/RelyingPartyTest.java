@@ -250,7 +250,7 @@ class RelyingPartyTest {
         assertThat(described.status()).as(described.body().toString()).isEqualTo(200);
         assertThat(described.body().path("key").path("status").asText()).isEqualTo("enabled");
         assertThat(described.body().path("cert").path("status").asText()).isEqualTo("valid");
-        assertThat(described.body().path("cert").path("certificates")).hasSize(2);
+        assertThat(described.body().path("cert").path("certificates")).as("leaf, issuing CA, root").hasSize(3);
         assertThat(described.body().path("authMode").asText()).isEqualTo("explicit");
         assertThat(described.body().path("SCAL").asText()).isEqualTo("2");
         java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")

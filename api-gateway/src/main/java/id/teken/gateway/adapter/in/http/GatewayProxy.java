@@ -72,6 +72,7 @@ public class GatewayProxy {
         router.route("/api/*").order(-100).handler(this::handle);
         router.route("/pki/*").order(-100).handler(this::handle);
         router.route("/verify/*").order(-100).handler(this::handle);
+        router.route("/csc/*").order(-100).handler(this::handle);
         router.route().order(Integer.MAX_VALUE - 10).handler(this::notFound);
     }
 

@@ -28,7 +28,18 @@ final class Refusals {
         refusal.headers().forEach(response::putHeader);
         JsonObject body;
         String type;
-        if (refusal.bsreShape()) {
+        String path = ctx.request().path();
+        if (path != null && path.startsWith("/csc/")) {
+            // The CSC API's clients read {error, error_description} (OAuth-style codes), whoever refuses.
+            String error = switch (refusal.status()) {
+                case 401 -> "invalid_token";
+                case 403 -> "access_denied";
+                case 429, 503 -> "temporarily_unavailable";
+                default -> refusal.status() >= 500 ? "server_error" : "invalid_request";
+            };
+            body = new JsonObject().put("error", error).put("error_description", refusal.detail() == null ? refusal.title() : refusal.detail());
+            type = "application/json";
+        } else if (refusal.bsreShape()) {
             body = new JsonObject().put("error", refusal.status() == 401 ? "Unauthorized" : refusal.title())
                     .put("status_code", refusal.status()).put("message", refusal.detail());
             type = "application/json";
