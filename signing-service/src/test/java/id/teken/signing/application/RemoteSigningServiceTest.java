@@ -69,7 +69,9 @@ class RemoteSigningServiceTest {
         }
     };
 
-    final RemoteSigningService service = new RemoteSigningService(keys, clock);
+    final List<String> audited = new ArrayList<>();
+    final RemoteSigningService service = new RemoteSigningService(keys, clock,
+            (actor, action, subject, detail) -> audited.add(actor + " " + action + " " + subject + " " + detail));
 
     @Test
     void theCredential_isTheCurrentCertificate_andNoOtherId() {
@@ -90,6 +92,7 @@ class RemoteSigningServiceTest {
         assertThat(granted.expiresInSeconds()).isEqualTo(300);
         assertThat(calls).contains("authorize Kuat#Sekali9 owner x2 PT5M");
         assertThat(passphrase).containsOnly('\0');
+        assertThat(audited).containsExactly(NIP + " csc.authorized AA01 2 SHA-256");
     }
 
     @Test
@@ -104,6 +107,7 @@ class RemoteSigningServiceTest {
         assertThatThrownBy(() -> service.authorize(new RemoteSigningUseCase.AuthorizeCommand(NIP, "AA01", List.of(new byte[32]), "SHA-256",
                 "x".toCharArray()))).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.CERTIFICATE_NOT_ACTIVE);
         assertThat(calls).noneMatch(c -> c.startsWith("authorize"));
+        assertThat(audited).containsExactly(NIP + " csc.authorize-refused AA01 CERTIFICATE_NOT_ACTIVE");
     }
 
     @Test
@@ -119,6 +123,7 @@ class RemoteSigningServiceTest {
         List<byte[]> signed = service.signHashes(new RemoteSigningUseCase.SignHashesCommand(NIP, "AA01", "sad-1", List.of(new byte[48]), "SHA-384"));
         assertThat(signed).hasSize(1);
         assertThat(calls).contains("sign sad-1 SHA-384 owner x1");
+        assertThat(audited).containsExactly(NIP + " csc.signed AA01 1 SHA-384");
         assertThatThrownBy(() -> service.signHashes(new RemoteSigningUseCase.SignHashesCommand(NIP, "BB02", "sad-1", List.of(new byte[48]), "SHA-384")))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.CREDENTIAL_UNKNOWN);
         assertThatThrownBy(() -> service.signHashes(new RemoteSigningUseCase.SignHashesCommand(NIP, "AA01", " ", List.of(new byte[48]), "SHA-384")))

@@ -1,6 +1,7 @@
 package id.teken.signing.application.service;
 
 import id.teken.signing.application.port.in.RemoteSigningUseCase;
+import id.teken.signing.application.port.out.SigningAuditTrail;
 import id.teken.signing.application.port.out.SigningKeys;
 import id.teken.signing.domain.CertificateStatus;
 import id.teken.signing.domain.DomainException;
@@ -31,6 +32,7 @@ public class RemoteSigningService implements RemoteSigningUseCase {
 
     private final SigningKeys keys;
     private final Clock clock;
+    private final SigningAuditTrail audit;
 
     @Override
     public List<Credential> credentials(String nip) {
@@ -63,15 +65,25 @@ public class RemoteSigningService implements RemoteSigningUseCase {
 
     @Override
     public Authorization authorize(AuthorizeCommand command) {
+        try {
+            return authorizeOnce(command);
+        } finally {
+            if (command.passphrase() != null) {
+                Arrays.fill(command.passphrase(), '\0');   // whatever the outcome
+            }
+        }
+    }
+
+    private Authorization authorizeOnce(AuthorizeCommand command) {
         checkHashes(command.hashes(), command.digestAlgorithm());
         if (command.passphrase() == null || command.passphrase().length == 0) {
             throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase (PIN) wajib diisi.");
         }
         Credential credential = credential(command.nip(), command.credentialId());
-        if (credential.status() != CertificateStatus.ISSUE) {
-            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + credential.status() + ".");
-        }
         try {
+            if (credential.status() != CertificateStatus.ISSUE) {
+                throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + credential.status() + ".");
+            }
             SigningKeys.Authorization granted = keys.authorize(command.nip(), command.passphrase(), OWNER, command.hashes(),
                     AUTHORIZATION_LIFETIME).join();
             if (!credential.id().equalsIgnoreCase(granted.serialNumber())) {
@@ -80,11 +92,15 @@ public class RemoteSigningService implements RemoteSigningUseCase {
             }
             long seconds = granted.expiresAt() == null ? AUTHORIZATION_LIFETIME.toSeconds()
                     : Math.max(1, Duration.between(clock.instant(), granted.expiresAt()).toSeconds());
+            audit.record(command.nip(), "csc.authorized", credential.id(), command.hashes().size() + " " + command.digestAlgorithm());
             return new Authorization(granted.sad(), seconds);
         } catch (CompletionException e) {
-            throw e.getCause() instanceof DomainException d ? d : e;
-        } finally {
-            Arrays.fill(command.passphrase(), '\0');
+            DomainException refused = e.getCause() instanceof DomainException d ? d : null;
+            audit.record(command.nip(), "csc.authorize-refused", credential.id(), refused == null ? "failure" : refused.code().name());
+            throw refused != null ? refused : e;
+        } catch (DomainException e) {
+            audit.record(command.nip(), "csc.authorize-refused", credential.id(), e.code().name());
+            throw e;
         }
     }
 
@@ -94,9 +110,16 @@ public class RemoteSigningService implements RemoteSigningUseCase {
         if (command.sad() == null || command.sad().isBlank() || command.sad().length() > 100) {
             throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "SAD tidak dikenal.");
         }
-        credential(command.nip(), command.credentialId());
-        return keys.signAuthorized(command.nip(), command.sad().trim(), command.hashes(), command.digestAlgorithm(), OWNER, false, false)
-                .values();
+        Credential credential = credential(command.nip(), command.credentialId());
+        try {
+            List<byte[]> values = keys.signAuthorized(command.nip(), command.sad().trim(), command.hashes(), command.digestAlgorithm(),
+                    OWNER, false, false).values();
+            audit.record(command.nip(), "csc.signed", credential.id(), values.size() + " " + command.digestAlgorithm());
+            return values;
+        } catch (DomainException e) {
+            audit.record(command.nip(), "csc.sign-refused", credential.id(), e.code().name());
+            throw e;
+        }
     }
 
     private Credential current(String nip) {
