@@ -138,6 +138,20 @@ public abstract class SigningApiContract {
     }
 
     @Test
+    void anAuthorizationForHashes_signsThoseOnly_andAnotherDigestLeavesItUnused() throws Exception {
+        String bound = digestOf("terikat");
+        AuthorizeResponse sad = call("POST", SigningApi.AUTHORIZATIONS, new AuthorizeRequest(signerNip(), signerPassphrase(), "owner", 1,
+                List.of(bound), 120)).as(AuthorizeResponse.class);
+        Answer other = call("POST", SigningApi.SIGN_HASHES, new SignHashesRequest(signerNip(), List.of(digestOf("lain")), "SHA-256",
+                null, "owner", false, false, sad.sad()));
+        assertThat(other.status()).isEqualTo(410);
+        assertThat(other.code()).isEqualTo("AUTHORIZATION_INVALID");
+        SignHashesRequest right = new SignHashesRequest(signerNip(), List.of(bound), "SHA-256", null, "owner", false, false, sad.sad());
+        assertThat(call("POST", SigningApi.SIGN_HASHES, right).status()).as("still unused after the refusal").isEqualTo(200);
+        assertThat(call("POST", SigningApi.SIGN_HASHES, right).status()).as("each hash once").isEqualTo(410);
+    }
+
+    @Test
     void revokedAuthorization_is410() throws Exception {
         AuthorizeResponse sad = call("POST", SigningApi.AUTHORIZATIONS, new AuthorizeRequest(signerNip(), signerPassphrase(), "owner", 1))
                 .as(AuthorizeResponse.class);

@@ -302,6 +302,37 @@ class RelyingPartyTest {
                 "hashes", List.of(hash), "authData", List.of(java.util.Map.of("id", "PIN", "value", signer.getProperty("PASSPHRASE"))))).error())
                 .isEqualTo("invalid_request");
         assertThat(csc.call("credentials/info", token, "{not json").status()).isEqualTo(400);
+        assertThat(described.body().path("cert").path("subjectDN").asText()).contains("emailAddress=").contains("CN=");
+        // Missing, malformed and unsupported parameters: invalid_request, and no PIN is counted for them.
+        java.util.Map<String, Object> pin = java.util.Map.of("id", "PIN", "value", signer.getProperty("PASSPHRASE"));
+        List<Object> bad = List.of(
+                java.util.Map.of("numSignatures", 1, "hashes", List.of(hash), "authData", List.of(pin)),
+                java.util.Map.of("credentialID", credential, "numSignatures", 2, "hashes", List.of(hash), "authData", List.of(pin)),
+                java.util.Map.of("credentialID", credential, "hashes", List.of("%%%"), "authData", List.of(pin)),
+                java.util.Map.of("credentialID", credential, "hashes", List.of("AAAA"), "authData", List.of(pin)),
+                java.util.Map.of("credentialID", credential, "hashes", List.of(hash), "hashAlgorithmOID", "1.2.3", "authData", List.of(pin)),
+                java.util.Map.of("credentialID", credential, "hashes", java.util.Collections.nCopies(101, hash), "authData", List.of(pin)),
+                java.util.Map.of("credentialID", credential, "hashes", List.of()));
+        for (Object body : bad) {
+            CscClient.Answer refusedRequest = csc.call("credentials/authorize", token, body);
+            assertThat(refusedRequest.status()).as(body.toString().substring(0, Math.min(200, body.toString().length()))).isEqualTo(400);
+            assertThat(refusedRequest.error()).isEqualTo("invalid_request");
+        }
+        CscClient.Answer noPin = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "hashes", List.of(hash)));
+        assertThat(noPin.error()).isEqualTo("invalid_request");
+        String sad2 = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
+                "hashes", List.of(hash), "authData", List.of(pin))).body().path("SAD").asText();
+        assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad2, "hashes", List.of(hash),
+                "signAlgo", "1.2.840.113549.1.1.10")).error()).as("RSA-PSS is not offered").isEqualTo("invalid_request");
+        assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad2, "hashes", List.of(hash),
+                "signAlgo", "1.2.840.113549.1.1.13")).error()).as("sha512WithRSA over a SHA-256 hash").isEqualTo("invalid_request");
+        assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "hashes", List.of(hash),
+                "signAlgo", "1.2.840.113549.1.1.11")).error()).as("no SAD").isEqualTo("invalid_request");
+        assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad2, "hashes", List.of(hash),
+                "signAlgo", "1.2.840.113549.1.1.11")).status()).as("the SAD still works after those refusals").isEqualTo(200);
+        CscClient.Answer noBasic = csc.call("auth/login", null, "{}");
+        assertThat(noBasic.status()).isEqualTo(400);
+        assertThat(noBasic.error()).isEqualTo("invalid_request");
     }
 
     @Test

@@ -182,9 +182,18 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             return;
         }
         if (body.hasNonNull("sad")) {
-            // One use per signature, for the NIP and channel it was granted to.
-            String[] grant = GRANTS.remove(body.path("sad").asText());
-            if (grant == null || !grant[0].equals(body.path("nip").asText()) || !grant[1].equals(body.path("channel").asText(""))) {
+            // One use per signature, for the NIP and channel (and, when bound, the hashes) it was granted to; a refused
+            // call leaves it unused.
+            String[] grant = GRANTS.get(body.path("sad").asText());
+            boolean hashesOk = true;
+            if (grant != null && !grant[2].isEmpty()) {
+                java.util.Set<String> allowed = java.util.Set.of(grant[2].split(","));
+                for (JsonNode d : body.path("digests")) {
+                    hashesOk &= allowed.contains(d.asText());
+                }
+            }
+            if (grant == null || !grant[0].equals(body.path("nip").asText()) || !grant[1].equals(body.path("channel").asText(""))
+                    || !hashesOk || GRANTS.remove(body.path("sad").asText()) == null) {
                 send(x, 410, Map.of("code", "AUTHORIZATION_INVALID", "detail", "Otorisasi tanda tangan tidak dikenal."));
                 return;
             }
@@ -256,7 +265,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         return true;
     }
 
-    /** Open signature authorizations: SAD -> {nip, channel}. */
+    /** Open signature authorizations: SAD -> {nip, channel, bound hashes (comma-separated base64, or empty)}. */
     public static final Map<String, String[]> GRANTS = new java.util.concurrent.ConcurrentHashMap<>();
     /** When set, authorizations are granted but forgotten at once (as after a restart of certificate-service). */
     public static final java.util.concurrent.atomic.AtomicBoolean FORGET_GRANTS = new java.util.concurrent.atomic.AtomicBoolean();
@@ -279,7 +288,9 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         }
         String sad = java.util.UUID.randomUUID().toString();
         if (!FORGET_GRANTS.get()) {
-            GRANTS.put(sad, new String[] {body.path("nip").asText(), body.path("channel").asText("")});
+            java.util.List<String> hashes = new java.util.ArrayList<>();
+            body.path("hashes").forEach(h -> hashes.add(h.asText()));
+            GRANTS.put(sad, new String[] {body.path("nip").asText(), body.path("channel").asText(""), String.join(",", hashes)});
         }
         X509Certificate signer = SECOND.equals(body.path("nip").asText()) ? second : leaf;
         send(x, 200, Map.of("sad", sad, "expiresAt", java.time.Instant.now().plusSeconds(30).toString(),

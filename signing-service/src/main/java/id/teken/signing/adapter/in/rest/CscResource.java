@@ -44,6 +44,7 @@ public class CscResource {
     /** sha256/384/512WithRSAEncryption: the hash is in the algorithm. */
     static final Map<String, String> SIGN_ALGOS = Map.of("1.2.840.113549.1.1.11", "SHA-256", "1.2.840.113549.1.1.12", "SHA-384",
             "1.2.840.113549.1.1.13", "SHA-512");
+    private static final Map<String, String> DN_NAMES = Map.of("1.2.840.113549.1.9.1", "emailAddress");
     private static final DateTimeFormatter GENERALIZED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -274,9 +275,10 @@ public class CscResource {
             cert.put("certificates", shown.stream().map(Base64.getEncoder()::encodeToString).toList());
         }
         if (certInfo) {
-            cert.put("issuerDN", leaf.getIssuerX500Principal().getName());
+            // RFC 4514 strings, with the e-mail attribute by name (not as an OID and hex).
+            cert.put("issuerDN", leaf.getIssuerX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253, DN_NAMES));
             cert.put("serialNumber", leaf.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
-            cert.put("subjectDN", leaf.getSubjectX500Principal().getName());
+            cert.put("subjectDN", leaf.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253, DN_NAMES));
             cert.put("validFrom", GENERALIZED.format(leaf.getNotBefore().toInstant()));
             cert.put("validTo", GENERALIZED.format(leaf.getNotAfter().toInstant()));
         }
