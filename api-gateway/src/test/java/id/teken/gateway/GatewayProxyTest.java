@@ -305,7 +305,7 @@ class GatewayProxyTest {
         assertThat(withoutExample).isEmpty();
         // Every route family the gateway serves is documented.
         for (String prefix : new String[]{"/api/v1/auth", "/api/v1/me", "/api/v1/activations", "/api/v1/verifier", "/api/v1/passphrase-links",
-                "/pki", "/api/v1/signatures", "/api/v1/admin/clients", "/api/sign", "/api/v2", "/api/user", "/api/v1/verifications", "/verify", "/csc/v2/auth", "/csc/v2/credentials", "/csc/v2/signatures"}) {
+                "/pki", "/api/v1/signatures", "/api/v1/admin/clients", "/api/sign", "/api/v2", "/api/user", "/api/v1/verifications", "/verify", "/api/verify", "/csc/v2/auth", "/csc/v2/credentials", "/csc/v2/signatures"}) {
             assertThat(paths.keySet()).as(prefix).anyMatch(p -> p.equals(prefix) || p.startsWith(prefix + "/"));
         }
     }

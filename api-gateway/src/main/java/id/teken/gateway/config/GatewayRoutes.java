@@ -44,6 +44,7 @@ public class GatewayRoutes {
                 new Route("/api/sign", up.signing(), Optional.empty(), document).bsreCompatible(),
                 new Route("/api/v2", up.signing(), Optional.empty(), batch).bsreCompatible(),
                 new Route("/api/user", up.signing(), Optional.empty(), json).bsreCompatible(),
+                new Route("/api/verify", up.signing(), Optional.empty(), document).bsreCompatible(),
                 // The Cloud Signature Consortium API v2: auth/login (HTTP Basic NIP:password) at registration-service, the rest
                 // at signing-service, which checks the Bearer token itself and answers in CSC's error shape.
                 new Route("/csc/v2/auth", up.registration(), Optional.empty(), json),

@@ -326,6 +326,39 @@ class EsignCompatTest {
                 .body("status_code", equalTo(401));
     }
 
+    /** The request shapes real integrations send besides the guide's (BSRE-ESIGN-API.md, "variants to accept"). */
+    @Test
+    void theVariantsIntegrationsSend_areAccepted_withTheSameAnswers() throws Exception {
+        Map<String, String> c = newClient(unique("varian"));
+        String a = Base64.getEncoder().encodeToString(Pdfs.letter(1));
+        // The NIK as a number (Node clients), tampilan in any letter case, extra fields such as contactInfo.
+        Response signed = client(c).contentType(ContentType.JSON).body("{\"nik\": " + NIK + ", \"passphrase\": \"" + PASS
+                + "\", \"signatureProperties\": [{\"tampilan\": \"Invisible\", \"contactInfo\": \"tu@ponorogo.go.id\"}], \"file\": [\"" + a + "\"]}")
+                .post("/api/v2/sign/pdf");
+        signed.then().statusCode(200).body("file.size()", equalTo(1));
+        String signedPdf = signed.path("file[0]");
+        // Verify v2 with file as an array of one, and the password fields some clients send along.
+        client(c).contentType(ContentType.JSON).body(Map.of("file", List.of(signedPdf), "passsword", "")).post("/api/v2/verify/pdf")
+                .then().statusCode(200).body("conclusion", equalTo("VALID")).body("signatureCount", equalTo(1));
+        client(c).contentType(ContentType.JSON).body(Map.of("file", List.of(signedPdf, a))).post("/api/v2/verify/pdf")
+                .then().statusCode(400).body("status_code", equalTo(400));
+        client(c).contentType(ContentType.JSON).body(Map.of("file", List.of())).post("/api/v2/verify/pdf").then().statusCode(400);
+        client(c).contentType(ContentType.JSON).body(Map.of("file", Map.of("x", 1))).post("/api/v2/verify/pdf").then().statusCode(400);
+        // POST /api/verify/pdf with the multipart field file: the v1 verification's answer.
+        client(c).multiPart("file", "surat_signed.pdf", Base64.getDecoder().decode(signedPdf), "application/pdf").post("/api/verify/pdf")
+                .then().statusCode(200).body("jumlah_signature", equalTo(1));
+        client(c).multiPart("nik", NIK).post("/api/verify/pdf").then().statusCode(400).body("status_code", equalTo(400));
+        given().multiPart("file", "a.pdf", Pdfs.letter(1), "application/pdf").post("/api/verify/pdf").then().statusCode(401)
+                .body("status_code", equalTo(401));
+        // /api/v2/user/check-status and GET /api/user/profile/{nik}: the status answers.
+        client(c).contentType(ContentType.JSON).body(Map.of("email", CertificateServiceStandIn.SIGNER_EMAIL)).post("/api/v2/user/check-status")
+                .then().statusCode(200).body("status", equalTo("ISSUE")).body("status_code", equalTo(1111));
+        client(c).contentType(ContentType.JSON).body(Map.of()).post("/api/v2/user/check-status").then().statusCode(400);
+        client(c).get("/api/user/profile/" + NIK).then().statusCode(200).body("status_code", equalTo(1111)).body("status", equalTo("ISSUE"));
+        client(c).get("/api/user/profile/12").then().statusCode(400).body("status_code", equalTo(400));
+        given().get("/api/user/profile/" + NIK).then().statusCode(401).body("status_code", equalTo(401));
+    }
+
     @Test
     void aSystemClient_signsThroughTheV1Api_namingTheSigner() throws Exception {
         Map<String, String> c = newClient(unique("portal"));

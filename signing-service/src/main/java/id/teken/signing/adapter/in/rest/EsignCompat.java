@@ -28,7 +28,8 @@ final class EsignCompat {
             return false;
         }
         String path = "/" + uri.getPath().replaceAll("^/+", "");
-        return path.startsWith("/api/sign/") || path.startsWith("/api/v2/") || path.startsWith("/api/user/");
+        return path.startsWith("/api/sign/") || path.startsWith("/api/v2/") || path.startsWith("/api/user/")
+                || path.startsWith("/api/verify/");
     }
 
     static Response error(DomainException e, UriInfo uri) {

@@ -84,6 +84,20 @@ public class EsignV1Resource extends EsignRoutes {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "v1: verifikasi PDF (signed_file)")
     public Map<String, Object> verifyV1(@RestForm("signed_file") FileUpload file) {
+        return verifyUpload(file);
+    }
+
+    /** What some integrations call instead: the same verification with the multipart field {@code file}. */
+    @POST
+    @Path("/verify/pdf")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v1 (seperti yang dikirim integrasi): verifikasi PDF dengan field multipart file; jawaban seperti /api/sign/verify")
+    public Map<String, Object> verifyPdf(@RestForm("file") FileUpload file) {
+        return verifyUpload(file);
+    }
+
+    private Map<String, Object> verifyUpload(FileUpload file) {
         callers.system();
         byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + EsignCompat.mb(config.signing().maxPdfSize()) + " MB.");
         VerifyDocumentUseCase.VerificationReport report = verification.verify(PdfDocument.of(file == null ? null : file.fileName(),
@@ -133,6 +147,19 @@ public class EsignV1Resource extends EsignRoutes {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "v1: status pengguna menurut NIK (1111 ISSUE, 1110 NOT_REGISTERED, 1112 status lain)")
     public Map<String, Object> statusV1(@PathParam("nik") String nik) {
+        return statusOf(nik);
+    }
+
+    /** What some integrations call: the same answer as /api/user/status/{nik}. */
+    @GET
+    @Path("/user/profile/{nik}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v1 (seperti yang dikirim integrasi): status pengguna menurut NIK, seperti /api/user/status/{nik}")
+    public Map<String, Object> profileV1(@PathParam("nik") String nik) {
+        return statusOf(nik);
+    }
+
+    private Map<String, Object> statusOf(String nik) {
         callers.system();
         if (nik == null || !nik.matches("\\d{16}")) {
             throw new DomainException(ErrorCode.SIGNER_REQUIRED, "NIK harus 16 digit.");

@@ -99,12 +99,21 @@ public class EsignV2Resource extends EsignRoutes {
     @Operation(summary = "v2: verifikasi PDF base64 {file} -> {conclusion, description, signatureInformations[], signatureCount}")
     public Map<String, Object> verifyV2(JsonNode body) {
         callers.system();
-        if (body == null || !body.isObject() || text(body, "file").isEmpty()) {
+        // {file: "<base64>"} as the guide says, or {file: ["<base64>"]} as some integrations send it (one file per call).
+        JsonNode file = body == null || !body.isObject() ? null : body.path("file");
+        if (file != null && file.isArray()) {
+            if (file.size() > 1) {
+                throw new DomainException(ErrorCode.TOO_MANY_FILES, "Satu berkas per verifikasi.");
+            }
+            file = file.size() == 1 ? file.get(0) : null;
+        }
+        String encoded = file == null || file.isMissingNode() || file.isNull() || !file.isTextual() ? "" : file.asText("");
+        if (encoded.isEmpty()) {
             throw new DomainException(ErrorCode.PDF_REQUIRED, "file (base64) wajib diisi.");
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(text(body, "file").replaceAll("\\s", ""));
+            bytes = Base64.getDecoder().decode(encoded.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new DomainException(ErrorCode.PDF_INVALID, "file bukan base64.");
         }
@@ -148,6 +157,16 @@ public class EsignV2Resource extends EsignRoutes {
         out.put("signatureInformations", infos);
         out.put("signatureCount", report.signatureCount());
         return out;
+    }
+
+    /** What some integrations call: the same as /v2/user/check/status. */
+    @POST
+    @Path("/v2/user/check-status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v2 (seperti yang dikirim integrasi): status pengguna menurut {nik} atau {email}, seperti /v2/user/check/status")
+    public Map<String, Object> checkStatusV2(JsonNode body) {
+        return statusV2(body);
     }
 
     @POST
