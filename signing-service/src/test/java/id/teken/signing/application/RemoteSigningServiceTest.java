@@ -71,7 +71,8 @@ class RemoteSigningServiceTest {
 
     final List<String> audited = new ArrayList<>();
     final RemoteSigningService service = new RemoteSigningService(keys, clock,
-            (actor, action, subject, detail) -> audited.add(actor + " " + action + " " + subject + " " + detail));
+            (actor, action, subject, detail) -> audited.add(actor + " " + action + " " + subject + " " + detail),
+            new id.teken.signing.application.service.RecentSignerCertificates());
 
     @Test
     void theCredential_isTheCurrentCertificate_andNoOtherId() {
@@ -129,5 +130,7 @@ class RemoteSigningServiceTest {
         assertThatThrownBy(() -> service.signHashes(new RemoteSigningUseCase.SignHashesCommand(NIP, "AA01", " ", List.of(new byte[48]), "SHA-384")))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.AUTHORIZATION_INVALID);
         assertThat(Arrays.asList(calls.toArray())).filteredOn(c -> c.toString().startsWith("sign ")).hasSize(1);
+        assertThat(calls).as("signHash asks for the certificate once a minute, not on every call")
+                .filteredOn(c -> c.startsWith("certificate ")).hasSize(1);
     }
 }

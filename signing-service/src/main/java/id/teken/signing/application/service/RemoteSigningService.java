@@ -33,6 +33,7 @@ public class RemoteSigningService implements RemoteSigningUseCase {
     private final SigningKeys keys;
     private final Clock clock;
     private final SigningAuditTrail audit;
+    private final RecentSignerCertificates recent;
 
     @Override
     public List<Credential> credentials(String nip) {
@@ -48,9 +49,17 @@ public class RemoteSigningService implements RemoteSigningUseCase {
 
     @Override
     public Credential credential(String nip, String credentialId) {
+        return credential(nip, credentialId, false);
+    }
+
+    /**
+     * {@code recently}: the certificate certificate-service gave within the last minute will do (authorize and signHash:
+     * certificate-service checks status, lock and serial again itself); credentials/info asks afresh.
+     */
+    private Credential credential(String nip, String credentialId, boolean recently) {
         Credential current;
         try {
-            current = current(nip);
+            current = recently ? recent(nip) : current(nip);
         } catch (DomainException e) {
             if (e.code() == ErrorCode.NOT_REGISTERED) {
                 throw unknown();
@@ -79,7 +88,7 @@ public class RemoteSigningService implements RemoteSigningUseCase {
         if (command.passphrase() == null || command.passphrase().length == 0) {
             throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase (PIN) wajib diisi.");
         }
-        Credential credential = credential(command.nip(), command.credentialId());
+        Credential credential = credential(command.nip(), command.credentialId(), true);
         try {
             if (credential.status() != CertificateStatus.ISSUE) {
                 throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + credential.status() + ".");
@@ -88,6 +97,7 @@ public class RemoteSigningService implements RemoteSigningUseCase {
                     AUTHORIZATION_LIFETIME).join();
             if (!credential.id().equalsIgnoreCase(granted.serialNumber())) {
                 keys.revoke(granted.sad());   // the certificate changed meanwhile (a reset): the caller looks again
+                recent.forget(command.nip());
                 throw unknown();
             }
             long seconds = granted.expiresAt() == null ? AUTHORIZATION_LIFETIME.toSeconds()
@@ -110,7 +120,7 @@ public class RemoteSigningService implements RemoteSigningUseCase {
         if (command.sad() == null || command.sad().isBlank() || command.sad().length() > 100) {
             throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "SAD tidak dikenal.");
         }
-        Credential credential = credential(command.nip(), command.credentialId());
+        Credential credential = credential(command.nip(), command.credentialId(), true);
         try {
             List<byte[]> values = keys.signAuthorized(command.nip(), command.sad().trim(), command.hashes(), command.digestAlgorithm(),
                     OWNER, false, false).values();
@@ -123,7 +133,18 @@ public class RemoteSigningService implements RemoteSigningUseCase {
     }
 
     private Credential current(String nip) {
-        SigningKeys.SignerCertificate c = keys.signerCertificate(nip, OWNER);
+        return credential(keys.signerCertificate(nip, OWNER));
+    }
+
+    private Credential recent(String nip) {
+        try {
+            return credential(recent.lookUp(keys, nip, OWNER).join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof DomainException d ? d : e;
+        }
+    }
+
+    private static Credential credential(SigningKeys.SignerCertificate c) {
         return new Credential(c.serialNumber(), c.status(), c.locked(), c.chainDer());
     }
 
