@@ -3,17 +3,8 @@ package id.teken.bench;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Signing through the running stack beside in-process EU DSS and iText 5, in one run, on the same generated PDFs:
@@ -58,20 +43,20 @@ public final class SigningBench {
         String gateway = System.getenv().getOrDefault("TEKEN_URL", "http://localhost:8080");
         Teken teken = new Teken(gateway, env("BENCH_NIP", signer.get("NIP")), env("BENCH_PASSWORD", signer.get("PASSWORD")),
                 env("BENCH_PASSPHRASE", signer.get("PASSPHRASE")));
-        Stack stack = new Stack(root);
+        BenchStack stack = new BenchStack(root);
 
         System.out.printf(Locale.ROOT, "Teken bench %s on %d cores, Java %s; gateway %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), gateway);
         long idleRss = stack.rssBytes();
         System.out.printf(Locale.ROOT, "stack memory (PSS) before the run: %s%n", stack.rssReport());
 
-        byte[] big = bigPdf(1024 * 1024, 1);
-        byte[] letter = letter();
+        byte[] big = BenchPdfs.bigPdf(1024 * 1024, 1);
+        byte[] letter = BenchPdfs.letter();
         System.out.printf(Locale.ROOT, "documents: 1 MB PDF (%d bytes, 3 pages, incompressible image), letter (%d bytes, 2 pages)%n",
                 big.length, letter.length);
         if (o.get("teken-only") > 0) {
             // Profiling aid: only Teken's single signatures of the 1 MB file, no peers.
-            Series s = loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"), () -> ok(teken.sign(big, null), "signature").nanos());
+            Series s = Series.loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"), () -> ok(teken.sign(big, null), "signature").nanos());
             System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms%n", s.what(), s.rate(), s.medianMs());
             System.exit(0);
         }
@@ -91,17 +76,17 @@ public final class SigningBench {
 
         // 1. Single signatures of the same 1 MB file: DSS, iText, Teken, DSS again (the peer's figure is the mean of both).
         int singles = o.get("singles");
-        Series dss1 = loop("DSS B-T in-process, 1 MB", singles, () -> call(() -> peers.dss(big)));
-        Series itext = loop("iText 5 B-T in-process, 1 MB", singles, () -> call(() -> peers.itext(big)));
+        Series dss1 = Series.loop("DSS B-T in-process, 1 MB", singles, () -> Series.call(() -> peers.dss(big)));
+        Series itext = Series.loop("iText 5 B-T in-process, 1 MB", singles, () -> Series.call(() -> peers.itext(big)));
         Map<String, Long> cpuBefore = stack.cpuMillis();
         List<Double> passphrase = new ArrayList<>();
-        Series single = loop("Teken POST /api/v1/signatures, 1 MB, default level", singles, () -> {
+        Series single = Series.loop("Teken POST /api/v1/signatures, 1 MB, default level", singles, () -> {
             Teken.Answer a = ok(teken.sign(big, null), "signature");
             passphrase.add(a.timing("passphrase"));
             return a.nanos();
         });
         Map<String, Long> cpuAfter = stack.cpuMillis();
-        Series dss2 = loop("DSS B-T in-process, 1 MB (again)", singles, () -> call(() -> peers.dss(big)));
+        Series dss2 = Series.loop("DSS B-T in-process, 1 MB (again)", singles, () -> Series.call(() -> peers.dss(big)));
         double dssRate = (dss1.rate() + dss2.rate()) / 2;
         report(dss1, dss2, itext, single);
         System.out.printf(Locale.ROOT, "  passphrase check in certificate-service (Server-Timing): median %.1f ms%n", median(passphrase));
@@ -111,7 +96,7 @@ public final class SigningBench {
         // 2. Batches of the same file.
         int batch = o.get("batch");
         List<byte[]> files = Collections.nCopies(batch, big);
-        Series batches = loop("Teken POST /api/v1/signatures/batch, " + batch + " x 1 MB", o.get("batches"),
+        Series batches = Series.loop("Teken POST /api/v1/signatures/batch, " + batch + " x 1 MB", o.get("batches"),
                 () -> ok(teken.signBatch(files), "batch").nanos());
         double batchRate = batch * batches.rate();
         System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms per batch%n", batches.what(), batchRate, batches.medianMs());
@@ -120,8 +105,8 @@ public final class SigningBench {
 
         // 4. Concurrent callers on the 2-page letter.
         int seconds = o.get("letter-seconds");
-        Load one = load(teken, letter, 1, seconds);
-        Load many = load(teken, letter, o.get("callers"), seconds);
+        Load one = Load.run(teken, letter, 1, seconds);
+        Load many = Load.run(teken, letter, o.get("callers"), seconds);
         System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms, p99 %.0f ms, errors %d%n",
                 "Teken letter, 1 caller, " + seconds + " s", one.rate(), one.series.medianMs(), one.series.p99Ms(), one.errors.get());
         System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms, p99 %.0f ms, errors %d%n",
@@ -130,8 +115,8 @@ public final class SigningBench {
         goal("4. " + o.get("callers") + " callers >= 1.8 x one caller", many.rate() / one.rate(), 1.8);
         goalZero("4. errors with " + o.get("callers") + " callers", one.errors.get() + many.errors.get());
 
-        Load soak = load(teken, letter, o.get("soak-callers"), o.get("soak-seconds"));
-        int lost = lost(teken, soak);
+        Load soak = Load.run(teken, letter, o.get("soak-callers"), o.get("soak-seconds"));
+        int lost = soak.lost(teken);
         System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms, p99 %.0f ms, errors %d, lost %d%n",
                 "Teken letter, " + o.get("soak-callers") + " callers, " + o.get("soak-seconds") + " s soak", soak.rate(),
                 soak.series.medianMs(), soak.series.p99Ms(), soak.errors.get(), lost);
@@ -143,9 +128,9 @@ public final class SigningBench {
 
         // 6. Verification of the signed 1 MB PDF.
         int verifications = o.get("verifications");
-        Series verify = loop("Teken POST /api/v1/verifications, signed 1 MB", verifications,
+        Series verify = Series.loop("Teken POST /api/v1/verifications, signed 1 MB", verifications,
                 () -> ok(teken.verify(signedBig), "verification").nanos());
-        Series dssVerify = loop("DSS validation in-process (no revocation fetch)", verifications, () -> call(() -> {
+        Series dssVerify = Series.loop("DSS validation in-process (no revocation fetch)", verifications, () -> Series.call(() -> {
             PDFDocumentValidator v = new PDFDocumentValidator(new InMemoryDocument(signedBig));
             v.setCertificateVerifier(new CommonCertificateVerifier());
             return v.validateDocument();
@@ -178,135 +163,15 @@ public final class SigningBench {
     // ---- the measured loops ----
 
     /** One measured series: each call's duration, and the wall time of the whole loop. */
-    record Series(String what, List<Long> nanos, long wallNanos) {
-        double rate() {
-            return nanos.size() / (wallNanos / 1e9);
-        }
-
-        double medianMs() {
-            return percentile(0.5);
-        }
-
-        double p99Ms() {
-            return percentile(0.99);
-        }
-
-        double percentile(double p) {
-            if (nanos.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Long> sorted = new ArrayList<>(nanos);
-            Collections.sort(sorted);
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
-        }
-    }
-
-    interface Timed {
-        long run() throws Exception;
-    }
-
-    interface Work {
-        Object run() throws Exception;
-    }
-
-    private static long call(Work w) throws Exception {
-        long t0 = System.nanoTime();
-        w.run();
-        return System.nanoTime() - t0;
-    }
-
-    private static Series loop(String what, int n, Timed body) throws Exception {
-        List<Long> nanos = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            nanos.add(body.run());
-        }
-        return new Series(what, nanos, System.nanoTime() - t0);
-    }
-
     private static void report(Series dss1, Series dss2, Series itext, Series single) {
         for (Series s : List.of(dss1, dss2, itext, single)) {
             System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms, p99 %.0f ms%n", s.what(), s.rate(), s.medianMs(), s.p99Ms());
         }
     }
 
-    /** Callers signing the same document in a loop for some seconds. */
-    static final class Load {
-        final Series series;
-        final AtomicInteger errors = new AtomicInteger();
-        final Map<String, Integer> errorCodes = new java.util.concurrent.ConcurrentHashMap<>();
-        final ConcurrentLinkedQueue<String> documentIds = new ConcurrentLinkedQueue<>();
-        int noAnswer;
-
-        Load(Series series) {
-            this.series = series;
-        }
-
-        double rate() {
-            return series.rate();
-        }
-    }
-
-    private static Load load(Teken teken, byte[] pdf, int callers, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
-        List<Future<?>> futures = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        Map<String, Integer> codes = new java.util.concurrent.ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
-        AtomicInteger noAnswer = new AtomicInteger();
-        teken.token();
-        long t0 = System.nanoTime();
-        long until = t0 + seconds * 1_000_000_000L;
-        for (int c = 0; c < callers; c++) {
-            futures.add(pool.submit(() -> {
-                while (System.nanoTime() < until) {
-                    try {
-                        Teken.Answer a = teken.sign(pdf, null);
-                        if (a.status() == 200 && a.documentId() != null && startsWithPdf(a.body())) {
-                            nanos.add(a.nanos());
-                            ids.add(a.documentId());
-                        } else {
-                            errors.incrementAndGet();
-                            codes.merge("HTTP " + a.status() + " " + code(a.body()), 1, Integer::sum);
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        noAnswer.incrementAndGet();
-                        codes.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        long wall = System.nanoTime() - t0;
-        pool.shutdown();
-        Load load = new Load(new Series("letter x " + callers, new ArrayList<>(nanos), wall));
-        load.errors.set(errors.get());
-        load.errorCodes.putAll(codes);
-        load.documentIds.addAll(ids);
-        load.noAnswer = noAnswer.get();
-        return load;
-    }
-
-    /** Requests that got no answer, plus signed documents the public verification page does not know. */
-    private static int lost(Teken teken, Load load) throws Exception {
-        int missing = load.noAnswer;
-        for (String id : load.documentIds) {
-            Teken.Answer a = teken.get("/verify/" + id, false);
-            if (a.status() != 200 || new String(a.body(), StandardCharsets.UTF_8).contains("tidak ditemukan")) {
-                missing++;
-            }
-        }
-        return missing;
-    }
-
     /** n calls one after another, round the routes of every service (through the gateway and to the management ports). */
-    private static void sequential(Teken teken, Stack stack, int n, byte[] signedPdf) throws Exception {
-        String id = ok(teken.sign(letter(), null), "signature for the verify page").documentId();
+    private static void sequential(Teken teken, BenchStack stack, int n, byte[] signedPdf) throws Exception {
+        String id = ok(teken.sign(BenchPdfs.letter(), null), "signature for the verify page").documentId();
         List<String[]> routes = new ArrayList<>(List.of(
                 new String[]{"/api/v1/me", "auth"},
                 new String[]{"/api/v1/me/certificate", "auth"},
@@ -370,16 +235,6 @@ public final class SigningBench {
         return a;
     }
 
-    private static boolean startsWithPdf(byte[] body) {
-        return body.length > 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
-    }
-
-    private static String code(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"").matcher(s);
-        return m.find() ? m.group(1) : s.substring(0, Math.min(60, s.length()));
-    }
-
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
@@ -427,193 +282,5 @@ public final class SigningBench {
             }
         }
         return o;
-    }
-
-    // ---- the documents ----
-
-    /** A real PDF of about the target size: three pages of text, the first with an incompressible (noise) image. */
-    static byte[] bigPdf(int target, long seed) throws IOException {
-        try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(target + 65536)) {
-            Random random = new Random(seed);
-            int side = (int) Math.sqrt((target - 8000) / 3.0);
-            BufferedImage noise = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    noise.setRGB(x, y, random.nextInt(0x1000000));
-                }
-            }
-            PDImageXObject image = LosslessFactory.createFromImage(d, noise);
-            for (int p = 1; p <= 3; p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                d.addPage(page);
-                try (PDPageContentStream s = new PDPageContentStream(d, page)) {
-                    text(s, 72, 770, "Benchmark Teken - halaman " + p + " dari 3");
-                    if (p == 1) {
-                        s.drawImage(image, 72, 300, 400, 400);
-                    }
-                }
-            }
-            d.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** A two-page official letter: heading, body text, signature place. */
-    static byte[] letter() throws IOException {
-        try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (int p = 1; p <= 2; p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                d.addPage(page);
-                try (PDPageContentStream s = new PDPageContentStream(d, page)) {
-                    text(s, 72, 780, "PEMERINTAH KABUPATEN PONOROGO - SURAT DINAS (halaman " + p + " dari 2)");
-                    for (int line = 0; line < 40; line++) {
-                        text(s, 72, 740 - line * 15, "Baris " + (line + 1) + ": dengan hormat, bersama ini kami sampaikan "
-                                + "laporan kegiatan bulanan untuk diketahui dan ditindaklanjuti.");
-                    }
-                }
-            }
-            d.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    private static void text(PDPageContentStream s, float x, float y, String text) throws IOException {
-        s.beginText();
-        s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
-        s.newLineAtOffset(x, y);
-        s.showText(text);
-        s.endText();
-    }
-
-    // ---- the stack's processes ----
-
-    /** The local stack's processes (./teken's pid files, PostgreSQL's postmaster and its children). */
-    static final class Stack {
-        private final Path root;
-
-        Stack(Path root) {
-            this.root = root;
-        }
-
-        Map<String, List<Long>> processes() throws IOException {
-            Map<String, List<Long>> out = new LinkedHashMap<>();
-            Path run = root.resolve(".teken/run");
-            if (Files.isDirectory(run)) {
-                try (var files = Files.list(run)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".pid")).sorted().toList()) {
-                        long pid = Long.parseLong(Files.readString(f).trim());
-                        if (Files.exists(Path.of("/proc/" + pid))) {
-                            out.put(f.getFileName().toString().replace(".pid", ""), List.of(pid));
-                        }
-                    }
-                }
-            }
-            Path postmaster = root.resolve(".teken/postgres/postmaster.pid");
-            if (Files.exists(postmaster)) {
-                long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).trim());
-                List<Long> all = new ArrayList<>(List.of(pid));
-                ProcessHandle.of(pid).ifPresent(h -> h.children().forEach(c -> all.add(c.pid())));
-                out.put("postgres", all);
-            }
-            return out;
-        }
-
-        long rssBytes() throws IOException {
-            long total = 0;
-            for (List<Long> pids : processes().values()) {
-                for (long pid : pids) {
-                    total += rss(pid);
-                }
-            }
-            return total;
-        }
-
-        String rssReport() throws IOException {
-            StringBuilder b = new StringBuilder();
-            long total = 0;
-            for (Map.Entry<String, List<Long>> e : processes().entrySet()) {
-                long sum = 0;
-                for (long pid : e.getValue()) {
-                    sum += rss(pid);
-                }
-                total += sum;
-                b.append(String.format(Locale.ROOT, "%s %d MB, ", e.getKey(), sum / 1048576));
-            }
-            return b.append(String.format(Locale.ROOT, "total %d MB", total / 1048576)).toString();
-        }
-
-        /** CPU time (user + system) per process group, in ms. */
-        Map<String, Long> cpuMillis() throws IOException {
-            Map<String, Long> out = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Long>> e : processes().entrySet()) {
-                long ticks = 0;
-                for (long pid : e.getValue()) {
-                    ticks += cpuTicks(pid);
-                }
-                out.put(e.getKey(), ticks * 10);   // USER_HZ is 100 on Linux
-            }
-            return out;
-        }
-
-        String perDoc(Map<String, Long> before, Map<String, Long> after, int docs) {
-            StringBuilder b = new StringBuilder();
-            long total = 0;
-            for (Map.Entry<String, Long> e : after.entrySet()) {
-                long spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-                total += spent;
-                if (spent > 0) {
-                    b.append(String.format(Locale.ROOT, "%s %.0f, ", e.getKey(), spent / (double) docs));
-                }
-            }
-            return b.append(String.format(Locale.ROOT, "all %.0f", total / (double) docs)).toString();
-        }
-
-        List<Integer> managementPorts() {
-            List<Integer> ports = new ArrayList<>();
-            for (String name : List.of("REGISTRATION", "ACTIVATION", "CERTIFICATE", "SIGNING", "GATEWAY")) {
-                String v = System.getenv("TEKEN_" + name + "_MANAGEMENT_PORT");
-                ports.add(v == null ? defaultManagementPort(name) : Integer.parseInt(v));
-            }
-            return ports;
-        }
-
-        private static int defaultManagementPort(String name) {
-            return switch (name) {
-                case "REGISTRATION" -> 9081;
-                case "ACTIVATION" -> 9082;
-                case "CERTIFICATE" -> 9083;
-                case "SIGNING" -> 9084;
-                default -> 9080;
-            };
-        }
-
-        /**
-         * The proportional set size (shared pages divided among the processes sharing them: PostgreSQL's shared buffers
-         * count once, not once per backend), or the RSS where smaps_rollup is not readable.
-         */
-        private static long rss(long pid) {
-            for (String file : List.of("smaps_rollup", "status")) {
-                try {
-                    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
-                        if (line.startsWith(file.equals("status") ? "VmRSS:" : "Pss:")) {
-                            return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // not readable (or the process ended): the next source
-                }
-            }
-            return 0;
-        }
-
-        private static long cpuTicks(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException | RuntimeException ignored) {
-                return 0;
-            }
-        }
     }
 }

@@ -12,13 +12,11 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -28,13 +26,11 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -54,11 +50,11 @@ import java.util.Map;
  */
 public final class CaCeremony {
 
-    private final Map<String, String> env;
+    private final CeremonySettings settings;
     private final PrintStream out;
 
     public CaCeremony(Map<String, String> env, PrintStream out) {
-        this.env = env;
+        this.settings = new CeremonySettings(env);
         this.out = out;
     }
 
@@ -78,14 +74,13 @@ public final class CaCeremony {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: teken ca root|issuing-csr|sign-issuing|import-issuing|root-crl|status [options]");
         }
-        Map<String, String> o = options(args);
+        CeremonyIo.Options o = CeremonyIo.Options.parse(args);
         switch (args[0]) {
-            case "root" -> root(Path.of(required(o, "dir")), intOption(o, "bits", 4096), intOption(o, "years", 20), intOption(o, "crl-days", 365));
-            case "issuing-csr" -> issuingCsr(Path.of(required(o, "out")), intOption(o, "bits", 3072));
-            case "sign-issuing" -> signIssuing(Path.of(required(o, "dir")), Path.of(required(o, "csr")), Path.of(required(o, "out")),
-                    intOption(o, "years", 10));
-            case "import-issuing" -> importIssuing(Path.of(required(o, "cert")), Path.of(required(o, "root")));
-            case "root-crl" -> rootCrl(Path.of(required(o, "dir")), Path.of(required(o, "out")), intOption(o, "days", 365));
+            case "root" -> root(o.path("dir"), o.number("bits", 4096), o.number("years", 20), o.number("crl-days", 365));
+            case "issuing-csr" -> issuingCsr(o.path("out"), o.number("bits", 3072));
+            case "sign-issuing" -> signIssuing(o.path("dir"), o.path("csr"), o.path("out"), o.number("years", 10));
+            case "import-issuing" -> importIssuing(o.path("cert"), o.path("root"));
+            case "root-crl" -> rootCrl(o.path("dir"), o.path("out"), o.number("days", 365));
             case "status" -> status();
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -97,12 +92,12 @@ public final class CaCeremony {
         if (Files.exists(store)) {
             throw new IllegalStateException(store + " exists already: a root is made once");
         }
-        char[] password = rootPassword();
+        char[] password = settings.rootPassword();
         Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
         KeyPair keys = generator.generateKeyPair();
-        String tenant = tenant();
+        String tenant = settings.tenant();
         X500Name name = CaKeyStore.name("Teken Root CA " + tenant, tenant);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -116,7 +111,7 @@ public final class CaCeremony {
         ks.load(null, password);
         ks.setKeyEntry("root", keys.getPrivate(), password, new X509Certificate[] {root});
         CaKeyStore.store(ks, store, password);
-        Files.writeString(dir.resolve("root.crt"), pem(root));
+        Files.writeString(dir.resolve("root.crt"), CeremonyIo.pem(root));
         Files.writeString(dir.resolve("root-crl.number"), "0\n");
         rootCrl(dir, dir.resolve("root.crl"), crlDays);
         out.println("root made: " + root.getSubjectX500Principal().getName() + ", serial " + root.getSerialNumber().toString(16)
@@ -127,14 +122,14 @@ public final class CaCeremony {
 
     /** The issuing CA's key, made inside the token (once; a request not yet answered is asked again for the same key). */
     void issuingCsr(Path csrOut, int bits) throws Exception {
-        Pkcs11Token token = token();
+        Pkcs11Token token = settings.token();
         KeyStore ks = token.keyStore();
         Certificate[] chain = ks.getCertificateChain(Pkcs11Token.ISSUING);
         PrivateKey key = (PrivateKey) ks.getKey(Pkcs11Token.ISSUING, null);
         PublicKey publicKey;
-        String tenant = tenant();
+        String tenant = settings.tenant();
         X500Name subject = CaKeyStore.name("Teken Issuing CA " + tenant, tenant);
-        if (key != null && chain != null && !selfSigned((X509Certificate) chain[0])) {
+        if (key != null && chain != null && !CeremonyIo.selfSigned((X509Certificate) chain[0])) {
             throw new IllegalStateException("the token holds an issuing CA already (" + ((X509Certificate) chain[0]).getSubjectX500Principal().getName()
                     + "); a new one needs a token of its own");
         }
@@ -157,14 +152,14 @@ public final class CaCeremony {
         }
         PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(subject, publicKey)
                 .build(CaKeys.signer(key, token.provider()));
-        Files.writeString(csrOut, pem("CERTIFICATE REQUEST", csr.getEncoded()));
+        Files.writeString(csrOut, CeremonyIo.pem("CERTIFICATE REQUEST", csr.getEncoded()));
         out.println("request: " + csrOut + " (take it to the offline root: teken ca sign-issuing)");
     }
 
     /** The offline root signs the issuing CA's request: CA, path length 0, the root CRL's and certificate's addresses. */
     void signIssuing(Path dir, Path csrFile, Path certOut, int years) throws Exception {
         KeyStore ks = rootStore(dir);
-        char[] password = rootPassword();
+        char[] password = settings.rootPassword();
         PrivateKey rootKey = (PrivateKey) ks.getKey("root", password);
         X509Certificate root = (X509Certificate) ks.getCertificate("root");
         PKCS10CertificationRequest csr;
@@ -185,8 +180,8 @@ public final class CaCeremony {
             end = root.getNotAfter().toInstant();
         }
         X509Certificate issuing = CaKeyStore.issuingCertificate(root, rootKey, csr.getSubject(), request.getPublicKey(),
-                now.minusSeconds(60), end, publicUrl());
-        Files.writeString(certOut, pem(issuing));
+                now.minusSeconds(60), end, settings.publicUrl());
+        Files.writeString(certOut, CeremonyIo.pem(issuing));
         out.println("issuing CA certified: " + issuing.getSubjectX500Principal().getName() + ", serial " + issuing.getSerialNumber().toString(16)
                 + ", until " + end + " -> " + certOut + " (teken ca import-issuing on the service's machine)");
         // Validators (EU DSS) take no CRL older than the certificate it speaks about: a new root CRL goes with the new CA.
@@ -195,9 +190,9 @@ public final class CaCeremony {
 
     /** The root's certificate for the token's issuing key goes beside it, with the root (the chain the service serves). */
     void importIssuing(Path certFile, Path rootFile) throws Exception {
-        X509Certificate issuing = readCertificate(certFile);
-        X509Certificate root = readCertificate(rootFile);
-        if (!selfSigned(root) || root.getBasicConstraints() < 0) {
+        X509Certificate issuing = CeremonyIo.readCertificate(certFile);
+        X509Certificate root = CeremonyIo.readCertificate(rootFile);
+        if (!CeremonyIo.selfSigned(root) || root.getBasicConstraints() < 0) {
             throw new IllegalArgumentException(rootFile + " is not a self-signed CA certificate");
         }
         try {
@@ -208,7 +203,7 @@ public final class CaCeremony {
         if (issuing.getBasicConstraints() < 0) {
             throw new IllegalArgumentException(certFile + " is not a CA certificate");
         }
-        Pkcs11Token token = token();
+        Pkcs11Token token = settings.token();
         KeyStore ks = token.keyStore();
         PrivateKey key = (PrivateKey) ks.getKey(Pkcs11Token.ISSUING, null);
         Certificate[] chain = ks.getCertificateChain(Pkcs11Token.ISSUING);
@@ -226,7 +221,7 @@ public final class CaCeremony {
     /** A root CRL, signed offline: no CA certificate revoked, valid DAYS days; its number counts up in DIR/root-crl.number. */
     void rootCrl(Path dir, Path crlOut, int days) throws Exception {
         KeyStore ks = rootStore(dir);
-        char[] password = rootPassword();
+        char[] password = settings.rootPassword();
         PrivateKey rootKey = (PrivateKey) ks.getKey("root", password);
         X509Certificate root = (X509Certificate) ks.getCertificate("root");
         Path counter = dir.resolve("root-crl.number");
@@ -244,7 +239,7 @@ public final class CaCeremony {
     }
 
     void status() throws Exception {
-        Pkcs11Token token = token();
+        Pkcs11Token token = settings.token();
         KeyStore ks = token.keyStore();
         for (String alias : token.aliases()) {
             String what;
@@ -252,22 +247,13 @@ public final class CaCeremony {
                 what = "secret key (never extractable)";
             } else if (ks.isKeyEntry(alias)) {
                 X509Certificate c = (X509Certificate) ks.getCertificate(alias);
-                what = "private key, " + c.getSubjectX500Principal().getName() + (selfSigned(c) && Pkcs11Token.ISSUING.equals(alias)
+                what = "private key, " + c.getSubjectX500Principal().getName() + (CeremonyIo.selfSigned(c) && Pkcs11Token.ISSUING.equals(alias)
                         ? " (awaiting the root's certificate)" : ", until " + c.getNotAfter().toInstant());
             } else {
                 what = "certificate " + ((X509Certificate) ks.getCertificate(alias)).getSubjectX500Principal().getName();
             }
             out.println(alias + ": " + what);
         }
-    }
-
-    private Pkcs11Token token() {
-        String pin = env.getOrDefault("TEKEN_PKCS11_PIN", "");
-        if (pin.isBlank()) {
-            throw new IllegalArgumentException("set TEKEN_PKCS11_PIN (the token's user PIN)");
-        }
-        return Pkcs11Token.open(env.getOrDefault("TEKEN_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so"),
-                Integer.parseInt(env.getOrDefault("TEKEN_PKCS11_SLOT_INDEX", "0")), pin.toCharArray());
     }
 
     private KeyStore rootStore(Path dir) throws Exception {
@@ -277,78 +263,10 @@ public final class CaCeremony {
         }
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, rootPassword());
+            ks.load(in, settings.rootPassword());
         } catch (IOException e) {
             throw new IllegalArgumentException(store + " cannot be opened (wrong TEKEN_ROOT_PASSWORD?)");
         }
         return ks;
-    }
-
-    private char[] rootPassword() {
-        String password = env.getOrDefault("TEKEN_ROOT_PASSWORD", "");
-        if (password.length() < 12) {
-            throw new IllegalArgumentException("set TEKEN_ROOT_PASSWORD (at least 12 characters): it protects the root's key");
-        }
-        return password.toCharArray();
-    }
-
-    private String tenant() {
-        return env.getOrDefault("TEKEN_TENANT_NAME", "Pemerintah Kabupaten Ponorogo");
-    }
-
-    private String publicUrl() {
-        String url = env.getOrDefault("TEKEN_PUBLIC_URL", "");
-        if (url.isBlank()) {
-            throw new IllegalArgumentException("set TEKEN_PUBLIC_URL (the address in the certificates: where /pki/crl/root is served)");
-        }
-        return url.replaceAll("/+$", "");
-    }
-
-    private static boolean selfSigned(X509Certificate c) {
-        return c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
-    }
-
-    private static X509Certificate readCertificate(Path file) throws Exception {
-        try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file))) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (java.security.cert.CertificateException e) {
-            throw new IllegalArgumentException(file + " is not a certificate");
-        }
-    }
-
-    private static String pem(X509Certificate c) throws Exception {
-        return pem("CERTIFICATE", c.getEncoded());
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("options come as --name value: " + args[i]);
-            }
-            o.put(args[i].substring(2), args[++i]);
-        }
-        return o;
-    }
-
-    private static String required(Map<String, String> o, String name) {
-        String v = o.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return v;
-    }
-
-    private static int intOption(Map<String, String> o, String name, int fallback) {
-        try {
-            return o.containsKey(name) ? Integer.parseInt(o.get(name)) : fallback;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " takes a number");
-        }
     }
 }

@@ -105,51 +105,8 @@ public class TekenPki {
         return loader.get(url);
     }
 
-    /** How long a fetched CRL or CA certificate is reused at most (a CRL also no longer than until its next update). */
-    static final Duration CACHE_AT_MOST = Duration.ofMinutes(5);
-
-    private record Fetched(byte[] body, java.time.Instant until) {
-    }
-
-    private final java.util.Map<String, Fetched> fetched = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * A CRL or certificate GET answered from the cache when fetched recently: signatures and validations do not wait for
-     * the same CRL again and again. An answer that is neither (an error page) is not kept.
-     */
-    byte[] cachedGet(String url, java.util.function.Function<String, byte[]> fetch) {
-        java.time.Instant now = java.time.Instant.now();
-        Fetched hit = fetched.get(url);
-        if (hit != null && now.isBefore(hit.until())) {
-            return hit.body();
-        }
-        byte[] body = fetch.apply(url);
-        java.time.Instant until = keepUntil(body, now);
-        if (until != null) {
-            if (fetched.size() > 500) {
-                fetched.clear();
-            }
-            fetched.put(url, new Fetched(body, until));
-        }
-        return body;
-    }
-
-    private static java.time.Instant keepUntil(byte[] body, java.time.Instant now) {
-        java.time.Instant most = now.plus(CACHE_AT_MOST);
-        try {
-            java.security.cert.X509CRL crl = (java.security.cert.X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(body));
-            java.time.Instant next = crl.getNextUpdate() == null ? now.plusSeconds(60) : crl.getNextUpdate().toInstant();
-            return next.isBefore(most) ? next : most;
-        } catch (Exception notCrl) {
-            try {
-                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(body));
-                return most;
-            } catch (Exception notCertificate) {
-                return null;
-            }
-        }
-    }
+    /** CRLs and CA certificates fetched recently, kept until their next update (five minutes at most). */
+    private final PkiFetchCache fetched = new PkiFetchCache();
 
     /** An OCSP request POSTed to an allowed responder address. */
     public byte[] postOcsp(String url, byte[] request) {
@@ -177,7 +134,7 @@ public class TekenPki {
             @Override
             public byte[] get(String url) {
                 String target = pki.allowed(url);
-                return pki.cachedGet(target, super::get);
+                return pki.fetched.get(target, super::get);
             }
 
             @Override
