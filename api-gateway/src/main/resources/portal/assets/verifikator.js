@@ -1,0 +1,82 @@
+/* Verifikator TTE: the review queue, one activation with its selfie, approve / reject with a reason, links. */
+'use strict';
+document.addEventListener('DOMContentLoaded', () => {
+  const { $, api, notice, busy, show, date } = Teken;
+  Teken.requireSession('VERIFIKATOR');
+  let current = null;
+  let selfieUrl = null;
+
+  function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null ? '-' : text; row.appendChild(td); return td; }
+
+  async function queue() {
+    const q = new URLSearchParams({ status: $('filter-status').value });
+    const nip = $('filter-nip').value.trim();
+    if (nip) q.set('nip', nip);
+    const r = await api('GET', '/api/v1/verifier/activations?' + q);
+    const body = document.querySelector('#antrian tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+    show('antrian-kosong', r.data.length === 0);
+    r.data.forEach((a) => {
+      const tr = document.createElement('tr');
+      cell(tr, a.namaTerdaftar); cell(tr, a.nip); cell(tr, (a.alasanVerifikasi || []).join(', ')); cell(tr, date(a.dikirimPada));
+      const b = document.createElement('button');
+      b.type = 'button'; b.className = 'secondary'; b.textContent = 'Periksa';
+      b.setAttribute('aria-label', 'Periksa aktivasi ' + (a.namaTerdaftar || a.nip));
+      b.addEventListener('click', () => open(a.id));
+      tr.appendChild(document.createElement('td')).appendChild(b);
+      body.appendChild(tr);
+    });
+  }
+
+  async function open(id) {
+    const r = await api('GET', '/api/v1/verifier/activations/' + encodeURIComponent(id));
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+    current = r.data;
+    const a = current, i = a.identitas || {}, k = a.kedinasan || {};
+    const dl = $('rincian-data');
+    dl.replaceChildren();
+    [['Status', a.status], ['Nama terdaftar', a.namaTerdaftar], ['NIP', a.nip], ['Email Dinas', a.emailDinas],
+      ['Nama Lengkap (KTP)', i.namaLengkap], ['NIK', i.nik], ['Nomor Telepon', i.nomorTelepon], ['Kategori', k.kategori],
+      ['NIP/NRP', k.nipNrp], ['Unit Organisasi', k.unitOrganisasi], ['Jabatan', k.jabatan], ['Provinsi', k.provinsi],
+      ['Terverifikasi SIASN', k.terverifikasiSiasn ? 'Ya' : 'Tidak'], ['Hasil verifikasi wajah', a.hasilVerifikasiWajah],
+      ['Alasan pemeriksaan', (a.alasanVerifikasi || []).join(', ')], ['Dikirim', date(a.dikirimPada)],
+      ['Diputuskan oleh', a.diputuskanOleh], ['Alasan keputusan', a.alasanKeputusan]].forEach(([key, v]) => {
+      const dt = document.createElement('dt'); dt.textContent = key;
+      const dd = document.createElement('dd'); dd.textContent = v == null || v === '' ? '-' : v;
+      dl.append(dt, dd);
+    });
+    show('aksi-keputusan', a.status === 'WAITING_FOR_VERIFICATION');
+    show('aksi-tautan', a.status === 'LINK_SENT' || a.status === 'EXPIRED');
+    if (selfieUrl) { URL.revokeObjectURL(selfieUrl); selfieUrl = null; }
+    show('swafoto-bingkai', false);
+    if (a.swafotoTersedia) {
+      const s = await api('GET', '/api/v1/verifier/activations/' + encodeURIComponent(id) + '/selfie', { binary: true, headers: { Accept: 'image/*' } });
+      if (s.ok && s.blob) { selfieUrl = URL.createObjectURL(s.blob); $('swafoto').src = selfieUrl; show('swafoto-bingkai', true); }
+    }
+    show('rincian', true);
+    $('judul-rincian').focus();
+  }
+
+  async function decide(button, path, json, done) {
+    await busy(button, async () => {
+      const r = await api('POST', '/api/v1/verifier/activations/' + encodeURIComponent(current.id) + path, json ? { json } : {});
+      if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+      notice('pesan', 'ok', done);
+      await open(current.id);
+      await queue();
+    });
+  }
+
+  $('judul-rincian').tabIndex = -1;
+  $('muat-antrian').addEventListener('click', () => busy($('muat-antrian'), queue));
+  $('setujui').addEventListener('click', () => decide($('setujui'), '/approve', null, 'Aktivasi disetujui. Tautan passphrase dikirim ke Email Dinas pemohon.'));
+  $('tolak').addEventListener('click', () => {
+    const alasan = $('alasan').value.trim();
+    if (!alasan) { notice('pesan', 'bad', 'Tulis alasan penolakan; alasan dikirim kepada pemohon.'); $('alasan').focus(); return; }
+    decide($('tolak'), '/reject', { alasan }, 'Aktivasi ditolak; alasannya dikirim kepada pemohon.');
+  });
+  $('kirim-ulang').addEventListener('click', () => decide($('kirim-ulang'), '/resend-link', null, 'Tautan aktivasi baru dikirim.'));
+  $('batalkan-tautan').addEventListener('click', () => decide($('batalkan-tautan'), '/invalidate-link', null, 'Tautan aktivasi dibatalkan.'));
+  queue();
+});

@@ -1,0 +1,488 @@
+package id.teken.e2e;
+
+import id.teken.devstack.MailInbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web portal in a real browser (Debian's Chromium through chromedriver, both by path, nothing downloaded): the seed's
+ * whole journey without a terminal, reading the real mails. Lupa Password, Masuk, Verifikasi NIK and Registrasi with the
+ * "Iya" confirmation, Aktivasi at the mailed link with a camera selfie (Chromium's fake camera plays a frame made from
+ * the demo selfie), the Verifikator TTE's approval in the console, the passphrase at the mailed link, a visible signature,
+ * its download, the verification page, Reset Passphrase. Screenshots of every page at phone (360 px) and desktop width go
+ * to target/portal-screenshots; a failing test keeps its last screen there too.
+ *
+ * <p>Against the packaged stack (PackagedStack), or a running one: {@code -Dteken.portal.gateway=http://localhost:8080
+ * -Dteken.portal.mail=http://localhost:18025}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserTest {
+
+    /** The person walked: Dewi Lestari of the demo data, or "nip,nik,emailSiasn,nama" in teken.portal.asn. */
+    static final String[] PERSON = System.getProperty("teken.portal.asn",
+            "199511052022022001,3502154511950003,dewi.lestari@example.com,Dewi Lestari").split(",");
+    static final String ASN = PERSON[0];
+    static final String ASN_NIK = PERSON[1];
+    static final String ASN_SIASN = PERSON[2];
+    static final String ASN_NAME = PERSON[3];
+    static final String VERIFIER_SIASN = "agus.prasetyo@example.com";
+    static final String PASSWORD = "Portal#Teken2026";
+    static final String PASSPHRASE = "Merah-Putih#1945";
+    static final String NEW_PASSPHRASE = "Garuda-Pancasila#45";
+    static final Path SHOTS = Path.of("target/portal-screenshots");
+
+    PackagedStack services;
+    String gateway;
+    MailInbox mail;
+    WebDriver browser;
+    Path downloads;
+    WebDriverWait wait;
+    boolean wrongPasswordSeen;
+
+    @RegisterExtension
+    final TestWatcher keepLastScreen = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            shot("FAILED-" + context.getRequiredTestMethod().getName());
+        }
+    };
+
+    @BeforeAll
+    void start() throws Exception {
+        String given = System.getProperty("teken.portal.gateway");
+        if (given != null && !given.isBlank()) {
+            gateway = given.replaceAll("/+$", "");
+            mail = new MailInbox(System.getProperty("teken.portal.mail", "http://localhost:18025"));
+        } else {
+            services = PackagedStack.start("portal", Map.of());
+            gateway = services.gateway();
+            mail = new MailInbox(services.stack.mailApiUrl());
+        }
+        Files.createDirectories(SHOTS);
+        downloads = Files.createTempDirectory("teken-portal-downloads");
+        Path camera = fakeCamera(Path.of("../demo/selfie-demo.jpg").toAbsolutePath().normalize(), Files.createTempFile("selfie", ".y4m"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + camera,
+                "--lang=id-ID");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (services != null) {
+            services.stop();
+        }
+    }
+
+    @Test
+    void aPerson_walksTheWholeJourney_inTheBrowser() throws Exception {
+        // Lupa Password (first time: the account has no password yet), then Masuk.
+        setPassword(ASN, ASN_SIASN, "asn");
+        signIn(ASN, PASSWORD);
+        waitText(By.id("status"), "NOT_REGISTERED");
+        shots("dashboard-not-registered");
+
+        // Verifikasi NIK, then Registrasi Sertifikat with the "Iya" confirmation.
+        String dinas = ASN_SIASN.replaceAll("@.*", "") + "." + System.currentTimeMillis() + "@ponorogo.go.id";
+        type("nik", ASN_NIK.substring(0, 15) + (ASN_NIK.endsWith("9") ? "8" : "9"));
+        click("tombol-nik");
+        waitText(By.id("hasil-nik"), "");
+        assertThat(browser.findElement(By.id("hasil-nik")).getAttribute("class")).contains("bad");
+        assertThat(browser.findElement(By.id("form-registrasi")).getAttribute("class")).contains("hidden");
+        type("nik", ASN_NIK);
+        click("tombol-nik");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-registrasi")));
+        assertThat(value("email-siasn")).isEqualTo(ASN_SIASN);
+        type("email-dinas-baru", "joko@gmail.com");
+        click("tombol-registrasi");
+        click("konfirmasi-iya");
+        waitNotice("bad");
+        assertThat(text("pesan")).contains("@ponorogo.go.id");
+        int before = mail.messages(dinas).size();
+        type("email-dinas-baru", dinas);
+        click("tombol-registrasi");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("konfirmasi")));
+        shots("dashboard-confirmation");
+        click("konfirmasi-iya");
+        waitNotice("ok");
+        waitText(By.id("status"), "NEW");
+        shots("dashboard-registered");
+
+        // Aktivasi at the mailed link: identity, Data Kedinasan with Cek NIP/NRP, the camera selfie, consents.
+        browser.get(awaitLink(dinas, "/aktivasi/", before));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-IDENTITY")));
+        shots("aktivasi-identitas");
+        type("nama-lengkap", ASN_NAME);
+        type("nik", ASN_NIK);
+        type("telepon", "081234567890");
+        click("simpan-identitas");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-EMPLOYMENT")));
+        assertThat(value("instansi")).isNotBlank();
+        type("nip-nrp", ASN.substring(0, 16) + "99");
+        click("cek-nip");
+        waitNotice("bad");
+        assertThat(text("pesan")).contains("NIP/NRP tidak ditemukan");
+        type("nip-nrp", ASN);
+        click("cek-nip");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hasil-siasn")));
+        assertThat(text("siasn-jabatan")).isNotBlank().isNotEqualTo("-");
+        shots("aktivasi-kedinasan");
+        click("simpan-kedinasan");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-SELFIE")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ambil-foto")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getElementById('kamera').videoWidth > 0"));
+        shots("aktivasi-swafoto-kamera");
+        click("ambil-foto");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kirim-foto")));
+        click("ulangi-foto");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ambil-foto")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getElementById('kamera').videoWidth > 0"));
+        click("ambil-foto");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kirim-foto")));
+        shots("aktivasi-swafoto-hasil");
+        click("kirim-foto");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-SUBMIT")));
+        wait.until(d -> !d.findElement(By.id("teks-kp")).getText().isBlank() && !d.findElement(By.id("teks-pp")).getText().isBlank());
+        assertThat(text("teks-pp")).contains("Passphrase");
+        click("kirim-aktivasi");
+        waitNotice("bad");
+        click("setuju-kp");
+        click("setuju-pp");
+        shots("aktivasi-persetujuan");
+        click("kirim-aktivasi");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("selesai")));
+        shots("aktivasi-selesai");
+        String outcome = text("selesai-judul");
+        assertThat(outcome).isIn("Aktivasi Berhasil", "Menunggu verifikasi");
+
+        // The Verifikator TTE approves in the console (when the checks asked for a person).
+        int beforePassphrase = mail.messages(dinas).size();
+        if (outcome.equals("Menunggu verifikasi")) {
+            signOut();
+            setPassword(PackagedStack.VERIFIER, VERIFIER_SIASN, "verifier");
+            signIn(PackagedStack.VERIFIER, PASSWORD);
+            browser.get(gateway + "/verifikator");
+            type("filter-nip", ASN);
+            click("muat-antrian");
+            WebElement check = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#antrian tbody button")));
+            shots("verifikator-antrian");
+            check.click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rincian")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swafoto")));
+            assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                    "return document.getElementById('swafoto').complete && document.getElementById('swafoto').naturalWidth > 0")).isTrue();
+            shots("verifikator-rincian");
+            click("setujui");
+            waitNotice("ok");
+            signOut();
+        }
+
+        // The passphrase at the mailed link: the policy as one types, the agreement; the certificate issued.
+        browser.get(awaitLink(dinas, "/passphrase/", beforePassphrase));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-passphrase")));
+        type("passphrase", "pendek");
+        assertThat(browser.findElements(By.cssSelector("#aturan li.met"))).hasSizeLessThan(5);
+        assertThat(browser.findElement(By.id("simpan-passphrase")).isEnabled()).isFalse();
+        type("passphrase", PASSPHRASE);
+        type("passphrase-ulang", PASSPHRASE);
+        assertThat(browser.findElements(By.cssSelector("#aturan li.met"))).hasSize(5);
+        assertThat(browser.findElement(By.id("simpan-passphrase")).isEnabled()).isFalse();
+        click("setuju");
+        shots("passphrase");
+        click("simpan-passphrase");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("berhasil")));
+        assertThat(text("berhasil-teks")).contains("ISSUE");
+        shots("passphrase-berhasil");
+
+        // Dashboard: ISSUE with validity; sign a letter visibly (QR code at the '#' marker); a wrong passphrase said plainly.
+        signIn(ASN, PASSWORD);
+        waitText(By.id("status"), "ISSUE");
+        assertThat(text("berlaku-sampai")).contains("WIB");
+        shots("dashboard-issue");
+        browser.get(gateway + "/tanda-tangan");
+        Path letter = Path.of("../demo/surat-demo.pdf").toAbsolutePath().normalize();
+        browser.findElement(By.id("berkas")).sendKeys(letter.toString());
+        click("tampilan-terlihat");
+        type("penanda", "#");
+        type("passphrase", "Salah#Sekali9");
+        click("tombol-tte");
+        waitNotice("bad");
+        assertThat(text("pesan")).containsIgnoringCase("passphrase");
+        type("passphrase", PASSPHRASE);
+        shots("tanda-tangan");
+        click("tombol-tte");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hasil")));
+        assertThat(text("hasil-teks")).contains("PAdES");
+        click("unduh");
+        Path signed = awaitDownload("surat-demo_signed.pdf");
+        assertThat(Files.readAllBytes(signed)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        shots("tanda-tangan-hasil");
+
+        // Verifikasi: anyone uploads the signed file.
+        signOut();
+        browser.get(gateway + "/verify");
+        browser.findElement(By.id("berkas")).sendKeys(signed.toString());
+        click("tombol-verifikasi");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hasil")));
+        assertThat(text("hasil-judul")).isEqualTo("Dokumen valid");
+        assertThat(text("hasil-tanda-tangan")).contains(ASN_NAME).contains("Valid");
+        shots("verifikasi");
+
+        // Reset Passphrase from the dashboard with its confirmation; the new passphrase at the mailed link.
+        signIn(ASN, PASSWORD);
+        waitText(By.id("status"), "ISSUE");
+        int beforeReset = mail.messages(dinas).size();
+        click("tombol-reset");
+        click("konfirmasi-iya");
+        waitNotice("ok");
+        browser.get(awaitLink(dinas, "/passphrase/", beforeReset));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-passphrase")));
+        assertThat(text("judul")).isEqualTo("Reset Passphrase");
+        type("passphrase", NEW_PASSPHRASE);
+        type("passphrase-ulang", NEW_PASSPHRASE);
+        click("setuju");
+        click("simpan-passphrase");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("berhasil")));
+        // The used link, opened again, is explained.
+        browser.navigate().refresh();
+        waitNotice("bad");
+        assertThat(text("pesan")).contains("Tautan");
+        shots("passphrase-tautan-terpakai");
+    }
+
+    @Test
+    void pages_areServedWithAStrictPolicy_andNoInlineCode() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String page : List.of("/", "/lupa-password", "/dashboard", "/aktivasi/abc", "/passphrase/abc", "/tanda-tangan",
+                "/verify", "/verifikator")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(page).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
+                    .doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(r.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("\\son[a-z]+=")
+                    .doesNotContain("style=");
+        }
+        // The API behind the same prefixes stays the API's.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(gateway + "/verify/unknown-id")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+    }
+
+    // ---- the browser ----
+
+    private void setPassword(String nip, String siasn, String who) throws Exception {
+        if (services == null && passwordWorks(nip)) {
+            return; // a running stack used before by this test (Lupa Password mails are limited per hour)
+        }
+        int before = mail.messages(siasn).size();
+        browser.get(gateway + "/lupa-password");
+        type("nip", nip);
+        click("tombol-kirim");
+        waitNotice("ok");
+        shots("lupa-password-" + who);
+        browser.get(awaitLink(siasn, "/lupa-password/", before));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-password")));
+        type("password-baru", PASSWORD);
+        type("password-ulang", PASSWORD + "x");
+        click("tombol-simpan");
+        waitNotice("bad");
+        type("password-ulang", PASSWORD);
+        shots("password-baru-" + who);
+        click("tombol-simpan");
+        waitNotice("ok");
+    }
+
+    private boolean passwordWorks(String nip) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nip\":\"" + nip + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200;
+    }
+
+    private void signIn(String nip, String password) {
+        browser.get(gateway + "/");
+        if (!browser.getCurrentUrl().endsWith("/")) {
+            signOut();
+            browser.get(gateway + "/");
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-masuk")));
+        type("nip", nip);
+        if (!wrongPasswordSeen) {
+            type("password", "Salah#Sekali9");
+            click("tombol-masuk");
+            waitNotice("bad");
+            assertThat(text("pesan")).contains("NIP atau password salah");
+            shots("masuk");
+            wrongPasswordSeen = true;
+        }
+        type("password", password);
+        click("tombol-masuk");
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(gateway + "/")));
+    }
+
+    private void signOut() {
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get(gateway + "/");
+    }
+
+    private void type(String id, String text) {
+        WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private String value(String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    private void waitText(By by, String expected) {
+        if (expected.isEmpty()) {
+            wait.until(d -> !d.findElement(by).getText().isBlank());
+        } else {
+            wait.until(ExpectedConditions.textToBe(by, expected));
+        }
+    }
+
+    /** The page's notice box shows a message of this kind (ok, bad, info). */
+    private void waitNotice(String kind) {
+        wait.until(d -> {
+            WebElement n = d.findElement(By.id("pesan"));
+            return n.getAttribute("class").contains(kind) && !n.getAttribute("class").contains("hidden") && !n.getText().isBlank();
+        });
+    }
+
+    private String awaitLink(String address, String fragment, int before) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MailInbox.Message> all = mail.messages(address);
+            for (int i = all.size() - 1; i >= Math.min(before, all.size()); i--) {
+                Optional<String> link = all.get(i).link(fragment);
+                if (link.isPresent()) {
+                    return link.get();
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no mail with a " + fragment + " link for " + address);
+    }
+
+    private Path awaitDownload(String name) throws InterruptedException {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload"))) {
+                return file;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the browser did not save " + name);
+    }
+
+    /** The page as it is now at desktop width, and at a 360 px phone's. */
+    private void shots(String name) {
+        shot(name + "-desktop");
+        Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(360, 800));
+        shot(name + "-phone");
+        browser.manage().window().setSize(size);
+    }
+
+    private void shot(String name) {
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
+    /** A YUV4MPEG2 (4:2:0) clip of one frame, the picture given, for Chromium's fake camera. */
+    static Path fakeCamera(Path jpeg, Path y4m) throws IOException {
+        BufferedImage img = ImageIO.read(jpeg.toFile());
+        int w = img.getWidth() & ~1, h = img.getHeight() & ~1;
+        byte[] y = new byte[w * h], u = new byte[w * h / 4], v = new byte[w * h / 4];
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                int rgb = img.getRGB(i, j), r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+                y[j * w + i] = (byte) clamp(0.299 * r + 0.587 * g + 0.114 * b);
+                if ((i & 1) == 0 && (j & 1) == 0) {
+                    int k = (j / 2) * (w / 2) + i / 2;
+                    u[k] = (byte) clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+                    v[k] = (byte) clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+                }
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(y4m)) {
+            out.write(("YUV4MPEG2 W" + w + " H" + h + " F30:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(y);
+            out.write(u);
+            out.write(v);
+        }
+        return y4m;
+    }
+
+    private static int clamp(double x) {
+        return (int) Math.max(0, Math.min(255, Math.round(x)));
+    }
+}
