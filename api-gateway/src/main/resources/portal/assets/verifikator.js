@@ -6,6 +6,10 @@ document.addEventListener('DOMContentLoaded', () => {
   let current = null;
   let selfieUrl = null;
 
+  const REASONS = { FACE_REVIEW_REQUIRED: 'Swafoto perlu dibandingkan', FACE_MISMATCH: 'Skor kemiripan wajah rendah', NAME_DIFFERS: 'Nama berbeda dengan data kepegawaian',
+    KATEGORI_LAINNYA: 'Kategori Lainnya (di luar SIASN)' };
+  const reasons = (list) => (list || []).map((r) => REASONS[r] || r).join(', ');
+
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null ? '-' : text; row.appendChild(td); return td; }
 
   async function queue() {
@@ -19,7 +23,7 @@ document.addEventListener('DOMContentLoaded', () => {
     show('antrian-kosong', r.data.length === 0);
     r.data.forEach((a) => {
       const tr = document.createElement('tr');
-      cell(tr, a.namaTerdaftar); cell(tr, a.nip); cell(tr, (a.alasanVerifikasi || []).join(', ')); cell(tr, date(a.dikirimPada));
+      cell(tr, a.namaTerdaftar); cell(tr, a.nip); cell(tr, reasons(a.alasanVerifikasi)); cell(tr, date(a.dikirimPada));
       const b = document.createElement('button');
       b.type = 'button'; b.className = 'secondary'; b.textContent = 'Periksa';
       b.setAttribute('aria-label', 'Periksa aktivasi ' + (a.namaTerdaftar || a.nip));
@@ -40,7 +44,7 @@ document.addEventListener('DOMContentLoaded', () => {
       ['Nama Lengkap (KTP)', i.namaLengkap], ['NIK', i.nik], ['Nomor Telepon', i.nomorTelepon], ['Kategori', k.kategori],
       ['NIP/NRP', k.nipNrp], ['Unit Organisasi', k.unitOrganisasi], ['Jabatan', k.jabatan], ['Provinsi', k.provinsi],
       ['Terverifikasi SIASN', k.terverifikasiSiasn ? 'Ya' : 'Tidak'], ['Hasil verifikasi wajah', a.hasilVerifikasiWajah],
-      ['Alasan pemeriksaan', (a.alasanVerifikasi || []).join(', ')], ['Dikirim', date(a.dikirimPada)],
+      ['Alasan pemeriksaan', reasons(a.alasanVerifikasi)], ['Dikirim', date(a.dikirimPada)],
       ['Diputuskan oleh', a.diputuskanOleh], ['Alasan keputusan', a.alasanKeputusan]].forEach(([key, v]) => {
       const dt = document.createElement('dt'); dt.textContent = key;
       const dd = document.createElement('dd'); dd.textContent = v == null || v === '' ? '-' : v;
