@@ -12,11 +12,14 @@ document.addEventListener('DOMContentLoaded', () => {
 
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null ? '-' : text; row.appendChild(td); return td; }
 
+  let asked = 0;
   async function queue() {
+    const mine = ++asked;
     const q = new URLSearchParams({ status: $('filter-status').value });
     const nip = $('filter-nip').value.trim();
     if (nip) q.set('nip', nip);
     const r = await api('GET', '/api/v1/verifier/activations?' + q);
+    if (mine !== asked) return; // a later request's answer renders the table
     const body = document.querySelector('#antrian tbody');
     body.replaceChildren();
     if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }

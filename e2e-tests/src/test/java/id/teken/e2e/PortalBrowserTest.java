@@ -213,9 +213,12 @@ class PortalBrowserTest {
             browser.get(gateway + "/verifikator");
             type("filter-nip", ASN);
             click("muat-antrian");
-            WebElement check = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#antrian tbody button")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#antrian tbody"), ASN));
             shots("verifikator-antrian");
-            check.click();
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("#antrian tbody button")).click();
+                return true;
+            });
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rincian")));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swafoto")));
             assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(

@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The reference web portal (issue 15), served from the gateway's own origin: static pages and their scripts, read once
@@ -64,9 +66,25 @@ public class PortalPages {
 
     private final Map<String, Asset> files = new LinkedHashMap<>();
 
+    /** The signed-in person's menu (the script hides what their roles do not open). */
+    static final String MENU = """
+
+                <nav aria-label="Menu utama">
+                  <a href="/dashboard">Sertifikat</a>
+                  <a href="/tanda-tangan">Tanda tangan</a>
+                  <a href="/verify">Verifikasi</a>
+                  <a href="/verifikator" data-role="VERIFIKATOR" class="hidden">Verifikator</a>
+                  <button type="button" id="keluar">Keluar</button>
+                </nav>""".replace("\n", "\n    ");
+
+    /** A page file's first line: {@code <!-- title: T; script: S.js|-; menu: yes|no; width: narrow|wide -->}. */
+    private static final Pattern HEAD = Pattern.compile(
+            "<!-- title: ([^;]+); script: ([a-z-]+\\.js|-); menu: (yes|no); width: (narrow|wide) -->\n");
+
     void install(@Observes Router router) {
+        String layout = text(read("layout.html"));
         for (String page : PAGES.values()) {
-            files.put(page, load(page));
+            files.put(page, asset(page, compose(layout, page, text(read(page))).getBytes(StandardCharsets.UTF_8)));
         }
         for (String asset : ASSETS) {
             files.put("assets/" + asset, load("assets/" + asset));
@@ -124,19 +142,40 @@ public class PortalPages {
         r.end(a.body());
     }
 
+    /** The layout around one page's main part (the shell of every page is written once, in layout.html). */
+    static String compose(String layout, String name, String page) {
+        Matcher head = HEAD.matcher(page);
+        if (!head.lookingAt()) {
+            throw new IllegalStateException("portal page without its head line: " + name);
+        }
+        String script = head.group(2).equals("-") ? "" : "\n  <script src=\"/assets/" + head.group(2) + "\" defer></script>";
+        return layout.replace("{{title}}", head.group(1))
+                .replace("{{script}}", script)
+                .replace("{{menu}}", head.group(3).equals("yes") ? MENU : "")
+                .replace("{{width}}", head.group(4).equals("narrow") ? " class=\"narrow\"" : "")
+                .replace("{{body}}", page.substring(head.end()).stripTrailing());
+    }
+
     private static Asset load(String name) {
+        return asset(name, read(name));
+    }
+
+    private static byte[] read(String name) {
         try (InputStream in = PortalPages.class.getResourceAsStream("/portal/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("portal file missing from the build: " + name);
             }
-            byte[] bytes = in.readAllBytes();
-            String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-                    : name.endsWith(".css") ? "text/css; charset=utf-8"
-                    : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/svg+xml";
-            return new Asset(Buffer.buffer(bytes), type, "\"" + sha256(bytes).substring(0, 16) + "\"");
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Asset asset(String name, byte[] bytes) {
+        String type = name.endsWith(".html") ? "text/html; charset=utf-8"
+                : name.endsWith(".css") ? "text/css; charset=utf-8"
+                : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/svg+xml";
+        return new Asset(Buffer.buffer(bytes), type, "\"" + sha256(bytes).substring(0, 16) + "\"");
     }
 
     private static String sha256(byte[] bytes) {
@@ -147,7 +186,7 @@ public class PortalPages {
         }
     }
 
-    static String utf8(Buffer b) {
-        return b.toString(StandardCharsets.UTF_8);
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
