@@ -1,7 +1,7 @@
 /* Dashboard > Sertifikat Elektronik: the profile, the certificate's status and what to do next. */
 'use strict';
 document.addEventListener('DOMContentLoaded', () => {
-  const { $, api, notice, busy, show, date } = Teken;
+  const { $, api, notice, busy, show, date, confirm } = Teken;
   Teken.requireSession();
 
   const NEXT = {
@@ -15,15 +15,6 @@ document.addEventListener('DOMContentLoaded', () => {
     SUSPEND: 'Sertifikat ditangguhkan. Hubungi Verifikator TTE.',
     REVOKE: 'Sertifikat telah dicabut. Hubungi Verifikator TTE untuk pengajuan baru.'
   };
-
-  function confirm(text) {
-    const d = $('konfirmasi');
-    $('konfirmasi-teks').textContent = text;
-    return new Promise((resolve) => {
-      d.addEventListener('close', () => resolve(d.returnValue === 'iya'), { once: true });
-      d.showModal();
-    });
-  }
 
   async function load() {
     const [me, cert] = await Promise.all([api('GET', '/api/v1/me'), api('GET', '/api/v1/me/certificate')]);

@@ -24,7 +24,7 @@ document.addEventListener('DOMContentLoaded', () => {
       sessionStorage.removeItem('teken.after');
       const roles = r.data.roles || [];
       location.assign(after && after.startsWith('/') && !after.startsWith('//') ? after
-        : roles.includes('ASN') ? '/dashboard' : roles.includes('VERIFIKATOR') ? '/verifikator' : '/dashboard');
+        : roles.includes('ASN') ? '/dashboard' : roles.includes('VERIFIKATOR') ? '/verifikator' : roles.includes('ADMIN') ? '/admin' : '/dashboard');
     });
   });
 });

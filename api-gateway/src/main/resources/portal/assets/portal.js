@@ -135,6 +135,18 @@ const Teken = (() => {
     if (out) out.addEventListener('click', signOut);
   }
 
+  /** The page's confirmation dialog (#konfirmasi): true when the person chose "Iya". */
+  function confirm(text) {
+    const d = $('konfirmasi');
+    $('konfirmasi-teks').textContent = text;
+    d.returnValue = '';
+    return new Promise((resolve) => {
+      d.addEventListener('close', () => resolve(d.returnValue === 'iya'), { once: true });
+      d.showModal();
+      $('konfirmasi-batal').focus();
+    });
+  }
+
   function download(blob, name) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -145,5 +157,5 @@ const Teken = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', menu);
-  return { session, signIn, signOut, requireSession, api, $, show, notice, linkToken, date, busy, download, minutes };
+  return { session, signIn, signOut, requireSession, api, $, show, notice, linkToken, date, busy, download, minutes, confirm };
 })();

@@ -12,14 +12,70 @@ document.addEventListener('DOMContentLoaded', () => {
     show('bagian-gambar', radio('jenis') === 'gambar');
     show('bagian-penanda', radio('letak') === 'penanda');
     show('bagian-koordinat', radio('letak') === 'koordinat');
+    show('bagian-klik', radio('letak') === 'klik');
+    if (radio('tampilan') === 'visible' && radio('letak') === 'klik') preview();
   }
+
+  // Placement by a click on the page: the page comes from POST /api/v1/signatures/preview (PNG and its size in points).
+  const spot = { page: 0, widthPt: 0, heightPt: 0, x: null, y: null, shownFor: null };
+  async function preview() {
+    const f = $('berkas').files[0];
+    const page = Math.max(1, parseInt($('halaman-klik').value, 10) || 1);
+    if (!f) { $('posisi').textContent = 'Pilih berkas PDF untuk menampilkan halamannya.'; return; }
+    const key = f.name + ':' + f.size + ':' + f.lastModified + ':' + page;
+    if (spot.shownFor === key) return;
+    const form = new FormData();
+    form.append('file', f, f.name);
+    form.append('page', String(page));
+    form.append('width', String(Math.min(1200, Math.max(300, Math.round($('bagian-klik').clientWidth || 600)))));
+    $('posisi').textContent = 'Menampilkan halaman ' + page + '…';
+    const r = await api('POST', '/api/v1/signatures/preview', { body: form, binary: true, headers: { Accept: 'image/png, application/problem+json' } });
+    if (!r.ok) { $('posisi').textContent = r.problem.message; show('tampilan-halaman', false); return; }
+    const img = $('gambar-halaman');
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.src = URL.createObjectURL(r.blob);
+    Object.assign(spot, { page, widthPt: parseFloat(r.headers.get('X-Page-Width')), heightPt: parseFloat(r.headers.get('X-Page-Height')),
+      x: null, y: null, shownFor: key });
+    $('halaman-klik').max = r.headers.get('X-Page-Count');
+    show('tanda', false);
+    show('tampilan-halaman', true);
+    $('posisi').textContent = 'Halaman ' + page + ' dari ' + r.headers.get('X-Page-Count') + '. Klik untuk menaruh tanda tangan.';
+  }
+
+  function place(xPt, yPt) {
+    const w = parseFloat($('lebar').value) || 220, h = parseFloat($('tinggi').value) || 80;
+    spot.x = Math.round(Math.max(0, Math.min(spot.widthPt - w, xPt)));
+    spot.y = Math.round(Math.max(0, Math.min(spot.heightPt - h, yPt)));
+    const img = $('gambar-halaman'), k = img.clientWidth / spot.widthPt, mark = $('tanda');
+    mark.style.left = (spot.x * k) + 'px';
+    mark.style.top = (spot.y * k) + 'px';
+    mark.style.width = (w * k) + 'px';
+    mark.style.height = (h * k) + 'px';
+    show(mark, true);
+    $('posisi').textContent = 'Tanda tangan di halaman ' + spot.page + ', ' + spot.x + ' pt dari kiri dan ' + spot.y + ' pt dari atas.';
+  }
+  $('gambar-halaman').addEventListener('click', (e) => {
+    const img = $('gambar-halaman'), box = img.getBoundingClientRect(), k = spot.widthPt / img.clientWidth;
+    place((e.clientX - box.left) * k, (e.clientY - box.top) * k);
+  });
+  $('tampilan-halaman').addEventListener('keydown', (e) => {
+    const step = e.shiftKey ? 50 : 10, moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (!moves[e.key] || !spot.widthPt) return;
+    e.preventDefault();
+    place((spot.x == null ? 72 : spot.x) + moves[e.key][0], (spot.y == null ? 72 : spot.y) + moves[e.key][1]);
+  });
+  $('halaman-klik').addEventListener('change', preview);
+  ['lebar', 'tinggi'].forEach((id) => $(id).addEventListener('change', () => { if (spot.x != null) place(spot.x, spot.y); }));
   document.querySelectorAll('input[type=radio]').forEach((r) => r.addEventListener('change', layout));
-  layout();
 
   $('berkas').addEventListener('change', () => {
     const files = Array.from($('berkas').files);
     $('daftar-berkas').textContent = files.length ? files.length + ' berkas: ' + files.map((f) => f.name).join(', ') : '';
+    spot.shownFor = null;
+    layout();
   });
+
+  layout();
 
   $('form-tte').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -47,7 +103,12 @@ document.addEventListener('DOMContentLoaded', () => {
       }
       form.append('width', $('lebar').value);
       form.append('height', $('tinggi').value);
-      if (radio('letak') === 'penanda') {
+      if (radio('letak') === 'klik') {
+        if (spot.x == null) { notice('pesan', 'bad', 'Klik pada gambar halaman untuk menaruh tanda tangan, atau pilih letak lain.'); return; }
+        form.append('page', String(spot.page));
+        form.append('originX', String(spot.x));
+        form.append('originY', String(spot.y));
+      } else if (radio('letak') === 'penanda') {
         form.append('tag_koordinat', $('penanda').value);
       } else {
         form.append('page', $('halaman').value);

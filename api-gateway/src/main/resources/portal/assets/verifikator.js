@@ -87,3 +87,76 @@ document.addEventListener('DOMContentLoaded', () => {
   $('batalkan-tautan').addEventListener('click', () => decide($('batalkan-tautan'), '/invalidate-link', null, 'Tautan aktivasi dibatalkan.'));
   queue();
 });
+
+/* Certificates of a NIP (suspend, unsuspend, revoke) and the verifiers' audit trail. */
+document.addEventListener('DOMContentLoaded', () => {
+  const { $, api, notice, busy, show, date, confirm } = Teken;
+  if (!Teken.session()) return;
+  let nip = '';
+
+  function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null || text === '' ? '-' : text; row.appendChild(td); return td; }
+  function action(td, label, cls, work) {
+    const b = document.createElement('button');
+    b.type = 'button'; b.className = cls; b.textContent = label;
+    b.addEventListener('click', () => busy(b, work));
+    td.appendChild(b);
+  }
+
+  async function certificates() {
+    const r = await api('GET', '/api/v1/verifier/certificates?nip=' + encodeURIComponent(nip));
+    const body = document.querySelector('#sertifikat tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); show('sertifikat', false); return; }
+    show('sertifikat', r.data.length > 0);
+    show('sertifikat-kosong', r.data.length === 0);
+    show('tindakan-sertifikat', r.data.some((c) => c.status === 'ISSUE' || c.status === 'SUSPEND'));
+    r.data.forEach((c) => {
+      const tr = document.createElement('tr');
+      cell(tr, c.serialNumber);
+      cell(tr, c.status + (c.locked ? ' (terkunci)' : '') + (c.revocationReason ? ' - ' + c.revocationReason : ''));
+      cell(tr, date(c.validFrom) + ' - ' + date(c.validTo));
+      const td = cell(tr, '');
+      td.textContent = '';
+      const serial = encodeURIComponent(c.serialNumber);
+      if (c.status === 'ISSUE') {
+        action(td, 'Tangguhkan', 'secondary', () => change(serial, '/suspend', { alasan: $('alasan-sertifikat').value.trim() || null },
+          'Tangguhkan sertifikat ' + c.serialNumber + '? Pemilik tidak dapat menandatangani sampai penangguhan dicabut.'));
+      }
+      if (c.status === 'SUSPEND') {
+        action(td, 'Cabut penangguhan', 'secondary', () => change(serial, '/unsuspend', null, 'Aktifkan kembali sertifikat ' + c.serialNumber + '?'));
+      }
+      if (c.status === 'ISSUE' || c.status === 'SUSPEND') {
+        action(td, 'Cabut', 'danger', () => change(serial, '/revoke', { alasan: $('alasan-cabut').value },
+          'Cabut sertifikat ' + c.serialNumber + ' secara permanen (' + $('alasan-cabut').value + ')? Tindakan ini tidak dapat dibatalkan.'));
+      }
+      body.appendChild(tr);
+    });
+  }
+
+  async function change(serial, path, json, question) {
+    if (!(await confirm(question))) return;
+    const r = await api('POST', '/api/v1/verifier/certificates/' + serial + path, json ? { json } : {});
+    notice('pesan', r.ok ? 'ok' : 'bad', r.ok ? 'Status sertifikat sekarang ' + r.data.status + '.' : r.problem.message);
+    await certificates();
+  }
+
+  $('form-sertifikat').addEventListener('submit', (e) => {
+    e.preventDefault();
+    nip = $('sertifikat-nip').value.trim();
+    if (!/^[0-9]{18}$/.test(nip)) { notice('pesan', 'bad', 'NIP terdiri dari 18 digit angka.'); $('sertifikat-nip').focus(); return; }
+    busy($('cari-sertifikat'), certificates);
+  });
+
+  $('muat-audit').addEventListener('click', () => busy($('muat-audit'), async () => {
+    const r = await api('GET', '/api/v1/verifier/audit?limit=100');
+    const body = document.querySelector('#audit tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+    r.data.forEach((a) => {
+      const tr = document.createElement('tr');
+      cell(tr, date(a.at)); cell(tr, a.actorNip); cell(tr, a.action); cell(tr, a.activationId); cell(tr, a.detail);
+      body.appendChild(tr);
+    });
+    show('audit', true);
+  }));
+});

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalPagesTest {
 
     static final List<String> PAGES = List.of("/", "/lupa-password", "/lupa-password/Ab3-_x", "/dashboard", "/aktivasi/Zt0k3n",
-            "/passphrase/Zt0k3n", "/tanda-tangan", "/verify", "/verifikator", "/kebijakan-privasi", "/perjanjian-pemilik");
+            "/passphrase/Zt0k3n", "/tanda-tangan", "/verify", "/verifikator", "/admin", "/kebijakan-privasi", "/perjanjian-pemilik");
 
     @Test
     void everyPage_isServedWithAStrictPolicy_andNoCaching() {
@@ -68,7 +68,7 @@ class PortalPagesTest {
     @Test
     void scripts_neverWriteHtml_norKeepTheTokenInACookieOrTheUrl() throws IOException {
         for (String asset : List.of("portal.js", "masuk.js", "lupa-password.js", "dashboard.js", "aktivasi.js", "passphrase.js",
-                "tanda-tangan.js", "verifikasi.js", "verifikator.js")) {
+                "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js")) {
             String js = given().get("/assets/" + asset).then().statusCode(200).extract().asString();
             assertThat(js).as(asset).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                     "document.cookie", "localStorage");

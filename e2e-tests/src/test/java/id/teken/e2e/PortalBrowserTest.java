@@ -255,7 +255,26 @@ class PortalBrowserTest {
         Path letter = Path.of("../demo/surat-demo.pdf").toAbsolutePath().normalize();
         browser.findElement(By.id("berkas")).sendKeys(letter.toString());
         click("tampilan-terlihat");
-        type("penanda", "#");
+        // Placement by a click on the rendered page (POST /api/v1/signatures/preview), then checked in the signed file.
+        WebElement pageImage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gambar-halaman")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const i = document.getElementById('gambar-halaman'); return i.complete && i.naturalWidth > 0"));
+        // A quarter of the page's width from its left edge and 70 % of its height down, in the window's coordinates.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "const i = document.getElementById('gambar-halaman'); i.scrollIntoView({block: 'end'});"
+                        + "const r = i.getBoundingClientRect(); return {x: Math.round(r.left + r.width / 4), y: Math.round(r.top + r.height * 0.7)};");
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(((Number) target.get("x")).intValue(),
+                ((Number) target.get("y")).intValue()).click().perform();
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("halaman 1, (\\d+) pt dari kiri dan (\\d+) pt dari atas")
+                .matcher(wait.until(d -> {
+                    String t = d.findElement(By.id("posisi")).getText();
+                    return t.contains("pt dari kiri") ? t : null;
+                }));
+        assertThat(at.find()).isTrue();
+        int originX = Integer.parseInt(at.group(1)), originY = Integer.parseInt(at.group(2));
+        assertThat(originX).isBetween(130, 170);   // a quarter of 595 pt
+        assertThat(originY).isBetween(570, 610);   // 70 % of 842 pt
         type("passphrase", "Salah#Sekali9");
         click("tombol-tte");
         waitNotice("bad");
@@ -268,6 +287,14 @@ class PortalBrowserTest {
         click("unduh");
         Path signed = awaitDownload("surat-demo_signed.pdf");
         assertThat(Files.readAllBytes(signed)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(signed.toFile())) {
+            var widget = pdf.getSignatureFields().get(0).getWidgets().get(0);
+            var rect = widget.getRectangle();
+            float pageHeight = pdf.getPage(0).getMediaBox().getHeight();
+            assertThat(rect.getLowerLeftX()).isCloseTo(originX, org.assertj.core.data.Offset.offset(1.5f));
+            assertThat(pageHeight - rect.getUpperRightY()).isCloseTo(originY, org.assertj.core.data.Offset.offset(1.5f));
+            assertThat(rect.getWidth()).isCloseTo(220, org.assertj.core.data.Offset.offset(1.5f));
+        }
         shots("tanda-tangan-hasil");
 
         // Verifikasi: anyone uploads the signed file.
@@ -451,9 +478,23 @@ class PortalBrowserTest {
         browser.manage().window().setSize(size);
     }
 
+    /** The whole page (not only what the window shows), through the DevTools protocol. */
+    @SuppressWarnings("unchecked")
     private void shot(String name) {
         try {
-            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            byte[] png;
+            try {
+                ChromeDriver chrome = (ChromeDriver) browser;
+                Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+                Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+                double w = ((Number) size.get("width")).doubleValue(), h = Math.min(8000, ((Number) size.get("height")).doubleValue());
+                Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1)));
+                png = java.util.Base64.getDecoder().decode((String) shot.get("data"));
+            } catch (RuntimeException cdp) {
+                png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            }
+            Files.write(SHOTS.resolve(name + ".png"), png);
         } catch (IOException | RuntimeException e) {
             System.err.println("no screenshot " + name + ": " + e);
         }

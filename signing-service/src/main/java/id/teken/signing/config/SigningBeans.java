@@ -79,6 +79,12 @@ public class SigningBeans {
 
     @Produces
     @Singleton
+    id.teken.signing.application.port.out.PageRenderer pageRenderer() {
+        return new id.teken.signing.adapter.out.pades.PdfBoxPageRenderer();
+    }
+
+    @Produces
+    @Singleton
     PdfSigner pdfSigner(SigningConfig config, TekenPki pki) {
         return new DssPdfSigner(config.signing().tsaUrl(), pki);
     }

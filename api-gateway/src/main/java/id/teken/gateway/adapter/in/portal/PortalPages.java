@@ -53,13 +53,14 @@ public class PortalPages {
         p.put("/tanda-tangan", "tanda-tangan.html");
         p.put("/verify", "verifikasi.html");
         p.put("/verifikator", "verifikator.html");
+        p.put("/admin", "admin.html");
         p.put("/kebijakan-privasi", "kebijakan-privasi.html");
         p.put("/perjanjian-pemilik", "perjanjian-pemilik.html");
         return Map.copyOf(p);
     }
 
     static final List<String> ASSETS = List.of("portal.css", "portal.js", "masuk.js", "lupa-password.js", "dashboard.js",
-            "aktivasi.js", "passphrase.js", "tanda-tangan.js", "verifikasi.js", "verifikator.js", "logo.svg");
+            "aktivasi.js", "passphrase.js", "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js", "logo.svg");
 
     private record Asset(Buffer body, String type, String etag) {
     }
@@ -74,6 +75,7 @@ public class PortalPages {
                   <a href="/tanda-tangan">Tanda tangan</a>
                   <a href="/verify">Verifikasi</a>
                   <a href="/verifikator" data-role="VERIFIKATOR" class="hidden">Verifikator</a>
+                  <a href="/admin" data-role="ADMIN" class="hidden">Admin</a>
                   <button type="button" id="keluar">Keluar</button>
                 </nav>""".replace("\n", "\n    ");
 

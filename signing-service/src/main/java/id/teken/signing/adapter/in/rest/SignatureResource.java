@@ -2,6 +2,7 @@ package id.teken.signing.adapter.in.rest;
 
 import id.teken.signing.config.SigningConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.teken.signing.application.port.in.PreviewPageUseCase;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.DomainException;
@@ -54,6 +55,9 @@ public class SignatureResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    PreviewPageUseCase previews;
 
     @Inject
     ObjectMapper json;
@@ -173,6 +177,35 @@ public class SignatureResource {
         byte[] extended = extension.extend(document, caller.clientId());
         return Response.ok(extended, "application/pdf").header("X-Signature-Level", "PAdES-BASELINE-LTA")
                 .header("Content-Disposition", "attachment; filename=\"" + Forms.safeName(document.name()) + "_lta.pdf\"").build();
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({"image/png", "application/problem+json"})
+    @Operation(summary = "Pratinjau satu halaman (PNG) untuk menaruh tanda tangan dengan klik; header X-Page-Count, X-Page-Width, X-Page-Height (poin)",
+            description = "Multipart: file (PDF), page (bawaan 1), width (piksel, 100-1200, bawaan 800). Tidak ada yang disimpan.")
+    public Response preview(@RestForm("file") FileUpload file, @RestForm("page") String page, @RestForm("width") String width) {
+        callers.asnOrSystem();
+        PdfDocument document = pdf(file);
+        PreviewPageUseCase.PagePreview shown = previews.preview(document, number(page, 1, "page"), number(width, 800, "width"));
+        return Response.ok(shown.png(), "image/png")
+                .header("X-Page-Count", shown.pageCount())
+                .header("X-Page-Width", String.valueOf(shown.widthPt()))
+                .header("X-Page-Height", String.valueOf(shown.heightPt()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private static int number(String raw, int fallback, String field) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, field + " harus berupa angka.");
+        }
     }
 
     /** PDFs are stored as they are: their streams are compressed already, and deflating them again costs more than it saves. */

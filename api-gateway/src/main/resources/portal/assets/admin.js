@@ -1,0 +1,90 @@
+/* Admin: system clients (the secret shown once), their allow-list and scope, enable/disable, a new secret, the audit. */
+'use strict';
+document.addEventListener('DOMContentLoaded', () => {
+  const { $, api, notice, busy, show, date, confirm } = Teken;
+  Teken.requireSession('ADMIN');
+  const lines = (id) => $(id).value.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
+
+  function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null || text === '' ? '-' : text; row.appendChild(td); return td; }
+
+  function secret(client) {
+    $('rahasia-nama').textContent = client.username;
+    $('rahasia-nilai').value = client.secret;
+    show('rahasia', true);
+    $('rahasia-nilai').select();
+    $('rahasia-nilai').focus();
+  }
+  $('salin-rahasia').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText($('rahasia-nilai').value); notice('pesan', 'ok', 'Secret disalin.'); }
+    catch (e) { $('rahasia-nilai').select(); notice('pesan', 'info', 'Salin secret yang sudah terpilih dengan Ctrl+C.'); }
+  });
+  $('tutup-rahasia').addEventListener('click', () => { $('rahasia-nilai').value = ''; show('rahasia', false); });
+
+  async function clients() {
+    const r = await api('GET', '/api/v1/admin/clients');
+    const body = document.querySelector('#klien tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+    show('klien-kosong', r.data.length === 0);
+    r.data.forEach((c) => {
+      const tr = document.createElement('tr');
+      cell(tr, c.username + (c.description ? ' - ' + c.description : ''));
+      cell(tr, (c.allowedIps || []).join(', '));
+      const s = c.scope || {};
+      cell(tr, s.allSigners ? 'Semua pegawai' : [(s.units || []).join(', '), (s.signers || []).length ? (s.signers.length + ' NIP') : ''].filter(Boolean).join('; '));
+      cell(tr, c.enabled ? 'Aktif' : 'Nonaktif' + (c.disabledReason ? ' (' + c.disabledReason + ')' : ''));
+      const td = document.createElement('td');
+      const toggle = document.createElement('button');
+      toggle.type = 'button'; toggle.className = 'secondary'; toggle.textContent = c.enabled ? 'Nonaktifkan' : 'Aktifkan';
+      toggle.addEventListener('click', () => busy(toggle, async () => {
+        const u = await api('PATCH', '/api/v1/admin/clients/' + encodeURIComponent(c.id), { json: { enabled: !c.enabled } });
+        notice('pesan', u.ok ? 'ok' : 'bad', u.ok ? c.username + (c.enabled ? ' dinonaktifkan.' : ' diaktifkan.') : u.problem.message);
+        await clients();
+      }));
+      const rotate = document.createElement('button');
+      rotate.type = 'button'; rotate.className = 'secondary'; rotate.textContent = 'Secret baru';
+      rotate.addEventListener('click', async () => {
+        if (!(await confirm('Buat secret baru untuk ' + c.username + '? Secret lama langsung tidak berlaku.'))) return;
+        busy(rotate, async () => {
+          const u = await api('POST', '/api/v1/admin/clients/' + encodeURIComponent(c.id) + '/secret');
+          if (!u.ok) { notice('pesan', 'bad', u.problem.message); return; }
+          secret(u.data);
+          await clients();
+        });
+      });
+      td.append(toggle, rotate);
+      tr.appendChild(td);
+      body.appendChild(tr);
+    });
+  }
+
+  $('form-klien').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = { username: $('klien-nama').value.trim(), description: $('klien-keterangan').value.trim() || null, allowedIps: lines('klien-ip'),
+      scope: { allSigners: $('klien-semua').checked, units: lines('klien-unit'), signers: lines('klien-nip') } };
+    if (!body.username || !body.allowedIps.length) { notice('pesan', 'bad', 'Nama pengguna dan alamat IP wajib diisi.'); return; }
+    busy($('buat-klien'), async () => {
+      const r = await api('POST', '/api/v1/admin/clients', { json: body });
+      if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+      $('form-klien').reset();
+      notice('pesan', 'ok', 'Aplikasi ' + r.data.username + ' dibuat.');
+      secret(r.data);
+      await clients();
+    });
+  });
+
+  $('muat-audit').addEventListener('click', () => busy($('muat-audit'), async () => {
+    const r = await api('GET', '/api/v1/admin/clients/audit?limit=100');
+    const body = document.querySelector('#audit tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+    r.data.forEach((a) => {
+      const tr = document.createElement('tr');
+      cell(tr, date(a.at)); cell(tr, a.actorNip); cell(tr, a.action); cell(tr, a.clientUsername); cell(tr, a.detail);
+      body.appendChild(tr);
+    });
+    show('audit', true);
+  }));
+
+  clients();
+});
