@@ -195,6 +195,8 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   }
 
+  ['setuju-kp', 'setuju-pp'].forEach((id) => $(id).addEventListener('change', () => notice('pesan', 'info', '')));
+
   $('step-SUBMIT').addEventListener('submit', (e) => {
     e.preventDefault();
     if (!$('setuju-kp').checked || !$('setuju-pp').checked) {

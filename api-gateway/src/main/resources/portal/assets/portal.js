@@ -128,7 +128,15 @@ const Teken = (() => {
     const s = session();
     const nav = document.querySelector('header.top nav');
     if (!nav) return;
-    if (!s) { nav.classList.add('hidden'); return; }
+    if (!s) {
+      // Signed out: the public pages and the way in.
+      const links = [['/verify', 'Verifikasi'], ['/', 'Masuk']].map(([href, label]) => {
+        const a = document.createElement('a'); a.href = href; a.textContent = label; return a;
+      });
+      nav.replaceChildren(...links);
+      nav.querySelectorAll('a').forEach((a) => { if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page'); });
+      return;
+    }
     nav.querySelectorAll('[data-role]').forEach((a) => show(a, s.roles.includes(a.dataset.role)));
     nav.querySelectorAll('a').forEach((a) => { if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page'); });
     const out = $('keluar');

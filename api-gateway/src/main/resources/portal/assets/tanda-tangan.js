@@ -27,7 +27,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const form = new FormData();
     form.append('file', f, f.name);
     form.append('page', String(page));
-    form.append('width', String(Math.min(1200, Math.max(300, Math.round($('bagian-klik').clientWidth || 600)))));
+    form.append('width', '800');
     $('posisi').textContent = 'Menampilkan halaman ' + page + '…';
     const r = await api('POST', '/api/v1/signatures/preview', { body: form, binary: true, headers: { Accept: 'image/png, application/problem+json' } });
     if (!r.ok) { $('posisi').textContent = r.problem.message; show('tampilan-halaman', false); return; }

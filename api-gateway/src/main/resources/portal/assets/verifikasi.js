@@ -2,6 +2,8 @@
 'use strict';
 document.addEventListener('DOMContentLoaded', () => {
   const { $, api, notice, busy, show, date } = Teken;
+  /** The serial as the dashboard and the certificate show it (hexadecimal). */
+  const hex = (serial) => (/^[0-9]+$/.test(serial || '') ? BigInt(serial).toString(16).toUpperCase() : serial);
   const INDICATION = { TOTAL_PASSED: 'Valid', INDETERMINATE: 'Belum dapat dipastikan', TOTAL_FAILED: 'Tidak valid' };
 
   $('form-verifikasi').addEventListener('submit', (e) => {
@@ -27,7 +29,7 @@ document.addEventListener('DOMContentLoaded', () => {
         const rows = [['Tanda tangan', String(i + 1)], ['Penanda tangan', s.signerName], ['Waktu', date(s.signingTime)],
           ['Hasil', (INDICATION[s.indication] || s.indication) + (s.subIndication ? ' (' + s.subIndication + ')' : '')],
           ['Dokumen utuh', s.integrityValid ? 'Ya' : 'Tidak'], ['Sertifikat terpercaya', s.chainTrusted ? 'Ya' : 'Tidak'],
-          ['Sertifikat dicabut', s.certificateRevoked ? 'Ya' : 'Tidak'], ['Level', s.padesLevel], ['Nomor seri sertifikat', s.certificateSerialNumber]];
+          ['Sertifikat dicabut', s.certificateRevoked ? 'Ya' : 'Tidak'], ['Level', s.padesLevel], ['Nomor seri sertifikat', hex(s.certificateSerialNumber)]];
         rows.forEach(([k, v]) => {
           const dt = document.createElement('dt'); dt.textContent = k;
           const dd = document.createElement('dd'); dd.textContent = v == null ? '-' : v;

@@ -297,6 +297,24 @@ class PortalBrowserTest {
         }
         shots("tanda-tangan-hasil");
 
+        // A batch: two PDFs, invisible, one passphrase entry, a ZIP with both and the manifest.
+        Path second = Files.copy(letter, Files.createTempDirectory("lampiran").resolve("lampiran.pdf"));
+        browser.get(gateway + "/tanda-tangan");
+        browser.findElement(By.id("berkas")).sendKeys(letter + "\n" + second);
+        waitText(By.id("daftar-berkas"), "2 berkas: surat-demo.pdf, lampiran.pdf");
+        type("passphrase", PASSPHRASE);
+        click("tombol-tte");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hasil")));
+        click("unduh");
+        Path zip = awaitDownload("dokumen_signed.zip");
+        List<String> entries = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+            }
+        }
+        assertThat(entries).containsExactly("1-surat-demo_signed.pdf", "2-lampiran_signed.pdf", "manifest.json");
+
         // Verifikasi: anyone uploads the signed file.
         signOut();
         browser.get(gateway + "/verify");
