@@ -39,7 +39,10 @@ const Teken = (() => {
 
   /** fetch against the API: {status, ok, data (JSON or null), blob, headers, problem: {code, message}} */
   async function api(method, path, opts = {}) {
-    const headers = Object.assign({ Accept: 'application/json, application/problem+json, application/pdf, application/zip' }, opts.headers || {});
+    // A binary answer is asked for as such: the batch route answers JSON (base64) to whoever accepts JSON.
+    const accept = opts.binary ? 'application/pdf, application/zip, image/png, image/jpeg, application/problem+json'
+      : 'application/json, application/problem+json';
+    const headers = Object.assign({ Accept: accept }, opts.headers || {});
     let body = opts.body;
     if (opts.json !== undefined) { headers['Content-Type'] = 'application/json'; body = JSON.stringify(opts.json); }
     const s = session();

@@ -121,6 +121,7 @@ document.addEventListener('DOMContentLoaded', () => {
       const r = await api('POST', files.length === 1 ? '/api/v1/signatures' : '/api/v1/signatures/batch', { body: form, binary: true });
       $('passphrase').value = '';
       if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+      if (!r.blob) { notice('pesan', 'bad', 'Jawaban server tidak dapat diunduh. Coba lagi.'); return; }
       notice('pesan', 'ok', '');
       const name = files.length === 1 ? files[0].name.replace(/\.pdf$/i, '') + '_signed.pdf' : 'dokumen_signed.zip';
       if (lastUrl) URL.revokeObjectURL(lastUrl);

@@ -160,3 +160,24 @@ document.addEventListener('DOMContentLoaded', () => {
     show('audit', true);
   }));
 });
+
+/* "Pihak lain": a verifier enrols contract staff (POST /api/v1/verifier/contract-staff). */
+document.addEventListener('DOMContentLoaded', () => {
+  const { $, api, notice, busy, confirm } = Teken;
+  if (!Teken.session()) return;
+  $('form-kontrak').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = { nip: $('kontrak-nip').value.trim(), nik: $('kontrak-nik').value.trim(), emailDinas: $('kontrak-email').value.trim(),
+      nomorKontrak: $('kontrak-nomor').value.trim(), kontrakBerakhir: $('kontrak-akhir').value };
+    if (!/^[0-9]{18}$/.test(body.nip)) { notice('pesan', 'bad', 'Nomor pegawai terdiri dari 18 digit angka.'); $('kontrak-nip').focus(); return; }
+    if (!/^[0-9]{16}$/.test(body.nik)) { notice('pesan', 'bad', 'NIK terdiri dari 16 digit angka.'); $('kontrak-nik').focus(); return; }
+    if (!body.emailDinas || !body.nomorKontrak || !body.kontrakBerakhir) { notice('pesan', 'bad', 'Lengkapi Email Dinas, nomor kontrak dan tanggal berakhir.'); return; }
+    if (!(await confirm('Daftarkan ' + body.nip + ' sebagai tenaga kontrak sampai ' + body.kontrakBerakhir + '? Tautan aktivasi dikirim ke ' + body.emailDinas + '.'))) return;
+    busy($('daftarkan-kontrak'), async () => {
+      const r = await api('POST', '/api/v1/verifier/contract-staff', { json: body });
+      if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+      notice('pesan', 'ok', r.data.message);
+      $('form-kontrak').reset();
+    });
+  });
+});

@@ -13,7 +13,7 @@ class EventCodecTest {
 
     private final RegistrationSubmitted payload = new RegistrationSubmitted("r-1", "198503152010011001",
             "3502015503850001", "Siti", "siti@example.org", "siti@ponorogo.go.id", "PNS", "Pemkab", "Dinas",
-            "Analis", "Jawa Timur", Instant.parse("2026-11-01T00:00:00Z"));
+            "Analis", "Jawa Timur", Instant.parse("2026-11-01T00:00:00Z"), null);
 
     @Test
     void envelope_roundTripsWithTypedPayload() {

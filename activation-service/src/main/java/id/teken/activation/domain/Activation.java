@@ -149,6 +149,9 @@ public final class Activation {
         if (employment.kategori() == Kategori.LAINNYA) {
             reviewReasons.add(ReviewReason.KATEGORI_LAINNYA);
         }
+        if (registrant.underContract()) {
+            reviewReasons.add(ReviewReason.CONTRACT_STAFF);
+        }
         if (faceResult.outcome() == FaceResult.Outcome.REVIEW) {
             reviewReasons.add(ReviewReason.FACE_REVIEW_REQUIRED);
         } else if (faceResult.outcome() == FaceResult.Outcome.NO_MATCH) {
@@ -234,6 +237,11 @@ public final class Activation {
     }
 
     public UUID id() { return id; }
+    /** For contract staff: when the contract ends (the certificate never outlasts it); null otherwise. */
+    public Instant contractEndsAt() {
+        return registrant.contractEndsAt();
+    }
+
     public Registrant registrant() { return registrant; }
     public Instant createdAt() { return createdAt; }
     public String tokenHash() { return tokenHash; }

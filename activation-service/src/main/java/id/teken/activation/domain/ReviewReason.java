@@ -8,6 +8,8 @@ public enum ReviewReason {
     FACE_REVIEW_REQUIRED,
     /** The face-matching service scored below the threshold. */
     FACE_MISMATCH,
+    /** Contract staff enrolled by a verifier (not PNS/PPPK): a person always looks. */
+    CONTRACT_STAFF,
     /** The name typed differs from the one in the employee directory. */
     NAME_DIFFERS
 }

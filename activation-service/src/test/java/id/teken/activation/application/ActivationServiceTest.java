@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ActivationServiceTest {
 
     private static final Registrant BUDI = new Registrant("reg-1", "198503152010011001", "3502011503850001", "Budi Santoso",
-            "budi.santoso@ponorogo.go.id", "PNS", "Diskominfo", "Pranata Komputer", "Jawa Timur");
+            "budi.santoso@ponorogo.go.id", "PNS", "Diskominfo", "Pranata Komputer", "Jawa Timur", null);
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
 
     private final Map<UUID, Activation> saved = new HashMap<>();

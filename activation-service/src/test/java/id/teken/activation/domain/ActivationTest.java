@@ -12,7 +12,7 @@ class ActivationTest {
 
     private final Instant now = Instant.parse("2026-11-21T03:00:00Z");
     private final Registrant budi = new Registrant("r-1", "198503152010011001", "3502011503850001", "Budi Santoso",
-            "budi@ponorogo.go.id", "PNS", "Dinas", "Pranata", "Jawa Timur");
+            "budi@ponorogo.go.id", "PNS", "Dinas", "Pranata", "Jawa Timur", null);
 
     private Activation fresh() {
         return Activation.start(budi, "hash", now, now.plus(Duration.ofHours(24)));
@@ -75,6 +75,22 @@ class ActivationTest {
         b.reject("197812012005041003", "Swafoto tidak sesuai", now);
         assertThat(b.status()).isEqualTo(ActivationStatus.REJECTED);
         assertThat(code(() -> b.approve("v", now))).isEqualTo(ErrorCode.NOT_AWAITING_DECISION);
+    }
+
+    @Test
+    void contractStaff_enrolledByAVerifier_areAlwaysReviewed_evenWhenEveryCheckPasses() {
+        Instant contractEnds = now.plus(Duration.ofDays(200));
+        Registrant joko = new Registrant("r-2", "199206102019031006", "3502071006920006", "Joko Susilo", "joko@ponorogo.go.id",
+                "OTHER", "Sekretariat Daerah", "Tenaga Kontrak", "Jawa Timur", contractEnds);
+        Activation a = Activation.start(joko, "hash2", now, now.plus(Duration.ofHours(24)));
+        a.recordIdentity(Identity.of("Joko Susilo", "3502071006920006", "081234567890"), now);
+        a.recordEmployment(new Employment(Kategori.ASN_POLRI, "199206102019031006", "Sekretariat Daerah", "Tenaga Kontrak",
+                "Jawa Timur", true), now);
+        a.recordSelfie(new FaceResult(FaceResult.Outcome.MATCH, 0.97), now);
+        assertThat(a.submit(true, true, "KP-1", "PPSE-1", now)).isEqualTo(ActivationStatus.WAITING_FOR_VERIFICATION);
+        assertThat(a.reviewReasons()).containsExactly(ReviewReason.CONTRACT_STAFF);
+        assertThat(a.contractEndsAt()).isEqualTo(contractEnds);
+        assertThat(fresh().contractEndsAt()).isNull();
     }
 
     @Test

@@ -33,6 +33,7 @@ public class GatewayRoutes {
                         settings.gateway().selfieBodyLimit().asLongValue()),
                 new Route("/api/v1/verifier", up.activation(), Optional.of("VERIFIKATOR"), json),
                 new Route("/api/v1/verifier/certificates", up.certificate(), Optional.of("VERIFIKATOR"), json),
+                new Route("/api/v1/verifier/contract-staff", up.registration(), Optional.of("VERIFIKATOR"), json),
                 new Route("/api/v1/me/certificate/passphrase-reset", up.certificate(), Optional.of("ASN"), json),
                 new Route("/api/v1/me/certificate/renewal", up.certificate(), Optional.of("ASN"), json),
                 new Route("/api/v1/passphrase-links", up.certificate(), Optional.empty(), json),

@@ -6,6 +6,7 @@ public enum ErrorCode {
     MALFORMED_REQUEST(Kind.INVALID, "Format permintaan tidak valid"),
     PASSPHRASE_WEAK(Kind.UNPROCESSABLE, "Passphrase tidak memenuhi ketentuan"),
     AGREEMENT_REQUIRED(Kind.UNPROCESSABLE, "Perjanjian Pemilik Sertifikat Elektronik wajib disetujui"),
+    CONTRACT_ENDED(Kind.UNPROCESSABLE, "Kontrak kerja sudah berakhir"),
     LINK_UNKNOWN(Kind.NOT_FOUND, "Tautan tidak dikenal"),
     LINK_EXPIRED(Kind.GONE, "Tautan sudah kedaluwarsa"),
     LINK_USED(Kind.GONE, "Tautan sudah digunakan"),

@@ -141,7 +141,7 @@ class SigningServiceTest {
         SubscriberRepository subscribers = new SubscriberRepository() {
             public Optional<Subscriber> find(String nip) {
                 return Optional.of(new Subscriber(nip, "reg-1", new SubscriberIdentity(nip, "3502011503850001", "Budi Santoso",
-                        "budi@ponorogo.go.id", "Pemkab", "Diskominfo", "Pranata", "Jawa Timur"), now));
+                        "budi@ponorogo.go.id", "Pemkab", "Diskominfo", "Pranata", "Jawa Timur"), now, null));
             }
 
             public void save(Subscriber subscriber) {

@@ -36,7 +36,7 @@ public final class Subscribers {
     public static String issue(String kafka, String mailApi, String nip, String email) {
         ActivationCompleted a = new ActivationCompleted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), nip,
                 "3502011503850001", "Penguji Kunci", email, "+6281234567890", "ASN_POLRI", "Pemerintah Kabupaten Ponorogo", "Dinas",
-                "Jabatan", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now());
+                "Jabatan", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now(), null);
         TopicWriter.send(kafka, Topics.ACTIVATION_COMPLETED.name(), a.registrationId(),
                 EventCodec.toJson(EventEnvelope.of(Topics.ACTIVATION_COMPLETED, a.registrationId(), "test", a)));
         String link = new MailInbox(mailApi).await(email, 2, Duration.ofSeconds(30)).stream()

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An activation succeeded (by the checks alone or by a verifier's approval). Key: the registration id.
- * Carries the activated identity for the certificate subject; never the selfie or the link token.
+ * Carries the activated identity for the certificate subject; never the selfie or the link token. {@code contractEndsAt}:
+ * for contract staff, the end of their work contract (the certificate never outlasts it); null otherwise.
  */
 public record ActivationCompleted(
         String activationId,
@@ -23,5 +24,6 @@ public record ActivationCompleted(
         String subscriberAgreementVersion,
         Instant consentedAt,
         String approvedBy,
-        Instant activatedAt) {
+        Instant activatedAt,
+        Instant contractEndsAt) {
 }

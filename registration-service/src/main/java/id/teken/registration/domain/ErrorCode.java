@@ -19,6 +19,8 @@ public enum ErrorCode {
     SERVICE_BUSY(Kind.THROTTLED, "Layanan sedang sibuk"),
     PASSWORD_WEAK(Kind.UNPROCESSABLE, "Password tidak memenuhi ketentuan"),
     NOT_ELIGIBLE(Kind.FORBIDDEN, "Pegawai tidak memenuhi syarat pendaftaran sertifikat"),
+    CONTRACT_INVALID(Kind.INVALID, "Data kontrak tidak valid"),
+    SELF_REGISTRATION(Kind.CONFLICT, "PNS dan PPPK mendaftar sendiri"),
     EMPLOYEE_NOT_FOUND(Kind.NOT_FOUND, "Data pegawai tidak ditemukan"),
     ALREADY_REGISTERED(Kind.CONFLICT, "Sudah terdaftar"),
     INVALID_CREDENTIALS(Kind.UNAUTHENTICATED, "NIP atau password salah"),

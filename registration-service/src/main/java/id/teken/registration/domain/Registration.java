@@ -23,6 +23,7 @@ public final class Registration {
     private Instant validFrom;
     private Instant validTo;
     private String statusNote;
+    private ContractTerms contract;
     private final long version;
 
     public Registration(Nip nip, UUID id, Nik nik, EmailAddress emailSiasn, EmailDinas emailDinas,
@@ -65,6 +66,17 @@ public final class Registration {
         this.validFrom = null;
         this.validTo = null;
         this.statusNote = null;
+        this.contract = null;
+    }
+
+    /** This registration is contract staff's, enrolled by a verifier (always reviewed; the certificate ends with the contract). */
+    public Registration underContract(ContractTerms terms) {
+        this.contract = terms;
+        return this;
+    }
+
+    public Optional<ContractTerms> contract() {
+        return Optional.ofNullable(contract);
     }
 
     /** Activation submitted, a verifier must decide. False when the event is not about this registration. */

@@ -64,7 +64,7 @@ class ActivationFlowTest {
 
     static RegistrationSubmitted registration(String nip, String nik, String nama, String emailDinas) {
         return new RegistrationSubmitted(UUID.randomUUID().toString(), nip, nik, nama, "pribadi@example.com", emailDinas,
-                "PNS", "Pemerintah Kabupaten Ponorogo", "Dinas", "Jabatan", "Jawa Timur", Instant.now());
+                "PNS", "Pemerintah Kabupaten Ponorogo", "Dinas", "Jabatan", "Jawa Timur", Instant.now(), null);
     }
 
     String publish(RegistrationSubmitted r) {

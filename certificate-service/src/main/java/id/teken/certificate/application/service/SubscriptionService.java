@@ -52,13 +52,13 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
 
     @Override
     @Transactional
-    public void open(String registrationId, SubscriberIdentity identity) {
+    public void open(String registrationId, SubscriberIdentity identity, Instant contractEndsAt) {
         Optional<Subscriber> known = subscribers.find(identity.nip());
         if (known.isPresent() && known.get().registrationId().equals(registrationId)) {
             return;
         }
         Instant now = clock.instant();
-        subscribers.save(new Subscriber(identity.nip(), registrationId, identity, now));
+        subscribers.save(new Subscriber(identity.nip(), registrationId, identity, now, contractEndsAt));
         links.retireOthers(identity.nip(), now);
         PassphraseLink.Issued issued = PassphraseLink.issue(identity.nip(), PassphraseLink.Purpose.SET, now,
                 settings.passphraseLinkValidity());
@@ -94,7 +94,10 @@ public class SubscriptionService implements OpenSubscriptionUseCase, SetPassphra
             }
             UUID credentialId = UUID.randomUUID();
             KeyCustody.GeneratedKey key = keys.generate(credentialId, passphrase);
-            Instant notAfter = now.plus(settings.certificateValidity());
+            Instant notAfter = subscriber.certificateEnd(now, settings.certificateValidity());
+            if (!notAfter.isAfter(now)) {
+                throw new DomainException(ErrorCode.CONTRACT_ENDED, "Kontrak kerja Anda sudah berakhir: sertifikat tidak dapat diterbitkan.");
+            }
             CertificateAuthority.IssuedCertificate cert = ca.issue(subscriber.identity(), key.publicKeyDer(), now, notAfter);
             Credential credential = new Credential(credentialId, subscriber.nip(), cert.serialNumberHex(), cert.subjectDn(),
                     cert.pem(), now, notAfter, Credential.Status.ACTIVE, null, null, key.sealedKey(),

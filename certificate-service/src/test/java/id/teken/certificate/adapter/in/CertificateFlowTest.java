@@ -55,7 +55,7 @@ class CertificateFlowTest {
     static ActivationCompleted activated(String nip, String nik, String nama, String email) {
         return new ActivationCompleted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), nip, nik, nama, email,
                 "+6281234567890", "ASN_POLRI", "Pemerintah Kabupaten Ponorogo", "Dinas Komunikasi, Informatika dan Statistik",
-                "Pranata Komputer", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now());
+                "Pranata Komputer", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now(), null);
     }
 
     void publish(ActivationCompleted a) {
@@ -179,6 +179,29 @@ class CertificateFlowTest {
                 "-untrusted", issuing.toString()).output()).contains("Verification: OK");
         assertThat(Openssl.run("ts", "-reply", "-in", tsr.toString(), "-text").output()).contains("Status: Granted")
                 .contains("2.25.302943438527727717514087155551434410598.2");
+    }
+
+    @Test
+    void contractStaff_getACertificateThatEndsWithTheirContract() throws Exception {
+        Instant contractEnds = Instant.now().plus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ActivationCompleted usual = activated("199206102019031006", "3502071006920006", "Joko Susilo", "joko.cert@ponorogo.go.id");
+        ActivationCompleted a = new ActivationCompleted(usual.activationId(), usual.registrationId(), usual.nip(), usual.nik(),
+                usual.namaLengkap(), usual.emailDinas(), usual.nomorTelepon(), "LAINNYA", usual.instansi(), "Sekretariat Daerah",
+                "Tenaga Kontrak Administrasi", usual.provinsi(), usual.privacyPolicyVersion(), usual.subscriberAgreementVersion(),
+                usual.consentedAt(), "197812012005041003", usual.activatedAt(), contractEnds);
+        publish(a);
+        String token = linkToken(a.emailDinas(), 2, "Atur Passphrase");
+        String validTo = given().contentType(ContentType.JSON).body(Map.of("passphrase", "Kebun#Teh7Lawu", "setujuPerjanjianPemilik", true))
+                .post("/api/v1/passphrase-links/" + token).then().statusCode(200).body("status", equalTo("ISSUE"))
+                .extract().jsonPath().getString("validTo");
+        assertThat(Instant.parse(validTo)).isEqualTo(contractEnds);
+        // The certificate itself says so (openssl reads its notAfter).
+        String pem = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT certificate_pem FROM credential WHERE nip = ?1 ORDER BY not_before DESC LIMIT 1").setParameter(1, a.nip())
+                .getSingleResult());
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(cert.getNotAfter().toInstant()).isEqualTo(contractEnds);
     }
 
     @Test

@@ -63,7 +63,7 @@ class SigningAndVerifierTest {
     String issue(String nip, String nik, String nama, String email) {
         ActivationCompleted a = new ActivationCompleted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), nip, nik, nama,
                 email, "+6281234567890", "ASN_POLRI", "Pemerintah Kabupaten Ponorogo", "Dinas", "Jabatan", "Jawa Timur",
-                "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now());
+                "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now(), null);
         TopicWriter.send(kafka, Topics.ACTIVATION_COMPLETED.name(), a.registrationId(),
                 EventCodec.toJson(EventEnvelope.of(Topics.ACTIVATION_COMPLETED, a.registrationId(), "test", a)));
         String link = new MailInbox(mailApi).await(email, 2, Duration.ofSeconds(30)).get(1).link("/passphrase/").orElseThrow();

@@ -45,7 +45,7 @@ class SigningApiContractTest extends SigningApiContract {
         }
         ActivationCompleted a = new ActivationCompleted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), NIP,
                 "3502010101910005", "Kontrak Penanda", EMAIL, "+6281234567890", "ASN_POLRI", "Pemerintah Kabupaten Ponorogo",
-                "Dinas", "Jabatan", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now());
+                "Dinas", "Jabatan", "Jawa Timur", "KP-2026-01", "PPSE-2026-01", Instant.now(), null, Instant.now(), null);
         String kafka = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         TopicWriter.send(kafka, Topics.ACTIVATION_COMPLETED.name(), a.registrationId(),
                 EventCodec.toJson(EventEnvelope.of(Topics.ACTIVATION_COMPLETED, a.registrationId(), "test", a)));

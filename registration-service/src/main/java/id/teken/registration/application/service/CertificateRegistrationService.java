@@ -59,7 +59,7 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
     @Override
     @Transactional
     public NikVerified verifyNik(Nip nip, Nik nik) {
-        return new NikVerified(nik, checkNikBelongs(employee(nip), nik).nama());
+        return new NikVerified(nik, NikOwnership.check(civilRegistry, employee(nip), nik).nama());
     }
 
     @Override
@@ -70,7 +70,7 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
             throw new DomainException(ErrorCode.NOT_ELIGIBLE, "Pendaftaran mandiri hanya untuk PNS dan PPPK. "
                     + "Pegawai lain mendaftar melalui jalur Lainnya dengan persetujuan Verifikator TTE.");
         }
-        checkNikBelongs(employee, command.nik());
+        NikOwnership.check(civilRegistry, employee, command.nik());
         Optional<Registration> existing = registrations.find(command.nip());
         if (existing.isPresent() && !existing.get().status().allowsRegistration()) {
             throw existing.get().alreadyRegistered();
@@ -112,20 +112,4 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
                 "NIP tidak ditemukan pada data kepegawaian."));
     }
 
-    /**
-     * The NIK is in the civil registry and is this employee's: the directory's NIK, or name and birth date agree. A NIK
-     * that is not in the registry and one that is someone else's get the same answer: the check is no way to learn
-     * which NIKs exist.
-     */
-    private CivilRecord checkNikBelongs(Employee employee, Nik nik) {
-        Optional<CivilRecord> record = civilRegistry.findByNik(nik);
-        boolean belongs = record.isPresent() && employee.nik().map(nik::equals).orElseGet(() ->
-                record.get().nama().trim().toLowerCase(Locale.ROOT).equals(employee.nama().trim().toLowerCase(Locale.ROOT))
-                        && nik.agreesWith(employee.nip().birthDate(), employee.nip().female()));
-        if (!belongs) {
-            throw new DomainException(ErrorCode.NIK_NOT_VERIFIED, "NIK tidak dapat diverifikasi untuk NIP ini. Periksa kembali "
-                    + "NIK pada KTP Anda; bila sudah benar, hubungi pengelola kepegawaian.");
-        }
-        return record.get();
-    }
 }

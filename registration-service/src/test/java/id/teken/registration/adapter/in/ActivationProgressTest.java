@@ -94,7 +94,7 @@ class ActivationProgressTest {
         EventEnvelope<ActivationCompleted> completed = publish(Topics.ACTIVATION_COMPLETED, id, new ActivationCompleted("a-1", id,
                 AGUS, "3502030112780004", "Agus Prasetyo", "agus@ponorogo.go.id", "+6281234567890", "ASN_POLRI",
                 "Pemerintah Kabupaten Ponorogo", "Dinas", "Sandiman", "Jawa Timur", "KP-2026-01", "PPSE-2026-01",
-                Instant.now(), "199007222015032002", Instant.now()));
+                Instant.now(), "199007222015032002", Instant.now(), null));
         awaitStatus(AGUS, "NO_CERTIFICATE");
 
         // A stale event about another registration id, and the same completed event again: nothing moves.

@@ -23,7 +23,7 @@ public class RegistrationSubmittedConsumer {
         return EventHandler.on(Topics.REGISTRATION_SUBMITTED, event -> {
             RegistrationSubmitted r = event.payload();
             startActivation.start(new Registrant(r.registrationId(), r.nip(), r.nik(), r.nama(), r.emailDinas(),
-                    r.statusKepegawaian(), r.unitOrganisasi(), r.jabatan(), r.provinsi()));
+                    r.statusKepegawaian(), r.unitOrganisasi(), r.jabatan(), r.provinsi(), r.contractEndsAt()));
         });
     }
 }

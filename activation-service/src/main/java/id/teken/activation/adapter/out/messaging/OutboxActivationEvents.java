@@ -41,7 +41,7 @@ public class OutboxActivationEvents implements ActivationEvents {
                 a.id().toString(), a.registrant().registrationId(), a.registrant().nip(), i.nik(), a.registrant().nama(),
                 a.registrant().emailDinas(), i.nomorTelepon(), e.kategori().name(), config.tenant().instansi(), e.unitOrganisasi(),
                 e.jabatan(), e.provinsi(), a.privacyPolicyVersion(), a.subscriberAgreementVersion(), a.consentedAt(),
-                a.decidedBy(), a.decidedAt()));
+                a.decidedBy(), a.decidedAt(), a.contractEndsAt()));
     }
 
     @Override

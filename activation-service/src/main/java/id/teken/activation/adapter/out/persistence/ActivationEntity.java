@@ -24,6 +24,7 @@ public class ActivationEntity extends PanacheEntityBase {
     @Column(name = "unit_organisasi") public String unitOrganisasi;
     public String jabatan;
     public String provinsi;
+    @Column(name = "contract_ends_at") public java.time.Instant contractEndsAt;
     @Column(name = "token_hash") public String tokenHash;
     @Column(name = "created_at") public Instant createdAt;
     @Column(name = "expires_at") public Instant expiresAt;

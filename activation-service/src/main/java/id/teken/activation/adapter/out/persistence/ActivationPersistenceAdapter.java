@@ -56,6 +56,7 @@ public class ActivationPersistenceAdapter implements ActivationRepository {
         e.unitOrganisasi = r.unitOrganisasi();
         e.jabatan = r.jabatan();
         e.provinsi = r.provinsi();
+        e.contractEndsAt = r.contractEndsAt();
         e.tokenHash = a.tokenHash();
         e.createdAt = a.createdAt();
         e.expiresAt = a.expiresAt();
@@ -135,7 +136,7 @@ public class ActivationPersistenceAdapter implements ActivationRepository {
 
     static Activation toDomain(ActivationEntity e) {
         Registrant r = new Registrant(e.registrationId, e.nip, e.nik, e.nama, e.emailDinas, e.statusKepegawaian,
-                e.unitOrganisasi, e.jabatan, e.provinsi);
+                e.unitOrganisasi, e.jabatan, e.provinsi, e.contractEndsAt);
         Identity identity = e.identityNama == null ? null : new Identity(e.identityNama, e.identityNik, e.identityTelepon);
         Employment employment = e.employmentKategori == null ? null : new Employment(Kategori.valueOf(e.employmentKategori),
                 e.employmentNipNrp, e.employmentUnit, e.employmentJabatan, e.employmentProvinsi,

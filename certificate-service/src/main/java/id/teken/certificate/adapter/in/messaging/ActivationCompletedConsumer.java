@@ -23,7 +23,7 @@ public class ActivationCompletedConsumer {
         return EventHandler.on(Topics.ACTIVATION_COMPLETED, event -> {
             ActivationCompleted a = event.payload();
             subscriptions.open(a.registrationId(), new SubscriberIdentity(a.nip(), a.nik(), a.namaLengkap(), a.emailDinas(),
-                    a.instansi(), a.unitOrganisasi(), a.jabatan(), a.provinsi()));
+                    a.instansi(), a.unitOrganisasi(), a.jabatan(), a.provinsi()), a.contractEndsAt());
         });
     }
 }

@@ -21,6 +21,6 @@ public class OutboxRegistrationEvents implements RegistrationEvents {
         outbox.append(Topics.REGISTRATION_SUBMITTED, r.id().toString(), new RegistrationSubmitted(
                 r.id().toString(), r.nip().value(), r.nik().value(), e.nama(), r.emailSiasn().value(),
                 r.emailDinas().value(), e.status().name(), e.instansi(), e.unitOrganisasi(), e.jabatan(),
-                e.provinsi(), r.registeredAt()));
+                e.provinsi(), r.registeredAt(), r.contract().map(c -> c.endsAt()).orElse(null)));
     }
 }

@@ -49,6 +49,15 @@ public class RegistrationEntity extends PanacheEntityBase {
     @Column(name = "status_note")
     public String statusNote;
 
+    @Column(name = "contract_reference")
+    public String contractReference;
+
+    @Column(name = "contract_ends_at")
+    public Instant contractEndsAt;
+
+    @Column(name = "contract_enrolled_by")
+    public String contractEnrolledBy;
+
     @Version
     public long version;
 }

@@ -2,6 +2,7 @@ package id.teken.registration.adapter.out.persistence;
 
 import id.teken.registration.application.port.out.RegistrationRepository;
 import id.teken.registration.domain.CertificateStatus;
+import id.teken.registration.domain.ContractTerms;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.EmailAddress;
 import id.teken.registration.domain.EmailDinas;
@@ -53,6 +54,9 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
         entity.validFrom = registration.validFrom().orElse(null);
         entity.validTo = registration.validTo().orElse(null);
         entity.statusNote = registration.statusNote().orElse(null);
+        entity.contractReference = registration.contract().map(ContractTerms::reference).orElse(null);
+        entity.contractEndsAt = registration.contract().map(ContractTerms::endsAt).orElse(null);
+        entity.contractEnrolledBy = registration.contract().map(c -> c.enrolledBy().value()).orElse(null);
         try {
             entity.persist();
             entityManager.flush();
@@ -106,6 +110,8 @@ public class RegistrationPersistenceAdapter implements RegistrationRepository {
     private static Registration toDomain(RegistrationEntity e) {
         return new Registration(new Nip(e.nip), e.registrationId, new Nik(e.nik), new EmailAddress(e.emailSiasn),
                 new EmailDinas(new EmailAddress(e.emailDinas)), CertificateStatus.valueOf(e.status), e.registeredAt,
-                e.updatedAt, e.certificateSerial, e.validFrom, e.validTo, e.statusNote, e.version);
+                e.updatedAt, e.certificateSerial, e.validFrom, e.validTo, e.statusNote, e.version)
+                .underContract(e.contractReference == null ? null
+                        : new ContractTerms(e.contractReference, e.contractEndsAt, new Nip(e.contractEnrolledBy)));
     }
 }

@@ -1,0 +1,68 @@
+package id.teken.registration.adapter.in.rest;
+
+import id.teken.registration.application.port.in.EnrolContractStaffUseCase;
+import id.teken.registration.config.RegistrationConfig;
+import id.teken.registration.domain.ContractTerms;
+import id.teken.registration.domain.EmailDinas;
+import id.teken.registration.domain.Nik;
+import id.teken.registration.domain.Nip;
+import id.teken.registration.domain.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** "Pihak lain": a Verifikator TTE enrols contract staff (not PNS/PPPK); audited; the activation mail follows. */
+@Path("/api/v1/verifier/contract-staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("VERIFIKATOR")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Verifikator TTE")
+public class ContractStaffResource {
+
+    @Inject
+    EnrolContractStaffUseCase enrolments;
+
+    @Inject
+    RegistrationConfig config;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    Clock clock;
+
+    /** The person's number in the employee export, NIK, Email Dinas, the contract's reference and last day (yyyy-mm-dd). */
+    public record EnrolRequest(String nip, String nik, String emailDinas, String nomorKontrak, String kontrakBerakhir) {
+    }
+
+    public record EnrolResponse(String registrationId, String nip, String status, String emailDinas, String nomorKontrak,
+                                Instant kontrakBerakhir, String message) {
+    }
+
+    @POST
+    @Operation(summary = "Daftarkan tenaga kontrak (bukan PNS/PPPK): registrasi dengan tautan aktivasi ke Email Dinas, selalu diverifikasi, sertifikat berakhir bersama kontrak")
+    public Response enrol(EnrolRequest request) {
+        AuthResource.require(request);
+        Nip verifier = Nip.of(jwt.getSubject());
+        ContractTerms contract = ContractTerms.of(request.nomorKontrak(), request.kontrakBerakhir(), verifier, clock.instant());
+        Registration r = enrolments.enrol(new EnrolContractStaffUseCase.EnrolCommand(verifier, Nip.of(request.nip()),
+                Nik.of(request.nik()), EmailDinas.parse(request.emailDinas(), config.tenant().mailDomain()), contract));
+        return Response.status(Response.Status.CREATED).entity(new EnrolResponse(r.id().toString(), r.nip().value(),
+                r.status().name(), r.emailDinas().value(), contract.reference(), contract.endsAt(),
+                "Tenaga kontrak terdaftar. Tautan aktivasi dikirim ke " + r.emailDinas().value()
+                        + "; aktivasinya selalu diperiksa Verifikator TTE.")).build();
+    }
+}
