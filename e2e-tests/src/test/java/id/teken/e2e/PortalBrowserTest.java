@@ -226,6 +226,20 @@ class PortalBrowserTest {
             shots("verifikator-rincian");
             click("setujui");
             waitNotice("ok");
+            // Pihak lain: the verifier enrols contract staff (Joko Susilo, "Honorer" in the export) from the console.
+            String jokoDinas = "joko.susilo." + System.currentTimeMillis() + "@ponorogo.go.id";
+            type("kontrak-nip", "199206102019031006");
+            type("kontrak-nik", "3502071006920006");
+            type("kontrak-email", jokoDinas);
+            type("kontrak-nomor", "800/12/PKWT/2026");
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('kontrak-akhir').value = arguments[0]",
+                    java.time.LocalDate.now().plusDays(180).toString());
+            click("daftarkan-kontrak");
+            click("konfirmasi-iya");
+            waitNotice("ok");
+            assertThat(text("pesan")).contains("Tenaga kontrak terdaftar");
+            shots("verifikator-pihak-lain");
+            assertThat(awaitLink(jokoDinas, "/aktivasi/", 0)).contains("/aktivasi/");
             signOut();
         }
 
