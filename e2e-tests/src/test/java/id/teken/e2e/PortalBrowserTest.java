@@ -359,6 +359,43 @@ class PortalBrowserTest {
         waitNotice("bad");
         assertThat(text("pesan")).contains("Tautan");
         shots("passphrase-tautan-terpakai");
+
+        // Admin: a system client, its secret shown once, then disabled and given a new secret.
+        signOut();
+        setPassword(PackagedStack.ADMIN, "rina.wulandari@example.com", "admin");
+        signIn(PackagedStack.ADMIN, PASSWORD);
+        browser.get(gateway + "/admin");
+        String client = "persuratan-" + (System.currentTimeMillis() % 100000);
+        type("klien-nama", client);
+        type("klien-keterangan", "Aplikasi persuratan (uji peramban)");
+        type("klien-ip", "10.20.0.0/16\n127.0.0.1");
+        type("klien-unit", "Dinas Pendidikan");
+        click("buat-klien");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rahasia")));
+        String secret = value("rahasia-nilai");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        shots("admin-secret");
+        click("tutup-rahasia");
+        assertThat(value("rahasia-nilai")).isEmpty();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#klien tbody"), client));
+        assertThat(browser.findElement(By.cssSelector("#klien tbody")).getText()).doesNotContain(secret).contains("Dinas Pendidikan");
+        WebElement row = browser.findElements(By.cssSelector("#klien tbody tr")).stream()
+                .filter(r -> r.getText().contains(client)).findFirst().orElseThrow();
+        row.findElement(By.xpath(".//button[text()='Nonaktifkan']")).click();
+        waitNotice("ok");
+        wait.until(d -> d.findElements(By.cssSelector("#klien tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains(client) && r.getText().contains("Nonaktif")));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElements(By.cssSelector("#klien tbody tr")).stream().filter(r -> r.getText().contains(client)).findFirst()
+                    .orElseThrow().findElement(By.xpath(".//button[text()='Secret baru']")).click();
+            return true;
+        });
+        click("konfirmasi-iya");
+        wait.until(d -> !d.findElement(By.id("rahasia-nilai")).getAttribute("value").isEmpty());
+        assertThat(value("rahasia-nilai")).isNotEqualTo(secret);
+        click("muat-audit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"), client));
+        shots("admin");
     }
 
     @Test
