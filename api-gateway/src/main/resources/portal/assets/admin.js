@@ -73,18 +73,7 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 
-  $('muat-audit').addEventListener('click', () => busy($('muat-audit'), async () => {
-    const r = await api('GET', '/api/v1/admin/clients/audit?limit=100');
-    const body = document.querySelector('#audit tbody');
-    body.replaceChildren();
-    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
-    r.data.forEach((a) => {
-      const tr = document.createElement('tr');
-      cell(tr, date(a.at)); cell(tr, a.actorNip); cell(tr, a.action); cell(tr, a.clientUsername); cell(tr, a.detail);
-      body.appendChild(tr);
-    });
-    show('audit', true);
-  }));
+  $('muat-audit').addEventListener('click', () => busy($('muat-audit'), () => Teken.listInto('/api/v1/admin/clients/audit?limit=100', 'audit', ['at', 'actorNip', 'action', 'clientUsername', 'detail'])));
 
   clients();
 });

@@ -158,6 +158,26 @@ const Teken = (() => {
     });
   }
 
+  /** GET path (a list), one row per entry in tbody of #tableId with the given fields (a date for "at"); errors to #pesan. */
+  async function listInto(path, tableId, fields) {
+    const r = await api('GET', path);
+    const body = document.querySelector('#' + tableId + ' tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return null; }
+    r.data.forEach((entry) => {
+      const tr = document.createElement('tr');
+      fields.forEach((f) => {
+        const td = document.createElement('td');
+        const v = f === 'at' ? date(entry.at) : entry[f];
+        td.textContent = v == null || v === '' ? '-' : v;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    show(tableId, true);
+    return r.data;
+  }
+
   function download(blob, name) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -168,5 +188,5 @@ const Teken = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', menu);
-  return { session, signIn, signOut, requireSession, api, $, show, notice, linkToken, date, busy, download, minutes, confirm };
+  return { session, signIn, signOut, requireSession, api, $, show, notice, linkToken, date, busy, download, minutes, confirm, listInto };
 })();

@@ -147,18 +147,7 @@ document.addEventListener('DOMContentLoaded', () => {
     busy($('cari-sertifikat'), certificates);
   });
 
-  $('muat-audit').addEventListener('click', () => busy($('muat-audit'), async () => {
-    const r = await api('GET', '/api/v1/verifier/audit?limit=100');
-    const body = document.querySelector('#audit tbody');
-    body.replaceChildren();
-    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
-    r.data.forEach((a) => {
-      const tr = document.createElement('tr');
-      cell(tr, date(a.at)); cell(tr, a.actorNip); cell(tr, a.action); cell(tr, a.activationId); cell(tr, a.detail);
-      body.appendChild(tr);
-    });
-    show('audit', true);
-  }));
+  $('muat-audit').addEventListener('click', () => busy($('muat-audit'), () => Teken.listInto('/api/v1/verifier/audit?limit=100', 'audit', ['at', 'actorNip', 'action', 'activationId', 'detail'])));
 });
 
 /* "Pihak lain": a verifier enrols contract staff (POST /api/v1/verifier/contract-staff). */

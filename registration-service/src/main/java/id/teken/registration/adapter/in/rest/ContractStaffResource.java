@@ -32,17 +32,18 @@ import java.time.Instant;
 @Tag(name = "Verifikator TTE")
 public class ContractStaffResource {
 
-    @Inject
-    EnrolContractStaffUseCase enrolments;
+    private final EnrolContractStaffUseCase enrolments;
+    private final RegistrationConfig config;
+    private final JsonWebToken jwt;
+    private final Clock clock;
 
     @Inject
-    RegistrationConfig config;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    Clock clock;
+    public ContractStaffResource(EnrolContractStaffUseCase enrolments, RegistrationConfig config, JsonWebToken jwt, Clock clock) {
+        this.enrolments = enrolments;
+        this.config = config;
+        this.jwt = jwt;
+        this.clock = clock;
+    }
 
     /** The person's number in the employee export, NIK, Email Dinas, the contract's reference and last day (yyyy-mm-dd). */
     public record EnrolRequest(String nip, String nik, String emailDinas, String nomorKontrak, String kontrakBerakhir) {
