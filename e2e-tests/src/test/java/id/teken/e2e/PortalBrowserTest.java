@@ -236,8 +236,7 @@ class PortalBrowserTest {
                     java.time.LocalDate.now().plusDays(180).toString());
             click("daftarkan-kontrak");
             click("konfirmasi-iya");
-            waitNotice("ok");
-            assertThat(text("pesan")).contains("Tenaga kontrak terdaftar");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pesan"), "Tenaga kontrak terdaftar"));
             shots("verifikator-pihak-lain");
             assertThat(awaitLink(jokoDinas, "/aktivasi/", 0)).contains("/aktivasi/");
             signOut();
@@ -382,7 +381,7 @@ class PortalBrowserTest {
         WebElement row = browser.findElements(By.cssSelector("#klien tbody tr")).stream()
                 .filter(r -> r.getText().contains(client)).findFirst().orElseThrow();
         row.findElement(By.xpath(".//button[text()='Nonaktifkan']")).click();
-        waitNotice("ok");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pesan"), "dinonaktifkan"));
         wait.until(d -> d.findElements(By.cssSelector("#klien tbody tr")).stream()
                 .anyMatch(r -> r.getText().contains(client) && r.getText().contains("Nonaktif")));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
