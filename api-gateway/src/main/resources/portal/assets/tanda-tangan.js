@@ -46,11 +46,12 @@ document.addEventListener('DOMContentLoaded', () => {
     const w = parseFloat($('lebar').value) || 220, h = parseFloat($('tinggi').value) || 80;
     spot.x = Math.round(Math.max(0, Math.min(spot.widthPt - w, xPt)));
     spot.y = Math.round(Math.max(0, Math.min(spot.heightPt - h, yPt)));
-    const img = $('gambar-halaman'), k = img.clientWidth / spot.widthPt, mark = $('tanda');
-    mark.style.left = (spot.x * k) + 'px';
-    mark.style.top = (spot.y * k) + 'px';
-    mark.style.width = (w * k) + 'px';
-    mark.style.height = (h * k) + 'px';
+    // In percent of the page, so that the mark stays put when the page is shown at another size (a phone turned).
+    const mark = $('tanda');
+    mark.style.left = (100 * spot.x / spot.widthPt) + '%';
+    mark.style.top = (100 * spot.y / spot.heightPt) + '%';
+    mark.style.width = (100 * w / spot.widthPt) + '%';
+    mark.style.height = (100 * h / spot.heightPt) + '%';
     show(mark, true);
     $('posisi').textContent = 'Tanda tangan di halaman ' + spot.page + ', ' + spot.x + ' pt dari kiri dan ' + spot.y + ' pt dari atas.';
   }
