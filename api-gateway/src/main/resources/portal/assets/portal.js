@@ -146,6 +146,12 @@ const Teken = (() => {
     if (out) out.addEventListener('click', signOut);
   }
 
+  /** A verification's conclusion in words. */
+  function conclusion(c) {
+    return { VALID: 'Dokumen valid', INVALID: 'Dokumen tidak valid', NO_SIGNATURE: 'Dokumen belum ditandatangani secara elektronik',
+      INDETERMINATE: 'Keabsahan belum dapat dipastikan' }[c] || 'Hasil verifikasi: ' + c;
+  }
+
   /** The page's confirmation dialog (#konfirmasi): true when the person chose "Iya". */
   function confirm(text) {
     const d = $('konfirmasi');
@@ -188,5 +194,5 @@ const Teken = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', menu);
-  return { session, signIn, signOut, requireSession, api, $, show, notice, linkToken, date, busy, download, minutes, confirm, listInto };
+  return { session, signIn, signOut, requireSession, api, $, show, notice, linkToken, date, busy, download, minutes, confirm, listInto, conclusion };
 })();

@@ -19,7 +19,7 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
       notice('pesan', 'info', '');
       const d = r.data;
-      $('hasil-judul').textContent = d.conclusion === 'VALID' ? 'Dokumen valid' : d.conclusion === 'INVALID' ? 'Dokumen tidak valid' : 'Hasil verifikasi: ' + d.conclusion;
+      $('hasil-judul').textContent = Teken.conclusion(d.conclusion);
       $('hasil-ringkasan').textContent = (d.summary || '') + ' (' + d.signatureCount + ' tanda tangan)';
       const box = $('hasil-tanda-tangan');
       box.replaceChildren();

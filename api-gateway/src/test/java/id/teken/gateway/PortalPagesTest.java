@@ -68,7 +68,7 @@ class PortalPagesTest {
     @Test
     void scripts_neverWriteHtml_norKeepTheTokenInACookieOrTheUrl() throws IOException {
         for (String asset : List.of("portal.js", "masuk.js", "lupa-password.js", "dashboard.js", "aktivasi.js", "passphrase.js",
-                "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js")) {
+                "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js", "dokumen.js")) {
             String js = given().get("/assets/" + asset).then().statusCode(200).extract().asString();
             assertThat(js).as(asset).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                     "document.cookie", "localStorage");
@@ -76,6 +76,17 @@ class PortalPagesTest {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(js);
             }
         }
+    }
+
+    @Test
+    void theQrCodesPage_isThePortalsForABrowser_andTheApisForEveryoneElse() {
+        Response browser = given().header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").get("/verify/3f1c9b52-8d0e-4b7a");
+        assertThat(browser.statusCode()).isEqualTo(200);
+        assertThat(browser.asString()).contains("/assets/dokumen.js");
+        assertThat(browser.header("Content-Security-Policy")).contains("script-src 'self'");
+        Response api = given().header("Accept", "application/json").get("/verify/3f1c9b52-8d0e-4b7a");
+        assertThat(api.asString()).doesNotContain("/assets/dokumen.js");
+        assertThat(given().header("Accept", "text/html").get("/verify/a%2F..%2Fb").asString()).doesNotContain("dokumen.js");
     }
 
     @Test

@@ -297,6 +297,9 @@ class PortalBrowserTest {
         click("tombol-tte");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hasil")));
         assertThat(text("hasil-teks")).contains("PAdES");
+        java.util.regex.Matcher doc = java.util.regex.Pattern.compile("Nomor dokumen ([A-Za-z0-9-]+)").matcher(text("hasil-teks"));
+        assertThat(doc.find()).isTrue();
+        String documentId = doc.group(1);
         click("unduh");
         Path signed = awaitDownload("surat-demo_signed.pdf");
         assertThat(Files.readAllBytes(signed)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
@@ -337,6 +340,23 @@ class PortalBrowserTest {
         assertThat(text("hasil-judul")).isEqualTo("Dokumen valid");
         assertThat(text("hasil-tanda-tangan")).contains(ASN_NAME).contains("Valid");
         shots("verifikasi");
+
+        // The page the QR code opens: what Teken recorded, and the received file compared with it.
+        browser.get(gateway + "/verify/" + documentId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dokumen")));
+        assertThat(text("dok-penanda")).isEqualTo(ASN_NAME);
+        browser.findElement(By.id("berkas")).sendKeys(signed.toString());
+        click("tombol-cocok");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hasil")));
+        assertThat(text("hasil-judul")).isEqualTo("Dokumen valid");
+        assertThat(text("hasil-sama")).contains("sama persis");
+        browser.findElement(By.id("berkas")).sendKeys(letter.toString());
+        click("tombol-cocok");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hasil-sama"), "bukan salinan persis"));
+        shots("verifikasi-kode-qr");
+        browser.get(gateway + "/verify/00000000-0000-0000-0000-000000000000");
+        waitNotice("bad");
+        assertThat(text("pesan")).contains("Dokumen tidak ditemukan");
 
         // Reset Passphrase from the dashboard with its confirmation; the new passphrase at the mailed link.
         signIn(ASN, PASSWORD);

@@ -54,13 +54,14 @@ public class PortalPages {
         p.put("/verify", "verifikasi.html");
         p.put("/verifikator", "verifikator.html");
         p.put("/admin", "admin.html");
+        p.put("/verify/", "dokumen.html");
         p.put("/kebijakan-privasi", "kebijakan-privasi.html");
         p.put("/perjanjian-pemilik", "perjanjian-pemilik.html");
         return Map.copyOf(p);
     }
 
     static final List<String> ASSETS = List.of("portal.css", "portal.js", "masuk.js", "lupa-password.js", "dashboard.js",
-            "aktivasi.js", "passphrase.js", "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js", "logo.svg");
+            "aktivasi.js", "passphrase.js", "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js", "dokumen.js", "logo.svg");
 
     private record Asset(Buffer body, String type, String etag) {
     }
@@ -94,7 +95,17 @@ public class PortalPages {
         // Before the API routes (order -100): exact pages first, then the mailed-link pages by their prefix.
         for (Map.Entry<String, String> e : PAGES.entrySet()) {
             String address = e.getKey();
-            if (address.length() > 1 && address.endsWith("/")) {
+            if (address.equals("/verify/")) {
+                // The page a QR code opens is the portal's for a browser; anyone else gets signing-service's JSON.
+                router.getWithRegex("/verify/[A-Za-z0-9_-]{1,200}").order(-200).handler(ctx -> {
+                    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+                    if (accept != null && accept.contains("text/html")) {
+                        serve(ctx, e.getValue(), false);
+                    } else {
+                        ctx.next();
+                    }
+                });
+            } else if (address.length() > 1 && address.endsWith("/")) {
                 router.getWithRegex(java.util.regex.Pattern.quote(address) + "[A-Za-z0-9_-]{1,200}").order(-200)
                         .handler(ctx -> serve(ctx, e.getValue(), false));
             } else {
