@@ -84,8 +84,13 @@ class PortalPagesTest {
         assertThat(browser.statusCode()).isEqualTo(200);
         assertThat(browser.asString()).contains("/assets/dokumen.js");
         assertThat(browser.header("Content-Security-Policy")).contains("script-src 'self'");
-        Response api = given().header("Accept", "application/json").get("/verify/3f1c9b52-8d0e-4b7a");
-        assertThat(api.asString()).doesNotContain("/assets/dokumen.js");
+        Response navigation = given().header("Sec-Fetch-Dest", "document").header("Accept", "*/*").get("/verify/3f1c9b52-8d0e-4b7a");
+        assertThat(navigation.asString()).contains("/assets/dokumen.js");
+        for (String accept : new String[]{"application/json", "*/*", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2"}) {
+            // Integrators, curl, and Java's HttpURLConnection (whose default asks for text/html) get the API's answer.
+            assertThat(given().header("Accept", accept).get("/verify/3f1c9b52-8d0e-4b7a").asString()).as(accept)
+                    .doesNotContain("/assets/dokumen.js");
+        }
         assertThat(given().header("Accept", "text/html").get("/verify/a%2F..%2Fb").asString()).doesNotContain("dokumen.js");
     }
 

@@ -96,10 +96,12 @@ public class PortalPages {
         for (Map.Entry<String, String> e : PAGES.entrySet()) {
             String address = e.getKey();
             if (address.equals("/verify/")) {
-                // The page a QR code opens is the portal's for a browser; anyone else gets signing-service's JSON.
+                // The page a QR code opens is the portal's for a browser navigating to it; anyone else (curl, Java's
+                // HTTP clients, integrators) gets signing-service's JSON. Browsers say so by Sec-Fetch-Dest (Chrome 76+,
+                // Firefox 90+, Safari 16.4+) and, older ones too, by asking for XHTML; "text/html" alone is not enough
+                // (HttpURLConnection asks for it by default).
                 router.getWithRegex("/verify/[A-Za-z0-9_-]{1,200}").order(-200).handler(ctx -> {
-                    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-                    if (accept != null && accept.contains("text/html")) {
+                    if (browserNavigation(ctx)) {
                         serve(ctx, e.getValue(), false);
                     } else {
                         ctx.next();
@@ -120,6 +122,12 @@ public class PortalPages {
             }
             serve(ctx, ctx.request().path().substring(1), true);
         });
+    }
+
+    static boolean browserNavigation(RoutingContext ctx) {
+        String dest = ctx.request().getHeader("Sec-Fetch-Dest");
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        return "document".equalsIgnoreCase(dest) || (accept != null && accept.contains("application/xhtml+xml"));
     }
 
     private void page(RoutingContext ctx, String file) {
