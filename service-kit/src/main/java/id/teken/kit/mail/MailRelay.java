@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * while an earlier one to the same address is unsent, so a person gets them in the order they were made.
  * Due mails are leased (lease_until) in a short transaction, sent outside any transaction, then marked: sent
  * (bodies wiped), or due again after a growing pause (teken.mail.retry-initial doubling up to retry-max), or
- * given up after teken.mail.max-attempts or a permanent (5xx) refusal. Several instances of a service share
+ * given up after teken.mail.max-attempts, a 5xx refusal that repeats, or an address the client will not take. Several instances of a service share
  * the table safely (FOR UPDATE SKIP LOCKED + lease); a crash after the server took a mail but before it was
  * marked sends it once more when the lease runs out (at least once, like the event outbox).
  */
@@ -137,7 +137,7 @@ public class MailRelay extends BackgroundRelay {
         } catch (RuntimeException e) {
             int attempts = mail.attempts() + 1;
             String error = rootMessage(e);
-            if (permanent(e) || attempts >= settings.maxAttempts()) {
+            if (givesUp(e, attempts, settings.maxAttempts())) {
                 mark(mail.id(), "failed_at = now(), text_body = NULL, html_body = NULL, last_error = :error", error, null);
                 meters.counter("teken_mails_total", "outcome", "failed").increment();
                 LOG.errorf("Mail %s (%s) given up after %d attempt(s): %s", mail.id(), mail.subject(), attempts, error);
@@ -179,7 +179,32 @@ public class MailRelay extends BackgroundRelay {
         return d.compareTo(max) > 0 ? max : d;
     }
 
-    /** A refusal the server will repeat (5xx, or an address the client will not take) is not retried. */
+    /**
+     * Whether a failed mail is given up on: after the last attempt, or on a permanent refusal that came twice. A single
+     * 5xx is tried once more (after teken.mail.retry-initial): a connection whose replies got out of step reads as a
+     * refusal once (seen with a pooled connection answering a command with the next connection's "220 ... ready"), and a
+     * mail to a person's reset link is worth one more try; an address the client will not take is given up at once.
+     */
+    static boolean givesUp(Throwable e, int attempts, int maxAttempts) {
+        if (attempts >= maxAttempts) {
+            return true;
+        }
+        if (!permanent(e)) {
+            return false;
+        }
+        return attempts >= 2 || causes(e, IllegalArgumentException.class);
+    }
+
+    private static boolean causes(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A refusal the server will repeat (5xx, or an address the client will not take). */
     static boolean permanent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SMTPException smtp && smtp.getReplyCode() >= 500 && smtp.getReplyCode() < 600) {

@@ -44,5 +44,12 @@ class MailOutboxRulesTest {
         assertThat(MailRelay.permanent(new SMTPException("", 421, java.util.List.of("Service shutting down"), false))).isFalse();
         assertThat(MailRelay.permanent(new RuntimeException(new TimeoutException()))).isFalse();
         assertThat(MailRelay.permanent(new IllegalArgumentException("Unable to send an email, an email address is invalid"))).isTrue();
+        // A 5xx is tried once more before the mail is given up; a bad address at once; anything else until the last attempt.
+        SMTPException refused = new SMTPException("", 550, java.util.List.of("5.1.1 no such user"), false);
+        assertThat(MailRelay.givesUp(refused, 1, 40)).isFalse();
+        assertThat(MailRelay.givesUp(refused, 2, 40)).isTrue();
+        assertThat(MailRelay.givesUp(new IllegalArgumentException("an email address is invalid"), 1, 40)).isTrue();
+        assertThat(MailRelay.givesUp(new RuntimeException(new TimeoutException()), 39, 40)).isFalse();
+        assertThat(MailRelay.givesUp(new RuntimeException(new TimeoutException()), 40, 40)).isTrue();
     }
 }
