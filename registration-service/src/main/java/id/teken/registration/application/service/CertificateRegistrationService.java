@@ -11,7 +11,6 @@ import id.teken.registration.application.port.out.EmployeeDirectory;
 import id.teken.registration.application.port.out.RegistrationEvents;
 import id.teken.registration.application.port.out.RegistrationRepository;
 import id.teken.registration.domain.Account;
-import id.teken.registration.domain.CivilRecord;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.EmailAddress;
 import id.teken.registration.domain.Employee;
@@ -25,9 +24,7 @@ import jakarta.transaction.Transactional;
 import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The dashboard's certificate part: profile, status, NIK verification and registration. */
@@ -71,22 +68,10 @@ public class CertificateRegistrationService implements ViewProfileUseCase, ViewC
                     + "Pegawai lain mendaftar melalui jalur Lainnya dengan persetujuan Verifikator TTE.");
         }
         NikOwnership.check(civilRegistry, employee, command.nik());
-        Optional<Registration> existing = registrations.find(command.nip());
-        if (existing.isPresent() && !existing.get().status().allowsRegistration()) {
-            throw existing.get().alreadyRegistered();
-        }
-        if (registrations.emailDinasTakenByOther(command.emailDinas(), command.nip())) {
-            throw new DomainException(ErrorCode.EMAIL_DINAS_IN_USE, "Email Dinas ini sudah dipakai pendaftar lain.");
-        }
+        Optional<Registration> existing = RegistrationStart.checkFree(registrations, command.nip(), command.emailDinas());
         EmailAddress emailSiasn = emailSiasn(employee, command);
-        Instant now = clock.instant();
-        Registration registration;
-        if (existing.isPresent()) {
-            registration = existing.get();
-            registration.resubmit(command.nik(), emailSiasn, command.emailDinas(), now);
-        } else {
-            registration = Registration.submit(command.nip(), command.nik(), emailSiasn, command.emailDinas(), now);
-        }
+        Registration registration = RegistrationStart.begin(existing, command.nip(), command.nik(), emailSiasn,
+                command.emailDinas(), clock.instant());
         registrations.save(registration);
         events.submitted(registration, employee);
         return registration;

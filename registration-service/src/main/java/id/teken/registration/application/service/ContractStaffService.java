@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import lombok.RequiredArgsConstructor;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /** Verifiers' enrolments of contract staff ("Pihak lain"): the same registration, reviewed, bounded by the contract. */
@@ -41,24 +40,11 @@ public class ContractStaffService implements EnrolContractStaffUseCase {
                     + ": ia mendaftar sendiri melalui Dashboard, bukan melalui Verifikator.");
         }
         NikOwnership.check(civilRegistry, employee, command.nik());
-        Optional<Registration> existing = registrations.find(command.nip());
-        if (existing.isPresent() && !existing.get().status().allowsRegistration()) {
-            throw existing.get().alreadyRegistered();
-        }
-        if (registrations.emailDinasTakenByOther(command.emailDinas(), command.nip())) {
-            throw new DomainException(ErrorCode.EMAIL_DINAS_IN_USE, "Email Dinas ini sudah dipakai pendaftar lain.");
-        }
+        Optional<Registration> existing = RegistrationStart.checkFree(registrations, command.nip(), command.emailDinas());
         // Contract staff have no Email SIASN of their own unless the export holds one; the Email Dinas stands in for it.
         EmailAddress emailSiasn = employee.emailSiasn().orElse(command.emailDinas().address());
-        Instant now = clock.instant();
-        Registration registration;
-        if (existing.isPresent()) {
-            registration = existing.get();
-            registration.resubmit(command.nik(), emailSiasn, command.emailDinas(), now);
-        } else {
-            registration = Registration.submit(command.nip(), command.nik(), emailSiasn, command.emailDinas(), now);
-        }
-        registration.underContract(command.contract());
+        Registration registration = RegistrationStart.begin(existing, command.nip(), command.nik(), emailSiasn,
+                command.emailDinas(), clock.instant()).underContract(command.contract());
         registrations.save(registration);
         events.submitted(registration, employee);
         audit.enrolled(registration, command.contract());
