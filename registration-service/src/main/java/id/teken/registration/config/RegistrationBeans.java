@@ -1,9 +1,12 @@
 package id.teken.registration.config;
 
+import id.teken.registration.adapter.out.civil.CsvCivilRegistry;
 import id.teken.registration.adapter.out.directory.CsvEmployeeDirectory;
+import id.teken.registration.adapter.out.directory.DirectoryWithContractStaff;
 import id.teken.registration.adapter.out.directory.HttpSiasnDirectory;
 import id.teken.registration.application.AccountSettings;
 import id.teken.registration.application.port.out.CivilRegistry;
+import id.teken.registration.application.port.out.ContractStaffRoster;
 import id.teken.registration.application.port.out.EmployeeDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +16,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Wires configuration into the application core and picks the directory adapter (csv or http). */
 @ApplicationScoped
@@ -38,9 +42,14 @@ public class RegistrationBeans {
                 login.maxFailuresPerNip(), login.window(), login.addressBurst(), login.addressRefill());
     }
 
+    /** The export or SIASN, then the contract staff enrolled without a number there. */
     @Produces
     @Singleton
-    EmployeeDirectory employeeDirectory() {
+    EmployeeDirectory employeeDirectory(ContractStaffRoster roster) {
+        return new DirectoryWithContractStaff(baseDirectory(), roster, config.tenant().instansi(), config.tenant().provinsi());
+    }
+
+    private EmployeeDirectory baseDirectory() {
         RegistrationConfig.Directory directory = config.directory();
         return switch (directory.type()) {
             case "csv" -> csv();
@@ -50,11 +59,17 @@ public class RegistrationBeans {
         };
     }
 
-    /** The civil registry: the NIK column of the employee export (a Dukcapil HTTP adapter is a later step). */
+    /**
+     * The civil registry: Disdukcapil's extract when one is configured (it knows people who are not in the employee export),
+     * then the NIK column of the employee export. A Dukcapil web-service adapter is a later step.
+     */
     @Produces
     @Singleton
     CivilRegistry civilRegistry() {
-        return csv();
+        Optional<CivilRegistry> extract = config.civilRegistry().csv().path().filter(p -> !p.isBlank())
+                .map(p -> new CsvCivilRegistry(Path.of(p)));
+        CivilRegistry export = csv();
+        return extract.<CivilRegistry>map(first -> nik -> first.findByNik(nik).or(() -> export.findByNik(nik))).orElse(export);
     }
 
     private synchronized CsvEmployeeDirectory csv() {

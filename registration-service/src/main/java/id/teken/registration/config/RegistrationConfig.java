@@ -16,17 +16,34 @@ public interface RegistrationConfig {
 
     Directory directory();
 
+    CivilRegistry civilRegistry();
+
     Accounts accounts();
 
     Jwt jwt();
 
     Internal internal();
 
-    /** The Pemkab: its name in mails and the domain every Email Dinas must have. */
+    /** The Pemkab: its name in mails, the domain every Email Dinas must have, and the instansi and province of its staff. */
     interface Tenant {
         String name();
 
         String mailDomain();
+
+        /** Instansi of contract staff enrolled without a number in the export (the export names it for everyone else). */
+        String instansi();
+
+        /** Province of contract staff enrolled without a number in the export. */
+        String provinsi();
+    }
+
+    /** Disdukcapil's extract (nik, nama, tanggal_lahir); without it the employee export's NIK column is the registry. */
+    interface CivilRegistry {
+        CivilRegistryCsv csv();
+    }
+
+    interface CivilRegistryCsv {
+        Optional<String> path();
     }
 
     /** The employee directory: the SIASN export (csv) or its HTTP API. */

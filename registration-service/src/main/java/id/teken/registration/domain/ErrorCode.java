@@ -20,6 +20,8 @@ public enum ErrorCode {
     PASSWORD_WEAK(Kind.UNPROCESSABLE, "Password tidak memenuhi ketentuan"),
     NOT_ELIGIBLE(Kind.FORBIDDEN, "Pegawai tidak memenuhi syarat pendaftaran sertifikat"),
     CONTRACT_INVALID(Kind.INVALID, "Data kontrak tidak valid"),
+    PERSON_INVALID(Kind.INVALID, "Data tenaga kontrak tidak valid"),
+    EMPLOYEE_EXISTS(Kind.CONFLICT, "NIK milik pegawai pada data kepegawaian"),
     SELF_REGISTRATION(Kind.CONFLICT, "PNS dan PPPK mendaftar sendiri"),
     EMPLOYEE_NOT_FOUND(Kind.NOT_FOUND, "Data pegawai tidak ditemukan"),
     ALREADY_REGISTERED(Kind.CONFLICT, "Sudah terdaftar"),

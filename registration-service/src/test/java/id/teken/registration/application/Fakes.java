@@ -249,6 +249,12 @@ final class Fakes {
         }
 
         @Override
+        public void sendAccountCreated(EmailAddress to, String nama, String accountNumber, String link, Instant expiresAt) {
+            recipients.add(to);
+            links.add(link);
+        }
+
+        @Override
         public void sendClientDisabled(EmailAddress to, String nama, String clientUsername, String reason, Instant at) {
             notices.add(to.value() + " " + clientUsername);
         }

@@ -31,13 +31,17 @@ public class CsvEmployeeDirectory implements EmployeeDirectory, CivilRegistry {
 
     private final Map<String, Employee> byNip = new HashMap<>();
     private final Map<String, CivilRecord> byNik = new HashMap<>();
+    private final Map<String, Nip> nipByNik = new HashMap<>();
 
     public CsvEmployeeDirectory(Path file) {
         for (EmployeeExport.Row row : EmployeeExport.read(file, "nip", "nama")) {
             try {
                 Employee employee = toEmployee(row);
                 byNip.put(employee.nip().value(), employee);
-                employee.nik().ifPresent(nik -> byNik.put(nik.value(), new CivilRecord(nik, employee.nama(), birthDate(row.get("lahir")))));
+                employee.nik().ifPresent(nik -> {
+                    byNik.put(nik.value(), new CivilRecord(nik, employee.nama(), birthDate(row.get("lahir"))));
+                    nipByNik.put(nik.value(), employee.nip());
+                });
             } catch (DomainException | IllegalArgumentException e) {
                 LOG.warnf("Employee directory line %d skipped: %s", row.line(), e.getMessage());
             }
@@ -48,6 +52,11 @@ public class CsvEmployeeDirectory implements EmployeeDirectory, CivilRegistry {
     @Override
     public Optional<Employee> findByNip(Nip nip) {
         return Optional.ofNullable(byNip.get(nip.value()));
+    }
+
+    @Override
+    public Optional<Nip> findNipByNik(Nik nik) {
+        return Optional.ofNullable(nipByNik.get(nik.value()));
     }
 
     @Override

@@ -63,6 +63,41 @@ public class OutboxAccountMailer implements AccountMailer {
     }
 
     @Override
+    public void sendAccountCreated(EmailAddress to, String nama, String accountNumber, String link, Instant expiresAt) {
+        String until = WHEN.format(expiresAt);
+        String text = """
+                Yth. %s,
+
+                Verifikator TTE telah mendaftarkan Anda sebagai tenaga kontrak untuk sertifikat elektronik.
+                Nomor akun Anda (dipakai sebagai NIP saat masuk): %s
+
+                Buat password akun Anda melalui tautan berikut:
+
+                %s
+
+                Tautan ini hanya dapat digunakan satu kali dan berlaku sampai %s. Setelah itu, gunakan Lupa Password
+                dengan nomor akun di atas. Tautan aktivasi sertifikat dikirim dalam email terpisah.
+
+                %s
+                """.formatted(nama, accountNumber, link, until, config.tenant().name());
+        String html = """
+                <p>Yth. %s,</p>
+                <p>Verifikator TTE telah mendaftarkan Anda sebagai tenaga kontrak untuk sertifikat elektronik.</p>
+                <p>Nomor akun Anda (dipakai sebagai NIP saat masuk): <strong>%s</strong></p>
+                <p><a href="%s">Buat Password</a></p>
+                <p>Atau salin tautan ini: %s</p>
+                <p>Tautan ini hanya dapat digunakan satu kali dan berlaku sampai %s. Setelah itu, gunakan Lupa Password
+                dengan nomor akun di atas. Tautan aktivasi sertifikat dikirim dalam email terpisah.</p>
+                <p>%s</p>
+                """.formatted(escape(nama), accountNumber, link, link, until, escape(config.tenant().name()));
+        try {
+            queue(new OutgoingMail(to.value(), "Nomor Akun Tenaga Kontrak - " + config.tenant().name(), text, html));
+        } catch (IllegalArgumentException e) {
+            throw new MailNotSent("account mail not queued: the address is not usable");
+        }
+    }
+
+    @Override
     public void sendClientDisabled(EmailAddress to, String nama, String clientUsername, String reason, Instant at) {
         String body = "Aplikasi klien \"" + clientUsername + "\" dinonaktifkan otomatis pada " + WHEN.format(at) + " karena terlalu "
                 + "banyak permintaan gagal (" + reason + "): passphrase salah, penanda tangan di luar cakupan, atau penanda tangan "

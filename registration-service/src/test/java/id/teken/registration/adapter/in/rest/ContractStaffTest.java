@@ -1,6 +1,7 @@
 package id.teken.registration.adapter.in.rest;
 
 import id.teken.devstack.DevStackTestResource;
+import id.teken.devstack.MailInbox;
 import id.teken.devstack.TopicReader;
 import id.teken.events.EventCodec;
 import id.teken.events.EventEnvelope;
@@ -50,6 +51,9 @@ class ContractStaffTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = "teken.devstack.mail-api")
+    String mailApi;
 
     @Inject
     EntityManager entityManager;
@@ -111,6 +115,115 @@ class ContractStaffTest {
         // Again while the registration lives: refused.
         verifier().body(enrolment(JOKO, JOKO_NIK, "joko.susilo@ponorogo.go.id", "800/12/PKWT/2026", end))
                 .post("/api/v1/verifier/contract-staff").then().statusCode(409).body("code", equalTo("ALREADY_REGISTERED"));
+    }
+
+    static Map<String, String> newPerson(String nama, String unit, String nik, String emailDinas, String endDate) {
+        Map<String, String> m = enrolment(null, nik, emailDinas, "800/77/PKWT/2026", endDate);
+        m.put("nama", nama);
+        m.put("unitOrganisasi", unit);
+        return m;
+    }
+
+    static long rosterRows(EntityManager em, String nik) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM contract_staff WHERE nik = ?1").setParameter(1, nik).getSingleResult()).longValue());
+    }
+
+    @Test
+    void someoneNotInTheExport_getsAnAccountNumberByMail_setsAPassword_logsIn_andTheirRegistrationStarts() throws Exception {
+        String rudiNik = "3502121408960009";
+        String rudiDinas = "rudi.hartono@ponorogo.go.id";
+        String end = inDays(300);
+        MailInbox inbox = new MailInbox(mailApi);
+        // Four verifiers' clicks at once: one enrolment, one number.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<io.restassured.response.Response>> answers;
+        try {
+            answers = pool.invokeAll(java.util.Collections.nCopies(4, (Callable<io.restassured.response.Response>) () -> verifier()
+                    .body(newPerson("RUDI  HARTONO", "Sekretariat Daerah - Bagian Umum", rudiNik, rudiDinas, end))
+                    .post("/api/v1/verifier/contract-staff")));
+        } finally {
+            pool.shutdown();
+        }
+        List<io.restassured.response.Response> created = new java.util.ArrayList<>();
+        for (Future<io.restassured.response.Response> f : answers) {
+            io.restassured.response.Response r = f.get();
+            assertThat(r.statusCode()).isIn(201, 409);
+            if (r.statusCode() == 201) {
+                created.add(r);
+            }
+        }
+        assertThat(created).hasSize(1);
+        String month = java.time.YearMonth.now(ZoneId.of("Asia/Jakarta")).toString().replace("-", "");
+        String rudi = created.get(0).jsonPath().getString("nip");
+        // A NIPTT: his birth date, this month as the TMT, male, the highest serial.
+        assertThat(rudi).isEqualTo("19960814" + month + "1" + "999");
+        assertThat(created.get(0).jsonPath().getBoolean("akunBaru")).isTrue();
+        assertThat(created.get(0).jsonPath().getString("nama")).isEqualTo("Rudi Hartono");
+        assertThat(created.get(0).jsonPath().getString("message")).contains(rudi, rudiDinas);
+        assertThat(rosterRows(entityManager, rudiNik)).isEqualTo(1);
+
+        // His mail: the number and a link to set the password; then he logs in with the number.
+        MailInbox.Message mail = inbox.await(rudiDinas, 1, Duration.ofSeconds(20)).stream()
+                .filter(m -> m.subject().contains("Nomor Akun")).findFirst().orElseThrow();
+        assertThat(mail.text()).contains(rudi).doesNotContain(rudiNik);
+        String link = mail.link("/lupa-password/").orElseThrow();
+        given().contentType(ContentType.JSON).body(Map.of("newPassword", "Sandi-Kontrak-2026"))
+                .post("/api/v1/auth/password-reset/" + link.substring(link.lastIndexOf('/') + 1)).then().statusCode(200);
+        String jwt = given().contentType(ContentType.JSON).body(Map.of("nip", rudi, "password", "Sandi-Kontrak-2026"))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(jwt).get("/api/v1/me").then().statusCode(200).body("nama", equalTo("Rudi Hartono"))
+                .body("unitOrganisasi", equalTo("Sekretariat Daerah - Bagian Umum"));
+        String id = given().auth().oauth2(jwt).get("/api/v1/me/certificate").then().statusCode(200)
+                .body("status", equalTo("NEW")).extract().path("registrationId");
+        List<ConsumerRecord<String, String>> records = TopicReader.await(kafka, Topics.REGISTRATION_SUBMITTED.name(),
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        RegistrationSubmitted event = EventCodec.fromJson(Topics.REGISTRATION_SUBMITTED, records.get(0).value()).payload();
+        assertThat(event.nip()).isEqualTo(rudi);
+        assertThat(event.statusKepegawaian()).isEqualTo("OTHER");
+        assertThat(event.jabatan()).isEqualTo("Tenaga Kontrak");
+        assertThat(event.contractEndsAt()).isNotNull();
+
+        // Again while his registration lives: refused, and the roster keeps what it had.
+        verifier().body(newPerson("Rudi Hartono", "Dinas Lain", rudiNik, rudiDinas, end)).post("/api/v1/verifier/contract-staff")
+                .then().statusCode(409).body("code", equalTo("ALREADY_REGISTERED"));
+        given().auth().oauth2(jwt).get("/api/v1/me").then().body("unitOrganisasi", equalTo("Sekretariat Daerah - Bagian Umum"));
+
+        // His twin brother, born the same day: the next serial down, never the same number.
+        String rizal = verifier().body(newPerson("Rizal Hartono", "Sekretariat Daerah", "3502121408960013",
+                "rizal.hartono@ponorogo.go.id", end)).post("/api/v1/verifier/contract-staff").then().statusCode(201)
+                .extract().path("nip");
+        assertThat(rizal).isEqualTo("19960814" + month + "1" + "998");
+        // A woman's number carries 2.
+        String lina = verifier().body(newPerson("Lina Marlina", "Dinas Pendidikan", "3502084302990010", "lina.marlina@ponorogo.go.id",
+                end)).post("/api/v1/verifier/contract-staff").then().statusCode(201).extract().path("nip");
+        assertThat(lina).isEqualTo("19990203" + month + "2" + "999");
+    }
+
+    @Test
+    void someoneNotInTheExport_isRefusedInWords_whenTheRegistryDisagrees_andNothingIsStored() {
+        String end = inDays(60);
+        Object[][] bad = {
+                {newPerson("Wahyu Ningsi", "Dinas Sosial", "3502094107010012", "wahyu@ponorogo.go.id", end), 422, "NIK_NOT_VERIFIED"},
+                {newPerson("Siapa Saja", "Dinas Sosial", "3502091207010099", "siapa@ponorogo.go.id", end), 422, "NIK_NOT_VERIFIED"},
+                {newPerson("Joko Susilo", "Sekretariat Daerah", JOKO_NIK, "joko.lain@ponorogo.go.id", end), 409, "EMPLOYEE_EXISTS"},
+                {newPerson("Bayu Saputra", "Dinas Sosial", "3502010505150011", "bayu@ponorogo.go.id", end), 400, "PERSON_INVALID"},
+                {newPerson(null, "Dinas Sosial", "3502094107010012", "wahyu@ponorogo.go.id", end), 400, "PERSON_INVALID"},
+                {newPerson("Wahyu Ningsih", " ", "3502094107010012", "wahyu@ponorogo.go.id", end), 400, "PERSON_INVALID"},
+                {newPerson("Wahyu <b>Ningsih</b>", "Dinas Sosial", "3502094107010012", "wahyu@ponorogo.go.id", end), 400, "PERSON_INVALID"},
+                {newPerson("W".repeat(201), "Dinas Sosial", "3502094107010012", "wahyu@ponorogo.go.id", end), 400, "PERSON_INVALID"},
+                {newPerson("Wahyu Ningsih", "Dinas Sosial", "3502094107010012", "wahyu@gmail.com", end), 422, "EMAIL_DINAS_DOMAIN"},
+                {newPerson("Wahyu Ningsih", "Dinas Sosial", "3502094107010012", "wahyu@ponorogo.go.id", inDays(-1)), 400, "CONTRACT_INVALID"},
+        };
+        for (Object[] b : bad) {
+            verifier().body(b[0]).post("/api/v1/verifier/contract-staff").then().statusCode((Integer) b[1])
+                    .contentType("application/problem+json").body("code", equalTo(b[2]));
+        }
+        verifier().body(newPerson("Joko Susilo", "Sekretariat Daerah", JOKO_NIK, "joko.lain@ponorogo.go.id", end))
+                .post("/api/v1/verifier/contract-staff").then().body("detail", containsString(JOKO));
+        for (String nik : List.of("3502094107010012", "3502091207010099", JOKO_NIK, "3502010505150011")) {
+            assertThat(rosterRows(entityManager, nik)).as(nik).isZero();
+        }
     }
 
     @Test
