@@ -28,6 +28,7 @@ if [[ "$MODE" == demo || "$MODE" == demo-up || "$MODE" == down ]]; then
   DEMO=1
   FILES+=(-f "$ROOT/compose/docker-compose.demo.yml")
   export TEKEN_SMTP_HOST=mail TEKEN_SMTP_PORT=3025 TEKEN_SMTP_START_TLS=DISABLED TEKEN_DIRECTORY_FILE="${TEKEN_DIRECTORY_FILE:-./demo/pegawai-demo.csv}"
+  export TEKEN_CIVIL_REGISTRY_FILE="${TEKEN_CIVIL_REGISTRY_FILE:-./demo/dukcapil-demo.csv}"
   export TEKEN_VERIFIERS="${TEKEN_VERIFIERS:-197812012005041003}" TEKEN_ADMINS="${TEKEN_ADMINS:-198802292012052004}"
   # The demo keeps the CA keys in a PKCS#11 token (SoftHSM2 in certificate-service's image), the root offline.
   export TEKEN_CA_STORE="${TEKEN_CA_STORE:-pkcs11}"

@@ -16,6 +16,10 @@ document.addEventListener('DOMContentLoaded', () => {
     REVOKE: 'Sertifikat telah dicabut. Hubungi Verifikator TTE untuk pengajuan baru.'
   };
 
+  // Contract staff (not PNS/PPPK) are registered and renewed by a Verifikator TTE, never by themselves.
+  const BY_VERIFIER = 'Sebagai tenaga kontrak, registrasi dan pembaruan sertifikat Anda dilakukan oleh Verifikator TTE (Diskominfo). '
+    + 'Hubungi Verifikator TTE dengan nomor kontrak Anda bila tautan aktivasi kedaluwarsa, kontrak diperpanjang, atau sertifikat berakhir.';
+
   async function load() {
     const [me, cert] = await Promise.all([api('GET', '/api/v1/me'), api('GET', '/api/v1/me/certificate')]);
     if (me.ok) {
@@ -33,8 +37,11 @@ document.addEventListener('DOMContentLoaded', () => {
     s.className = 'status ' + c.status;
     $('keterangan').textContent = c.keterangan || '';
     notice('catatan', 'warn', c.catatan ? 'Catatan Verifikator: ' + c.catatan : '');
-    $('langkah').textContent = NEXT[c.status] || '';
-    show('langkah', !!NEXT[c.status]);
+    const selfService = !me.ok || me.data.statusKepegawaian === 'PNS' || me.data.statusKepegawaian === 'PPPK';
+    const byVerifier = !selfService && ['NOT_REGISTERED', 'NEW', 'EXPIRED', 'REVOKE'].includes(c.status);
+    const next = byVerifier ? (c.status === 'NEW' ? NEXT.NEW.replace(/ Jika tautan.*$/, ' ') : '') + BY_VERIFIER : NEXT[c.status];
+    $('langkah').textContent = next || '';
+    show('langkah', !!next);
     show('rincian', !!(c.serialNumber || c.emailDinas));
     $('serial').textContent = c.serialNumber || '-';
     $('berlaku-dari').textContent = date(c.validFrom);
@@ -42,8 +49,8 @@ document.addEventListener('DOMContentLoaded', () => {
     $('email-dinas').textContent = c.emailDinas || '-';
     show('aksi-terbit', c.status === 'ISSUE');
     const dueSoon = c.status === 'ISSUE' && c.validTo && Date.parse(c.validTo) - Date.now() < 30 * 86400000;
-    show('aksi-perbarui', c.status === 'EXPIRED' || dueSoon);
-    show('daftar', c.status === 'NOT_REGISTERED' || c.status === 'NEW' || c.status === 'REVOKE');
+    show('aksi-perbarui', selfService && (c.status === 'EXPIRED' || dueSoon));
+    show('daftar', selfService && (c.status === 'NOT_REGISTERED' || c.status === 'NEW' || c.status === 'REVOKE'));
   }
 
   $('form-nik').addEventListener('submit', (e) => {

@@ -154,19 +154,33 @@ document.addEventListener('DOMContentLoaded', () => {
 document.addEventListener('DOMContentLoaded', () => {
   const { $, api, notice, busy, confirm } = Teken;
   if (!Teken.session()) return;
+  const tanpaNip = () => $('kontrak-tanpa-nip').checked;
+  document.querySelectorAll('input[name=kontrak-jenis]').forEach((i) => i.addEventListener('change', () => {
+    $('bagian-kontrak-nip').classList.toggle('hidden', tanpaNip());
+    $('bagian-kontrak-baru').classList.toggle('hidden', !tanpaNip());
+  }));
   $('form-kontrak').addEventListener('submit', async (e) => {
     e.preventDefault();
-    const body = { nip: $('kontrak-nip').value.trim(), nik: $('kontrak-nik').value.trim(), emailDinas: $('kontrak-email').value.trim(),
+    const body = { nik: $('kontrak-nik').value.trim(), emailDinas: $('kontrak-email').value.trim(),
       nomorKontrak: $('kontrak-nomor').value.trim(), kontrakBerakhir: $('kontrak-akhir').value };
-    if (!/^[0-9]{18}$/.test(body.nip)) { notice('pesan', 'bad', 'Nomor pegawai terdiri dari 18 digit angka.'); $('kontrak-nip').focus(); return; }
+    if (tanpaNip()) {
+      Object.assign(body, { nama: $('kontrak-nama').value.trim(), unitOrganisasi: $('kontrak-unit').value.trim(), jabatan: $('kontrak-jabatan').value.trim() });
+      if (!body.nama || !body.unitOrganisasi) { notice('pesan', 'bad', 'Lengkapi nama lengkap dan unit organisasi.'); $(body.nama ? 'kontrak-unit' : 'kontrak-nama').focus(); return; }
+    } else {
+      body.nip = $('kontrak-nip').value.trim();
+      if (!/^[0-9]{18}$/.test(body.nip)) { notice('pesan', 'bad', 'Nomor pegawai terdiri dari 18 digit angka.'); $('kontrak-nip').focus(); return; }
+    }
     if (!/^[0-9]{16}$/.test(body.nik)) { notice('pesan', 'bad', 'NIK terdiri dari 16 digit angka.'); $('kontrak-nik').focus(); return; }
     if (!body.emailDinas || !body.nomorKontrak || !body.kontrakBerakhir) { notice('pesan', 'bad', 'Lengkapi Email Dinas, nomor kontrak dan tanggal berakhir.'); return; }
-    if (!(await confirm('Daftarkan ' + body.nip + ' sebagai tenaga kontrak sampai ' + body.kontrakBerakhir + '? Tautan aktivasi dikirim ke ' + body.emailDinas + '.'))) return;
+    const siapa = tanpaNip() ? body.nama + ' (nomor akun baru)' : body.nip;
+    if (!(await confirm('Daftarkan ' + siapa + ' sebagai tenaga kontrak sampai ' + body.kontrakBerakhir + '? Tautan aktivasi dikirim ke ' + body.emailDinas + '.'))) return;
     busy($('daftarkan-kontrak'), async () => {
       const r = await api('POST', '/api/v1/verifier/contract-staff', { json: body });
       if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
       notice('pesan', 'ok', r.data.message);
       $('form-kontrak').reset();
+      $('bagian-kontrak-nip').classList.remove('hidden');
+      $('bagian-kontrak-baru').classList.add('hidden');
     });
   });
 });

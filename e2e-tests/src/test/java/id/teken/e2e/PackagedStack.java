@@ -104,6 +104,7 @@ final class PackagedStack {
         }
         common.put("TEKEN_LOG_JSON", "true");
         common.put("TEKEN_DIRECTORY_CSV", root.resolve("demo/pegawai-demo.csv").toString());
+        common.put("TEKEN_CIVIL_REGISTRY_CSV", root.resolve("demo/dukcapil-demo.csv").toString());
         common.put("TEKEN_RATE_LIMIT_PER_IP", "0");
         common.put("TEKEN_RATE_LIMIT_PER_CLIENT", "0");
         common.putAll(extraEnvironment);

@@ -177,30 +177,11 @@ class PortalBrowserTest {
         assertThat(text("siasn-jabatan")).isNotBlank().isNotEqualTo("-");
         shots("aktivasi-kedinasan");
         click("simpan-kedinasan");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-SELFIE")));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("ambil-foto")));
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getElementById('kamera').videoWidth > 0"));
-        shots("aktivasi-swafoto-kamera");
-        click("ambil-foto");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kirim-foto")));
-        click("ulangi-foto");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("ambil-foto")));
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getElementById('kamera').videoWidth > 0"));
-        click("ambil-foto");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kirim-foto")));
-        shots("aktivasi-swafoto-hasil");
-        click("kirim-foto");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-SUBMIT")));
-        wait.until(d -> !d.findElement(By.id("teks-kp")).getText().isBlank() && !d.findElement(By.id("teks-pp")).getText().isBlank());
+        takeSelfie(true);
         assertThat(text("teks-pp")).contains("Passphrase");
         click("kirim-aktivasi");
         waitNotice("bad");
-        click("setuju-kp");
-        click("setuju-pp");
-        shots("aktivasi-persetujuan");
-        click("kirim-aktivasi");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("selesai")));
-        shots("aktivasi-selesai");
+        agreeAndSubmit("aktivasi");
         String outcome = text("selesai-judul");
         assertThat(outcome).isIn("Aktivasi Berhasil", "Menunggu verifikasi");
 
@@ -210,35 +191,7 @@ class PortalBrowserTest {
             signOut();
             setPassword(PackagedStack.VERIFIER, VERIFIER_SIASN, "verifier");
             signIn(PackagedStack.VERIFIER, PASSWORD);
-            browser.get(gateway + "/verifikator");
-            type("filter-nip", ASN);
-            click("muat-antrian");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#antrian tbody"), ASN));
-            shots("verifikator-antrian");
-            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-                d.findElement(By.cssSelector("#antrian tbody button")).click();
-                return true;
-            });
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rincian")));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swafoto")));
-            assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                    "return document.getElementById('swafoto').complete && document.getElementById('swafoto').naturalWidth > 0")).isTrue();
-            shots("verifikator-rincian");
-            click("setujui");
-            waitNotice("ok");
-            // Pihak lain: the verifier enrols contract staff (Joko Susilo, "Honorer" in the export) from the console.
-            String jokoDinas = "joko.susilo." + System.currentTimeMillis() + "@ponorogo.go.id";
-            type("kontrak-nip", "199206102019031006");
-            type("kontrak-nik", "3502071006920006");
-            type("kontrak-email", jokoDinas);
-            type("kontrak-nomor", "800/12/PKWT/2026");
-            ((JavascriptExecutor) browser).executeScript("document.getElementById('kontrak-akhir').value = arguments[0]",
-                    java.time.LocalDate.now().plusDays(180).toString());
-            click("daftarkan-kontrak");
-            click("konfirmasi-iya");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pesan"), "Tenaga kontrak terdaftar"));
-            shots("verifikator-pihak-lain");
-            assertThat(awaitLink(jokoDinas, "/aktivasi/", 0)).contains("/aktivasi/");
+            approveInConsole(ASN, "verifikator");
             signOut();
         }
 
@@ -418,6 +371,95 @@ class PortalBrowserTest {
     }
 
     @Test
+    void contractStaff_outsideTheExport_areEnrolledByAVerifier_andWalkTheirJourney_inTheBrowser() throws Exception {
+        // Pihak lain: the verifier enrols Rudi Hartono, known to the civil registry's extract only, from the console.
+        setPassword(PackagedStack.VERIFIER, VERIFIER_SIASN, "verifier");
+        signIn(PackagedStack.VERIFIER, PASSWORD);
+        browser.get(gateway + "/verifikator");
+        String rudiDinas = "rudi.hartono." + System.currentTimeMillis() + "@ponorogo.go.id";
+        java.time.LocalDate contractEnd = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusDays(180);
+        click("kontrak-tanpa-nip");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kontrak-nip")));
+        type("kontrak-nik", "3502121408960009");
+        type("kontrak-nama", "Rudi Hartono");
+        type("kontrak-unit", "Sekretariat Daerah - Bagian Umum");
+        type("kontrak-email", rudiDinas);
+        type("kontrak-nomor", "800/12/PKWT/2026");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('kontrak-akhir').value = arguments[0]",
+                contractEnd.toString());
+        shots("verifikator-pihak-lain-isi");
+        String before = text("pesan");
+        click("daftarkan-kontrak");
+        click("konfirmasi-iya");
+        wait.until(d -> !d.findElement(By.id("pesan")).getText().isBlank() && !d.findElement(By.id("pesan")).getText().equals(before));
+        String enrolled = text("pesan");
+        shots("verifikator-pihak-lain");
+        org.junit.jupiter.api.Assumptions.assumeTrue(services != null || enrolled.contains("Tenaga kontrak terdaftar"),
+                "a running stack where Rudi Hartono was enrolled before");
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("Nomor akunnya ([0-9]{18})").matcher(enrolled);
+        assertThat(number.find()).as(enrolled).isTrue();
+        String rudi = number.group(1);
+        assertThat(rudi).startsWith("19960814").endsWith("1999");
+
+        // His mail: the number and a link to make a password; he signs in with the number and sees who does what next.
+        String passwordLink = awaitLink(rudiDinas, "/lupa-password/", 0);
+        assertThat(mail.messages(rudiDinas).stream().anyMatch(m -> m.subject().contains("Nomor Akun") && m.text().contains(rudi))).isTrue();
+        signOut();
+        browser.get(passwordLink);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-password")));
+        type("password-baru", PASSWORD);
+        type("password-ulang", PASSWORD);
+        click("tombol-simpan");
+        waitNotice("ok");
+        signIn(rudi, PASSWORD);
+        waitText(By.id("status"), "NEW");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("langkah"), "Verifikator TTE"));
+        assertThat(text("profil-nama")).isEqualTo("Rudi Hartono");
+        assertThat(browser.findElement(By.id("daftar")).isDisplayed()).as("no self-registration for contract staff").isFalse();
+        shots("dashboard-pihak-lain");
+
+        // Aktivasi at the mailed link with category Lainnya: always for the verifier.
+        browser.get(awaitLink(rudiDinas, "/aktivasi/", 0));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-IDENTITY")));
+        type("nama-lengkap", "Rudi Hartono");
+        type("nik", "3502121408960009");
+        type("telepon", "081298765432");
+        click("simpan-identitas");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-EMPLOYMENT")));
+        click("kategori-lainnya");
+        type("unit", "Sekretariat Daerah - Bagian Umum");
+        type("jabatan", "Tenaga Kontrak Administrasi");
+        shots("pihak-lain-kedinasan");
+        click("simpan-kedinasan");
+        takeSelfie(false);
+        agreeAndSubmit("pihak-lain-aktivasi");
+        assertThat(text("selesai-judul")).isEqualTo("Menunggu verifikasi");
+
+        // The verifier approves; his passphrase at the mailed link; the certificate ends with the contract.
+        signOut();
+        signIn(PackagedStack.VERIFIER, PASSWORD);
+        approveInConsole(rudi, "verifikator-pihak-lain");
+        assertThat(text("rincian")).contains("LAINNYA");
+        signOut();
+        browser.get(awaitLink(rudiDinas, "/passphrase/", 0));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-passphrase")));
+        type("passphrase", PASSPHRASE);
+        type("passphrase-ulang", PASSPHRASE);
+        click("setuju");
+        click("simpan-passphrase");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("berhasil")));
+        signIn(rudi, PASSWORD);
+        waitText(By.id("status"), "ISSUE");
+        shots("dashboard-pihak-lain-issue");
+        java.time.Instant lastSecond = contractEnd.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Jakarta")).toInstant().minusSeconds(1);
+        String validTo = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "Teken.api('GET', '/api/v1/me/certificate').then(r => done(r.ok ? r.data.validTo : 'error'));");
+        assertThat(java.time.Instant.parse(validTo)).isBeforeOrEqualTo(lastSecond).isAfter(lastSecond.minus(Duration.ofDays(1)));
+        signOut();
+    }
+
+    @Test
     void pages_areServedWithAStrictPolicy_andNoInlineCode() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String page : List.of("/", "/lupa-password", "/dashboard", "/aktivasi/abc", "/passphrase/abc", "/tanda-tangan",
@@ -439,6 +481,59 @@ class PortalBrowserTest {
     }
 
     // ---- the browser ----
+
+    /** The Verifikator TTE opens the person's activation from the review queue, sees the selfie, and approves. */
+    private void approveInConsole(String nip, String shot) {
+        browser.get(gateway + "/verifikator");
+        type("filter-nip", nip);
+        click("muat-antrian");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#antrian tbody"), nip));
+        shots(shot + "-antrian");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#antrian tbody button")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rincian")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swafoto")));
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('swafoto').complete && document.getElementById('swafoto').naturalWidth > 0")).isTrue();
+        shots(shot + "-rincian");
+        click("setujui");
+        waitNotice("ok");
+    }
+
+    /** The camera selfie step: Ambil foto (and, once, Ulangi), then Kirim. */
+    private void takeSelfie(boolean retake) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-SELFIE")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ambil-foto")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getElementById('kamera').videoWidth > 0"));
+        if (retake) {
+            shots("aktivasi-swafoto-kamera");
+            click("ambil-foto");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kirim-foto")));
+            click("ulangi-foto");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ambil-foto")));
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getElementById('kamera').videoWidth > 0"));
+        }
+        click("ambil-foto");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kirim-foto")));
+        if (retake) {
+            shots("aktivasi-swafoto-hasil");
+        }
+        click("kirim-foto");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-SUBMIT")));
+        wait.until(d -> !d.findElement(By.id("teks-kp")).getText().isBlank() && !d.findElement(By.id("teks-pp")).getText().isBlank());
+    }
+
+    /** The consents, then Submit: the page that says how it went. */
+    private void agreeAndSubmit(String shot) {
+        click("setuju-kp");
+        click("setuju-pp");
+        shots(shot + "-persetujuan");
+        click("kirim-aktivasi");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("selesai")));
+        shots(shot + "-selesai");
+    }
 
     private void setPassword(String nip, String siasn, String who) throws Exception {
         if (services == null && passwordWorks(nip)) {

@@ -66,10 +66,19 @@ public class RegistrationBeans {
     @Produces
     @Singleton
     CivilRegistry civilRegistry() {
-        Optional<CivilRegistry> extract = config.civilRegistry().csv().path().filter(p -> !p.isBlank())
-                .map(p -> new CsvCivilRegistry(Path.of(p)));
+        // An empty file (compose mounts /dev/null when no extract is named) counts as none.
+        Optional<CivilRegistry> extract = config.civilRegistry().csv().path().filter(p -> !p.isBlank()).map(Path::of)
+                .filter(RegistrationBeans::hasContent).map(CsvCivilRegistry::new);
         CivilRegistry export = csv();
         return extract.<CivilRegistry>map(first -> nik -> first.findByNik(nik).or(() -> export.findByNik(nik))).orElse(export);
+    }
+
+    private static boolean hasContent(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.read() >= 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("civil registry CSV not readable: " + file, e);
+        }
     }
 
     private synchronized CsvEmployeeDirectory csv() {
