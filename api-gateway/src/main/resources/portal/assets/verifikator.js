@@ -7,7 +7,7 @@ document.addEventListener('DOMContentLoaded', () => {
   let selfieUrl = null;
 
   const REASONS = { FACE_REVIEW_REQUIRED: 'Swafoto perlu dibandingkan', FACE_MISMATCH: 'Skor kemiripan wajah rendah', NAME_DIFFERS: 'Nama berbeda dengan data kepegawaian',
-    KATEGORI_LAINNYA: 'Kategori Lainnya (di luar SIASN)' };
+    KATEGORI_LAINNYA: 'Kategori Lainnya (di luar SIASN)', CONTRACT_STAFF: 'Tenaga kontrak: periksa kontrak dan unit kerjanya' };
   const reasons = (list) => (list || []).map((r) => REASONS[r] || r).join(', ');
 
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null ? '-' : text; row.appendChild(td); return td; }
@@ -47,7 +47,8 @@ document.addEventListener('DOMContentLoaded', () => {
       ['Nama Lengkap (KTP)', i.namaLengkap], ['NIK', i.nik], ['Nomor Telepon', i.nomorTelepon], ['Kategori', k.kategori],
       ['NIP/NRP', k.nipNrp], ['Unit Organisasi', k.unitOrganisasi], ['Jabatan', k.jabatan], ['Provinsi', k.provinsi],
       ['Terverifikasi SIASN', k.terverifikasiSiasn ? 'Ya' : 'Tidak'], ['Hasil verifikasi wajah', a.hasilVerifikasiWajah],
-      ['Alasan pemeriksaan', reasons(a.alasanVerifikasi)], ['Dikirim', date(a.dikirimPada)],
+      ['Alasan pemeriksaan', reasons(a.alasanVerifikasi)], ...(a.kontrakBerakhir ? [['Kontrak berakhir', date(a.kontrakBerakhir)]] : []),
+      ['Dikirim', date(a.dikirimPada)],
       ['Diputuskan oleh', a.diputuskanOleh], ['Alasan keputusan', a.alasanKeputusan]].forEach(([key, v]) => {
       const dt = document.createElement('dt'); dt.textContent = key;
       const dd = document.createElement('dd'); dd.textContent = v == null || v === '' ? '-' : v;

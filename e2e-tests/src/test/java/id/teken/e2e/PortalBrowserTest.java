@@ -439,7 +439,7 @@ class PortalBrowserTest {
         signOut();
         signIn(PackagedStack.VERIFIER, PASSWORD);
         approveInConsole(rudi, "verifikator-pihak-lain");
-        assertThat(text("rincian")).contains("LAINNYA");
+        assertThat(text("rincian")).contains("LAINNYA").contains("Kontrak berakhir").contains("Tenaga kontrak: periksa kontrak");
         signOut();
         browser.get(awaitLink(rudiDinas, "/passphrase/", 0));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-passphrase")));

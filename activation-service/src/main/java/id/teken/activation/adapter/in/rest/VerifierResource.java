@@ -39,12 +39,12 @@ public class VerifierResource {
     @Inject
     JsonWebToken jwt;
 
-    /** One activation as a verifier sees it (no token, no selfie bytes). */
+    /** One activation as a verifier sees it (no token, no selfie bytes); kontrakBerakhir only for contract staff. */
     public record ActivationView(String id, String registrationId, String status, String nip, String namaTerdaftar,
                                  String emailDinas, Identitas identitas, Kedinasan kedinasan, String hasilVerifikasiWajah,
                                  Double skorWajah, boolean swafotoTersedia, List<String> alasanVerifikasi,
                                  Instant dikirimPada, Instant berlakuSampai, String diputuskanOleh, Instant diputuskanPada,
-                                 String alasanKeputusan) {
+                                 String alasanKeputusan, Instant kontrakBerakhir) {
     }
 
     /** Identity as typed. */
@@ -151,6 +151,6 @@ public class VerifierResource {
                         e.provinsi(), e.verifiedBySiasn())).orElse(null),
                 a.faceResult().map(f -> f.outcome().name()).orElse(null), a.faceResult().map(f -> f.score()).orElse(null),
                 a.selfieStored(), a.reviewReasonNames(), a.submittedAt(), a.expiresAt(), a.decidedBy(), a.decidedAt(),
-                a.decisionReason());
+                a.decisionReason(), a.contractEndsAt());
     }
 }
