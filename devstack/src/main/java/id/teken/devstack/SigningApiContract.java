@@ -152,6 +152,18 @@ public abstract class SigningApiContract {
     }
 
     @Test
+    void anAuthorizationForANumberOfSignatures_isRefusedWhereOnlyOneBoundToHashesWill() throws Exception {
+        AuthorizeResponse sad = call("POST", SigningApi.AUTHORIZATIONS, new AuthorizeRequest(signerNip(), signerPassphrase(), "owner", 1,
+                null, 120)).as(AuthorizeResponse.class);
+        Answer bound = call("POST", SigningApi.SIGN_HASHES, new SignHashesRequest(signerNip(), List.of(digestOf("bebas")), "SHA-256",
+                null, "owner", false, false, sad.sad(), true));
+        assertThat(bound.status()).isEqualTo(410);
+        assertThat(bound.code()).isEqualTo("AUTHORIZATION_INVALID");
+        assertThat(call("POST", SigningApi.SIGN_HASHES, new SignHashesRequest(signerNip(), List.of(digestOf("bebas")), "SHA-256",
+                null, "owner", false, false, sad.sad())).status()).as("unused by the refusal").isEqualTo(200);
+    }
+
+    @Test
     void revokedAuthorization_is410() throws Exception {
         AuthorizeResponse sad = call("POST", SigningApi.AUTHORIZATIONS, new AuthorizeRequest(signerNip(), signerPassphrase(), "owner", 1))
                 .as(AuthorizeResponse.class);

@@ -335,6 +335,73 @@ class RelyingPartyTest {
         assertThat(noBasic.error()).isEqualTo("invalid_request");
     }
 
+    /**
+     * signatures/signDoc walked blind: credentials/authorize without hashes (numSignatures documents, as real clients ask
+     * for signDoc), then two PDFs sent as base64 come back signed, each judged by EU DSS (Teken's root only) and pdfsig;
+     * the SAD is used up, will not serve signHash (SCAL 2: only hash-bound SADs sign hashes), and malformed calls are refused.
+     */
+    @Test
+    void theCscApi_signDoc_signsPdfs_thatDssAndPdfsigAccept() throws Exception {
+        CscClient csc = new CscClient(services.gateway());
+        assertThat(csc.call("info", null, "{}").body().path("methods").toString()).contains("signatures/signDoc");
+        String token = csc.login(signer.getProperty("NIP"), signer.getProperty("PASSWORD")).body().path("access_token").asText();
+        String credential = csc.call("credentials/list", token, java.util.Map.of("onlyValid", true)).body().path("credentialIDs").path(0).asText();
+        java.util.Map<String, Object> pin = java.util.Map.of("id", "PIN", "value", signer.getProperty("PASSPHRASE"));
+        String letter = Base64.getEncoder().encodeToString(Files.readAllBytes(services.root.resolve("demo/surat-demo.pdf")));
+
+        // A SAD for documents does not sign a hash.
+        String forHash = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
+                "authData", List.of(pin))).body().path("SAD").asText();
+        String hash = Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {1}));
+        assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", forHash,
+                "hashes", List.of(hash), "signAlgo", "1.2.840.113549.1.1.11")).error()).as("SCAL 2").isEqualTo("invalid_request");
+
+        CscClient.Answer authorized = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential,
+                "numSignatures", 2, "authData", List.of(pin)));
+        assertThat(authorized.status()).as(authorized.body().toString()).isEqualTo(200);
+        String sad = authorized.body().path("SAD").asText();
+        java.util.Map<String, Object> document = java.util.Map.of("document", letter, "signature_format", "P",
+                "conformance_level", "Ades-B-LT", "signAlgo", "1.2.840.113549.1.1.1", "signed_envelope_property", "Revision");
+        // Malformed and unsupported: refused, and the SAD stays usable.
+        List<java.util.Map<String, Object>> bad = List.of(
+                java.util.Map.of("credentialID", credential, "SAD", sad),
+                java.util.Map.of("credentialID", credential, "SAD", sad, "documents", List.of(java.util.Map.of("document", letter,
+                        "signature_format", "C"))),
+                java.util.Map.of("credentialID", credential, "SAD", sad, "documents", List.of(java.util.Map.of("document", letter,
+                        "signed_envelope_property", "Certification"))),
+                java.util.Map.of("credentialID", credential, "SAD", sad, "documents", List.of(java.util.Map.of("document", letter,
+                        "conformance_level", "Ades-Z"))),
+                java.util.Map.of("credentialID", credential, "SAD", sad, "documents", List.of(java.util.Map.of("document", "%%%"))),
+                java.util.Map.of("credentialID", credential, "SAD", sad, "documents", List.of(java.util.Map.of("document",
+                        Base64.getEncoder().encodeToString("bukan pdf".getBytes(StandardCharsets.UTF_8))))),
+                java.util.Map.of("credentialID", credential, "SAD", sad, "documents", List.of(document), "operationMode", "A"),
+                java.util.Map.of("credentialID", "00", "SAD", sad, "documents", List.of(document)));
+        for (java.util.Map<String, Object> body : bad) {
+            CscClient.Answer refused = csc.call("signatures/signDoc", token, body);
+            assertThat(refused.status()).as(body.keySet() + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.error()).isEqualTo("invalid_request");
+        }
+        assertThat(csc.call("signatures/signDoc", null, java.util.Map.of("credentialID", credential, "SAD", sad,
+                "documents", List.of(document))).status()).isEqualTo(401);
+        String stranger = token(PackagedStack.VERIFIER);
+        assertThat(csc.call("signatures/signDoc", stranger, java.util.Map.of("credentialID", credential, "SAD", sad,
+                "documents", List.of(document))).error()).as("another user's credential").isEqualTo("invalid_request");
+
+        CscClient.Answer signed = csc.call("signatures/signDoc", token, java.util.Map.of("credentialID", credential, "SAD", sad,
+                "documents", List.of(document, java.util.Map.of("document", letter, "conformance_level", "Ades-B-LT"))));
+        assertThat(signed.status()).as(signed.body().toString().substring(0, Math.min(300, signed.body().toString().length())))
+                .isEqualTo(200);
+        assertThat(signed.body().path("DocumentWithSignature")).hasSize(2);
+        for (com.fasterxml.jackson.databind.JsonNode one : signed.body().path("DocumentWithSignature")) {
+            byte[] pdf = Base64.getDecoder().decode(one.asText());
+            assertThat(dss(pdf)).containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+            assertThat(pdfsig(pdf)).contains("Signature is Valid.").contains("Certificate is Trusted.");
+        }
+        // Used up: two documents, two signatures.
+        assertThat(csc.call("signatures/signDoc", token, java.util.Map.of("credentialID", credential, "SAD", sad,
+                "documents", List.of(document))).error()).as("a used SAD").isEqualTo("invalid_request");
+    }
+
     @Test
     void opensslWithBothCrls_acceptsTheChain() throws Exception {
         Path rootPem = services.work.resolve("root.pem");

@@ -26,9 +26,15 @@ public final class SigningApi {
      * Digests (1-100, base64) of one algorithm for one signer, with the passphrase or a SAD from an authorization;
      * {@code timestamps} asks for a time-stamp token over each signature value, {@code ocsp} for the signer certificate's
      * OCSP response (made after the tokens). {@code channel}: {@code client:<username>} for a system client, else the owner.
+     * {@code boundOnly} with a SAD: only a SAD bound to hashes will do (the CSC API's signHash at SCAL 2), not one for a
+     * number of signatures.
      */
     public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
-                                    Boolean timestamps, Boolean ocsp, String sad) {
+                                    Boolean timestamps, Boolean ocsp, String sad, Boolean boundOnly) {
+        public SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
+                                 Boolean timestamps, Boolean ocsp, String sad) {
+            this(nip, digests, digestAlgorithm, passphrase, channel, timestamps, ocsp, sad, null);
+        }
     }
 
     /** The signatures in the digests' order, the chain, and the tokens (same order) and OCSP response when asked. */

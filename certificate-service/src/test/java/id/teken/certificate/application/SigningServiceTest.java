@@ -289,6 +289,20 @@ class SigningServiceTest {
     }
 
     @Test
+    void anAuthorizationForANumberOfSignatures_doesNotServeWhereOnlyOneBoundToHashesWill() {
+        SigningService service = service();
+        String counted = service.authorize(new AuthorizeCommand(NIP, RIGHT.toCharArray(), "owner", 2)).sad();
+        assertThatThrownBy(() -> service.signAuthorized(new SignAuthorizedCommand(NIP, counted, List.of(D1), "SHA-256", "owner",
+                false, false, true))).extracting(SigningServiceTest::code).isEqualTo(ErrorCode.AUTHORIZATION_INVALID);
+        // Refused without using it up: it still serves where a number of signatures will do.
+        assertThat(service.signAuthorized(new SignAuthorizedCommand(NIP, counted, List.of(D1, D2), "SHA-256", "owner", false, false))
+                .signatures()).hasSize(2);
+        String bound = service.authorize(new AuthorizeCommand(NIP, RIGHT.toCharArray(), "owner", 1, List.of(D1), null)).sad();
+        assertThat(service.signAuthorized(new SignAuthorizedCommand(NIP, bound, List.of(D1), "SHA-256", "owner", false, false, true))
+                .signatures()).hasSize(1);
+    }
+
+    @Test
     void aSuspensionAfterTheAuthorization_wins() {
         SigningService service = service();
         String sad = service.authorize(new AuthorizeCommand(NIP, RIGHT.toCharArray(), "owner", 2)).sad();

@@ -50,13 +50,16 @@ class RemoteSigningServiceTest {
             throw new AssertionError("the CSC path binds its hashes");
         }
 
-        public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes, Duration lifetime) {
-            calls.add("authorize " + new String(passphrase) + " " + channel + " x" + hashes.size() + " " + lifetime);
+        public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures, List<byte[]> hashes,
+                                                          Duration lifetime) {
+            calls.add("authorize " + new String(passphrase) + " " + channel + " x" + signatures + (hashes.isEmpty() ? " documents " : " ")
+                    + lifetime);
             return CompletableFuture.completedFuture(new Authorization("sad-1", grantedSerial, clock.instant().plus(lifetime)));
         }
 
-        public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String algorithm, String channel, boolean ts, boolean ocsp) {
-            calls.add("sign " + sad + " " + algorithm + " " + channel + " x" + digests.size());
+        public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String algorithm, String channel, boolean ts, boolean ocsp,
+                                         boolean boundOnly) {
+            calls.add("sign " + sad + " " + algorithm + " " + channel + " x" + digests.size() + (boundOnly ? " bound" : ""));
             return new Signatures(digests, List.of(), null);
         }
 
@@ -70,9 +73,38 @@ class RemoteSigningServiceTest {
     };
 
     final List<String> audited = new ArrayList<>();
+    final List<id.teken.signing.application.port.in.SignDocumentUseCase.SignCommand> signedDocuments = new ArrayList<>();
     final RemoteSigningService service = new RemoteSigningService(keys, clock,
             (actor, action, subject, detail) -> audited.add(actor + " " + action + " " + subject + " " + detail),
-            new id.teken.signing.application.service.RecentSignerCertificates());
+            new id.teken.signing.application.service.RecentSignerCertificates(), command -> {
+                signedDocuments.add(command);
+                return command.documents().stream().map(d -> new id.teken.signing.application.port.in.SignDocumentUseCase.SignedDocument(
+                        "id-" + d.name(), d.name(), d.bytes(), "h", command.level(), "AA01", 0, 0, "")).toList();
+            }, new id.teken.signing.application.SigningSettings("https://teken.example", 10, 5, 20));
+
+    @Test
+    void authorize_withoutHashes_opensTheKeyForDocuments_andSignDocumentsUsesThatSad() {
+        RemoteSigningUseCase.Authorization granted = service.authorize(new RemoteSigningUseCase.AuthorizeCommand(NIP, "AA01",
+                List.of(), null, "Kuat#Sekali9".toCharArray(), 2));
+        assertThat(granted.sad()).isEqualTo("sad-1");
+        assertThat(calls).contains("authorize Kuat#Sekali9 owner x2 documents PT5M");
+        assertThat(audited).containsExactly(NIP + " csc.authorized AA01 2 documents");
+        assertThatThrownBy(() -> service.authorize(new RemoteSigningUseCase.AuthorizeCommand(NIP, "AA01", List.of(), null,
+                "x".toCharArray(), 11))).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.MALFORMED_REQUEST);
+
+        List<id.teken.signing.application.port.in.SignDocumentUseCase.SignedDocument> signed = service.signDocuments(
+                new RemoteSigningUseCase.SignDocumentsCommand(NIP, "aa01", " sad-1 ", List.of(id.teken.signing.domain.PdfDocument.of("a.pdf",
+                        "%PDF-1.7 a".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1000)), id.teken.signing.domain.PadesLevel.B_T));
+        assertThat(signed).hasSize(1);
+        assertThat(signedDocuments.get(0).authorized()).isEqualTo(new id.teken.signing.application.port.in.SignDocumentUseCase.Authorized("sad-1", "AA01"));
+        assertThat(signedDocuments.get(0).passphrase()).isNull();
+        assertThat(signedDocuments.get(0).requester().clientId()).isEqualTo("csc:" + NIP);
+        assertThat(audited).contains(NIP + " csc.signed-documents AA01 1 PAdES-BASELINE-T");
+        assertThatThrownBy(() -> service.signDocuments(new RemoteSigningUseCase.SignDocumentsCommand(NIP, "BB02", "sad-1", List.of(),
+                id.teken.signing.domain.PadesLevel.B_T))).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.CREDENTIAL_UNKNOWN);
+        assertThatThrownBy(() -> service.signDocuments(new RemoteSigningUseCase.SignDocumentsCommand(NIP, "AA01", "", List.of(),
+                id.teken.signing.domain.PadesLevel.B_T))).extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.AUTHORIZATION_INVALID);
+    }
 
     @Test
     void theCredential_isTheCurrentCertificate_andNoOtherId() {
@@ -123,7 +155,7 @@ class RemoteSigningServiceTest {
     void signHashes_withTheSad_onTheOwnersChannel() {
         List<byte[]> signed = service.signHashes(new RemoteSigningUseCase.SignHashesCommand(NIP, "AA01", "sad-1", List.of(new byte[48]), "SHA-384"));
         assertThat(signed).hasSize(1);
-        assertThat(calls).contains("sign sad-1 SHA-384 owner x1");
+        assertThat(calls).contains("sign sad-1 SHA-384 owner x1 bound");
         assertThat(audited).containsExactly(NIP + " csc.signed AA01 1 SHA-384");
         assertThatThrownBy(() -> service.signHashes(new RemoteSigningUseCase.SignHashesCommand(NIP, "BB02", "sad-1", List.of(new byte[48]), "SHA-384")))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.CREDENTIAL_UNKNOWN);

@@ -77,13 +77,13 @@ class SignDocumentServiceTest {
                     : CompletableFuture.completedFuture(new Authorization("sad-1", grantedSerial));
         }
 
-        public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes,
-                                                          java.time.Duration lifetime) {
-            return authorize(nip, passphrase, channel, hashes.size());
+        public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures,
+                                                          List<byte[]> hashes, java.time.Duration lifetime) {
+            return authorize(nip, passphrase, channel, signatures);
         }
 
         public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String algorithm, String channel,
-                                         boolean timestamps, boolean ocsp) {
+                                         boolean timestamps, boolean ocsp, boolean boundOnly) {
             calls.add("signAuthorized " + sad + " " + digests.stream().map(String::new).toList() + " ts=" + timestamps + " ocsp=" + ocsp);
             if (authorizationLost) {
                 throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "lost");
@@ -206,6 +206,23 @@ class SignDocumentServiceTest {
         assertThat(saved).extracting(SignedDocuments.SignedDocumentRecord::serialNumber).containsExactly("AA01", "AA01");
         assertThat(events).containsExactly("signed AA01 web:" + NIP + " PAdES-BASELINE-LT", "signed AA01 web:" + NIP + " PAdES-BASELINE-LT");
         assertThat(saved.get(0).sha256()).isEqualTo(signed.get(0).sha256()).hasSize(64);
+    }
+
+    @Test
+    void anAuthorizationGrantedBefore_signsWithoutAPassphrase_andIsNotReplacedByOneWhenLost() {
+        SignCommand csc = new SignCommand(SignerRef.nip(NIP), Requester.csc(NIP), List.of(pdf("satu")), null, PadesLevel.B_LT,
+                List.of(Appearance.invisible(null, null, null)), new id.teken.signing.application.port.in.SignDocumentUseCase.Authorized("sad-csc", "AA01"));
+        List<SignedDocument> signed = service().sign(csc);
+        assertThat(signed).hasSize(1);
+        assertThat(calls).noneMatch(c -> c.startsWith("authorize")).contains("signAuthorized sad-csc [satu] ts=true ocsp=true");
+        assertThat(events).containsExactly("signed AA01 csc:" + NIP + " PAdES-BASELINE-LT");
+        calls.clear();
+        authorizationLost = true;
+        assertThatThrownBy(() -> service().sign(new SignCommand(SignerRef.nip(NIP), Requester.csc(NIP), List.of(pdf("dua")), null,
+                PadesLevel.B_LT, List.of(Appearance.invisible(null, null, null)), new id.teken.signing.application.port.in.SignDocumentUseCase.Authorized("sad-csc", "AA01"))))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.AUTHORIZATION_INVALID);
+        assertThat(calls).noneMatch(c -> c.startsWith("signDigests"));
+        assertThat(saved).hasSize(1);
     }
 
     @Test

@@ -92,7 +92,7 @@ public class SignatureAuthorizations {
      * once more and then destroy ({@link #release}).
      */
     Optional<Grant> take(String sad, String nip, String channel, int count) {
-        return take(sad, nip, channel, count, List.of());
+        return take(sad, nip, channel, count, List.of(), false);
     }
 
     /**
@@ -100,10 +100,15 @@ public class SignatureAuthorizations {
      * among those it may still sign (each is then used up).
      */
     Optional<Grant> take(String sad, String nip, String channel, List<byte[]> digests) {
-        return take(sad, nip, channel, digests.size(), digests);
+        return take(sad, nip, channel, digests.size(), digests, false);
     }
 
-    private Optional<Grant> take(String sad, String nip, String channel, int count, List<byte[]> digests) {
+    /** With {@code boundOnly}, a SAD granted for a number of signatures (not bound to hashes) gives nothing. */
+    Optional<Grant> take(String sad, String nip, String channel, List<byte[]> digests, boolean boundOnly) {
+        return take(sad, nip, channel, digests.size(), digests, boundOnly);
+    }
+
+    private Optional<Grant> take(String sad, String nip, String channel, int count, List<byte[]> digests, boolean boundOnly) {
         Instant now = clock.instant();
         Grant[] taken = new Grant[1];
         open.computeIfPresent(sad, (k, g) -> {
@@ -111,7 +116,7 @@ public class SignatureAuthorizations {
                 g.key().destroy();
                 return null;
             }
-            if (!g.nip().equals(nip) || !g.channel().equals(channel) || g.remaining() < count) {
+            if (!g.nip().equals(nip) || !g.channel().equals(channel) || g.remaining() < count || boundOnly && g.hashes().isEmpty()) {
                 return g;
             }
             List<String> hashesLeft = g.hashes();

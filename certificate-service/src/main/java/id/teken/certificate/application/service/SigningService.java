@@ -145,7 +145,8 @@ public class SigningService implements SignHashUseCase {
     @Override
     public SignedHashes signAuthorized(SignAuthorizedCommand command) {
         String channel = SigningGate.channel(command.channel());
-        SignatureAuthorizations.Grant grant = authorizations.take(command.sad(), command.nip(), channel, command.digests())
+        SignatureAuthorizations.Grant grant = authorizations.take(command.sad(), command.nip(), channel, command.digests(),
+                        command.boundOnly())
                 .orElseThrow(() -> new DomainException(ErrorCode.AUTHORIZATION_INVALID,
                         "Otorisasi tanda tangan tidak dikenal, sudah dipakai atau kedaluwarsa."));
         try {

@@ -1,8 +1,11 @@
 package id.teken.signing.application.service;
 
+import id.teken.signing.application.SigningSettings;
 import id.teken.signing.application.port.in.RemoteSigningUseCase;
+import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.application.port.out.SigningAuditTrail;
 import id.teken.signing.application.port.out.SigningKeys;
+import id.teken.signing.domain.Appearance;
 import id.teken.signing.domain.CertificateStatus;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
@@ -34,6 +37,8 @@ public class RemoteSigningService implements RemoteSigningUseCase {
     private final Clock clock;
     private final SigningAuditTrail audit;
     private final RecentSignerCertificates recent;
+    private final SignDocumentUseCase documents;
+    private final SigningSettings settings;
 
     @Override
     public List<Credential> credentials(String nip) {
@@ -84,7 +89,15 @@ public class RemoteSigningService implements RemoteSigningUseCase {
     }
 
     private Authorization authorizeOnce(AuthorizeCommand command) {
-        checkHashes(command.hashes(), command.digestAlgorithm());
+        boolean forDocuments = command.hashes() == null || command.hashes().isEmpty();
+        if (forDocuments) {
+            if (command.numSignatures() < 1 || command.numSignatures() > settings.maxBatchFiles()) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashes, or numSignatures (1 to " + settings.maxBatchFiles()
+                        + " documents for signDoc).");
+            }
+        } else {
+            checkHashes(command.hashes(), command.digestAlgorithm());
+        }
         if (command.passphrase() == null || command.passphrase().length == 0) {
             throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase (PIN) wajib diisi.");
         }
@@ -93,7 +106,8 @@ public class RemoteSigningService implements RemoteSigningUseCase {
             if (credential.status() != CertificateStatus.ISSUE) {
                 throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat berstatus " + credential.status() + ".");
             }
-            SigningKeys.Authorization granted = keys.authorize(command.nip(), command.passphrase(), OWNER, command.hashes(),
+            SigningKeys.Authorization granted = keys.authorize(command.nip(), command.passphrase(), OWNER,
+                    forDocuments ? command.numSignatures() : command.hashes().size(), forDocuments ? List.of() : command.hashes(),
                     AUTHORIZATION_LIFETIME).join();
             if (!credential.id().equalsIgnoreCase(granted.serialNumber())) {
                 keys.revoke(granted.sad());   // the certificate changed meanwhile (a reset): the caller looks again
@@ -102,7 +116,8 @@ public class RemoteSigningService implements RemoteSigningUseCase {
             }
             long seconds = granted.expiresAt() == null ? AUTHORIZATION_LIFETIME.toSeconds()
                     : Math.max(1, Duration.between(clock.instant(), granted.expiresAt()).toSeconds());
-            audit.record(command.nip(), "csc.authorized", credential.id(), command.hashes().size() + " " + command.digestAlgorithm());
+            audit.record(command.nip(), "csc.authorized", credential.id(), forDocuments ? command.numSignatures() + " documents"
+                    : command.hashes().size() + " " + command.digestAlgorithm());
             return new Authorization(granted.sad(), seconds);
         } catch (CompletionException e) {
             DomainException refused = e.getCause() instanceof DomainException d ? d : null;
@@ -122,10 +137,30 @@ public class RemoteSigningService implements RemoteSigningUseCase {
         }
         Credential credential = credential(command.nip(), command.credentialId(), true);
         try {
+            // SCAL 2: only an authorization bound to these hashes signs them (one granted for documents does not).
             List<byte[]> values = keys.signAuthorized(command.nip(), command.sad().trim(), command.hashes(), command.digestAlgorithm(),
-                    OWNER, false, false).values();
+                    OWNER, false, false, true).values();
             audit.record(command.nip(), "csc.signed", credential.id(), values.size() + " " + command.digestAlgorithm());
             return values;
+        } catch (DomainException e) {
+            audit.record(command.nip(), "csc.sign-refused", credential.id(), e.code().name());
+            throw e;
+        }
+    }
+
+    @Override
+    public List<SignDocumentUseCase.SignedDocument> signDocuments(SignDocumentsCommand command) {
+        if (command.sad() == null || command.sad().isBlank() || command.sad().length() > 100) {
+            throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "SAD tidak dikenal.");
+        }
+        Credential credential = credential(command.nip(), command.credentialId(), true);
+        try {
+            List<SignDocumentUseCase.SignedDocument> signed = documents.sign(new SignDocumentUseCase.SignCommand(
+                    SignDocumentUseCase.SignerRef.nip(command.nip()), SignDocumentUseCase.Requester.csc(command.nip()),
+                    command.documents(), null, command.level(), List.of(Appearance.invisible(null, null, null)),
+                    new SignDocumentUseCase.Authorized(command.sad().trim(), credential.id())));
+            audit.record(command.nip(), "csc.signed-documents", credential.id(), signed.size() + " " + command.level().label());
+            return signed;
         } catch (DomainException e) {
             audit.record(command.nip(), "csc.sign-refused", credential.id(), e.code().name());
             throw e;

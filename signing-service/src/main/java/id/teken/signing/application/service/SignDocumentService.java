@@ -81,7 +81,7 @@ public class SignDocumentService implements SignDocumentUseCase {
         SigningAttempt attempt = new SigningAttempt(clock.instant(), command.documents().size(), command.signer().nip());
         SystemClient client = command.requester().client();
         try {
-            if (command.passphrase() == null || command.passphrase().length == 0) {
+            if (command.authorized() == null && (command.passphrase() == null || command.passphrase().length == 0)) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
             }
             if (client != null) {
@@ -93,9 +93,12 @@ public class SignDocumentService implements SignDocumentUseCase {
             attempt.mark("resolve");
             List<PdfSigner.Inspected> inspected = preparer.inspectAll(command, attempt);
             attempt.mark("inspect");
-            // The documents are fine: the passphrase check starts now and runs while they are prepared.
-            CompletableFuture<SigningKeys.Authorization> authorization = keys.authorize(attempt.nip, command.passphrase(),
-                    command.requester().clientId(), command.documents().size());
+            // The documents are fine: the passphrase check starts now and runs while they are prepared (or the authorization
+            // granted before stands in for it).
+            CompletableFuture<SigningKeys.Authorization> authorization = command.authorized() != null
+                    ? CompletableFuture.completedFuture(new SigningKeys.Authorization(command.authorized().sad(),
+                            command.authorized().serialNumber()))
+                    : keys.authorize(attempt.nip, command.passphrase(), command.requester().clientId(), command.documents().size());
             try {
                 SigningKeys.SignerCertificate certificate = join(certificateLookup);
                 attempt.mark("lookup");
@@ -209,10 +212,10 @@ public class SignDocumentService implements SignDocumentUseCase {
                                               List<byte[]> digests, boolean timestamped) {
         try {
             return keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
-                    command.level().longTerm());
+                    command.level().longTerm(), false);
         } catch (DomainException e) {
-            if (e.code() != ErrorCode.AUTHORIZATION_INVALID) {
-                throw e;
+            if (e.code() != ErrorCode.AUTHORIZATION_INVALID || command.passphrase() == null) {
+                throw e;   // an authorization granted before and now unusable: the caller asks for a new one
             }
             // certificate-service lost the authorization (a restart, another instance, too slow a batch): check again with it.
             return keys.signDigests(attempt.nip, digests, "SHA-256", command.passphrase(), command.requester().clientId(), timestamped,

@@ -106,7 +106,7 @@ public class InternalSigningResource {
         boolean ocsp = Boolean.TRUE.equals(body.ocsp());
         SignHashUseCase.SignedHashes signed = body.sad() != null
                 ? signing.signAuthorized(new SignHashUseCase.SignAuthorizedCommand(body.nip(), body.sad(), digests, body.digestAlgorithm(),
-                        body.channel(), timestamps, ocsp))
+                        body.channel(), timestamps, ocsp, Boolean.TRUE.equals(body.boundOnly())))
                 : signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests, body.digestAlgorithm(),
                         body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(), timestamps, ocsp));
         return new SignHashesResponse(signed.signatures().stream().map(Base64.getEncoder()::encodeToString).toList(),

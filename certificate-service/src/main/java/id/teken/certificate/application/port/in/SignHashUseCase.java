@@ -106,8 +106,14 @@ public interface SignHashUseCase {
     record Authorization(String sad, java.time.Instant expiresAt, String serialNumber) {
     }
 
+    /** {@code boundOnly}: only a SAD bound to hashes will do (not one granted for a number of signatures). */
     record SignAuthorizedCommand(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
-                                 boolean timestamps, boolean ocsp) {
+                                 boolean timestamps, boolean ocsp, boolean boundOnly) {
+        public SignAuthorizedCommand(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                                     boolean timestamps, boolean ocsp) {
+            this(nip, sad, digests, digestAlgorithm, channel, timestamps, ocsp, false);
+        }
+
         public SignAuthorizedCommand {
             if (sad == null || sad.isBlank() || sad.length() > 100) {
                 throw new DomainException(ErrorCode.AUTHORIZATION_INVALID, "Otorisasi tanda tangan tidak dikenal.");

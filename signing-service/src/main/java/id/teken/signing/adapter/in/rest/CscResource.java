@@ -1,10 +1,13 @@
 package id.teken.signing.adapter.in.rest;
 
 import id.teken.signing.application.port.in.RemoteSigningUseCase;
+import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.config.SigningConfig;
 import id.teken.signing.domain.CertificateStatus;
 import id.teken.signing.domain.DomainException;
 import id.teken.signing.domain.ErrorCode;
+import id.teken.signing.domain.PadesLevel;
+import id.teken.signing.domain.PdfDocument;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,10 +25,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Cloud Signature Consortium API v2 (remote signing of hashes) for a signed-in ASN: info, credentials/list,
- * credentials/info, credentials/authorize (the passphrase as authData PIN; a SAD for exactly these hashes, single use,
- * minutes), signatures/signHash (RSA PKCS#1 v1.5 with SHA-256/384/512). auth/login is registration-service's (HTTP Basic
- * NIP:password). Lenient with CSC v1 names (hash, hashAlgo, PIN). Errors in CSC's shape ({@link Csc}).
+ * The Cloud Signature Consortium API v2 (remote signing) for a signed-in ASN: info, credentials/list, credentials/info,
+ * credentials/authorize (the passphrase as authData PIN; a SAD for exactly these hashes, single use, minutes; or, without
+ * hashes, for numSignatures documents that Teken signs itself), signatures/signHash (RSA PKCS#1 v1.5 with SHA-256/384/512,
+ * hash-bound SADs only: SCAL 2), signatures/signDoc (PAdES at B-B to B-LTA, invisible, with a SAD for documents).
+ * auth/login is registration-service's (HTTP Basic NIP:password). Lenient with CSC v1 names (hash, hashAlgo, PIN) and with
+ * the spellings of conformance levels clients send. Errors in CSC's shape ({@link Csc}).
  */
 @Path("/csc/v2")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +53,16 @@ public class CscResource {
 
     @Inject
     SigningConfig config;
+
+    /** One document of signatures/signDoc: the PDF (base64) and how to sign it. */
+    public record SignDocDocument(String document, String signature_format, String conformance_level, String signAlgo,
+                                  String signAlgoParams, String signed_envelope_property) {
+    }
+
+    /** signatures/signDoc: documents (PAdES); documentDigests are for signHash here. */
+    public record SignDocRequest(String credentialID, String SAD, List<SignDocDocument> documents, Object documentDigests,
+                                 String signatureQualifier, String operationMode, String clientData, Boolean returnValidationInfo) {
+    }
 
     /** credentials/list (v2). */
     public record ListRequest(String userID, Boolean credentialInfo, String certificates, Boolean certInfo, Boolean authInfo,
@@ -85,9 +100,10 @@ public class CscResource {
         info.put("description", "Layanan tanda tangan elektronik Teken untuk ASN pemerintah daerah");
         info.put("authType", List.of("basic"));
         info.put("methods", List.of("info", "auth/login", "credentials/list", "credentials/info", "credentials/authorize",
-                "signatures/signHash"));
+                "signatures/signHash", "signatures/signDoc"));
         info.put("signAlgorithms", Map.of("algos", List.of(RSA, "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13")));
-        info.put("signature_formats", Map.of("formats", List.of("P"), "envelope_properties", List.of(List.of("Certification", "Revision"))));
+        // Approval signatures (a revision each; earlier signatures stay valid); no certification (DocMDP) signatures.
+        info.put("signature_formats", Map.of("formats", List.of("P"), "envelope_properties", List.of(List.of("Revision"))));
         info.put("conformance_levels", List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA"));
         return info;
     }
@@ -140,11 +156,14 @@ public class CscResource {
         if (body == null || body.credentialID() == null || body.credentialID().isBlank()) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter credentialID");
         }
-        List<byte[]> hashes = hashes(body.hashes() != null ? body.hashes() : body.hash());
-        if (body.numSignatures() != null && body.numSignatures() != hashes.size()) {
+        List<String> given = body.hashes() != null ? body.hashes() : body.hash();
+        // Without hashes: an authorization for numSignatures documents, which signDoc alone takes (Teken computes the digests).
+        boolean forDocuments = (given == null || given.isEmpty()) && body.numSignatures() != null;
+        List<byte[]> hashes = forDocuments ? List.of() : hashes(given);
+        if (!forDocuments && body.numSignatures() != null && body.numSignatures() != hashes.size()) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "numSignatures must equal the number of hashes");
         }
-        String algorithm = hashAlgorithm(body.hashAlgorithmOID(), hashes);
+        String algorithm = forDocuments ? null : hashAlgorithm(body.hashAlgorithmOID(), hashes);
         String pin = body.PIN();
         if (body.authData() != null) {
             for (AuthData a : body.authData()) {
@@ -157,7 +176,7 @@ public class CscResource {
             throw new DomainException(ErrorCode.PASSPHRASE_WRONG, "Passphrase salah.");
         }
         RemoteSigningUseCase.Authorization granted = signing.authorize(new RemoteSigningUseCase.AuthorizeCommand(nip, body.credentialID(),
-                hashes, algorithm, pin == null ? null : pin.toCharArray()));
+                hashes, algorithm, pin == null ? null : pin.toCharArray(), forDocuments ? body.numSignatures() : hashes.size()));
         return Map.of("SAD", granted.sad(), "expiresIn", granted.expiresInSeconds());
     }
 
@@ -192,6 +211,82 @@ public class CscResource {
         List<byte[]> signatures = signing.signHashes(new RemoteSigningUseCase.SignHashesCommand(nip, body.credentialID(), body.SAD(),
                 hashes, algorithm));
         return Map.of("signatures", signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
+    }
+
+    @POST
+    @Path("/signatures/signDoc")
+    @Operation(summary = "CSC signatures/signDoc: PDF (base64) ditandatangani PAdES oleh Teken dengan SAD untuk dokumen (authorize tanpa hashes)")
+    public Map<String, Object> signDoc(SignDocRequest body) {
+        String nip = asn();
+        if (body == null || body.credentialID() == null || body.credentialID().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter credentialID");
+        }
+        if (body.SAD() == null || body.SAD().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter SAD");
+        }
+        if (body.documents() == null || body.documents().isEmpty()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, body.documentDigests() != null
+                    ? "documentDigests are signed with signatures/signHash here; signDoc takes documents"
+                    : "Missing (or invalid type) array parameter documents");
+        }
+        if (body.operationMode() != null && !"S".equalsIgnoreCase(body.operationMode().trim())) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter operationMode (only S, synchronous)");
+        }
+        if (body.documents().size() > config.signing().maxBatchFiles()) {
+            throw new DomainException(ErrorCode.TOO_MANY_FILES, "At most " + config.signing().maxBatchFiles() + " documents");
+        }
+        PadesLevel level = null;
+        List<String> encoded = new ArrayList<>();
+        for (SignDocDocument d : body.documents()) {
+            if (d == null || d.document() == null || d.document().isBlank()) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Missing (or invalid type) string parameter document");
+            }
+            if (d.signature_format() != null && !"P".equalsIgnoreCase(d.signature_format().trim())) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter signature_format (only P, PAdES)");
+            }
+            if (d.signed_envelope_property() != null && !"Revision".equalsIgnoreCase(d.signed_envelope_property().trim())) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter signed_envelope_property (only Revision)");
+            }
+            if (d.signAlgo() != null && !RSA.equals(d.signAlgo().trim()) && !"1.2.840.113549.1.1.11".equals(d.signAlgo().trim())) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter signAlgo (RSA with SHA-256 for PAdES)");
+            }
+            PadesLevel asked = conformance(d.conformance_level());
+            if (level != null && asked != level) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Every document of one call has the same conformance_level");
+            }
+            level = asked;
+            encoded.add(d.document());
+        }
+        List<PdfDocument> documents = Base64Pdfs.decode(encoded, "documents", config.signing());
+        List<SignDocumentUseCase.SignedDocument> signed = signing.signDocuments(new RemoteSigningUseCase.SignDocumentsCommand(nip,
+                body.credentialID(), body.SAD(), documents, level));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("DocumentWithSignature", signed.stream().map(d -> Base64.getEncoder().encodeToString(d.pdf())).toList());
+        answer.put("documentIDs", signed.stream().map(SignDocumentUseCase.SignedDocument::documentId).toList());
+        return answer;
+    }
+
+    /** CSC's conformance levels as clients spell them (Ades-B-LT, AdES-B-LT, Ades-LT, ...); absent: Teken's default level. */
+    private PadesLevel conformance(String raw) {
+        PadesLevel fallback = PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        String s = raw.trim().toUpperCase(java.util.Locale.ROOT).replace("ADES-", "").replace("ADES_", "");
+        return switch (s) {
+            case "B-B", "B" -> PadesLevel.B_B;
+            case "B-T", "T" -> PadesLevel.B_T;
+            case "B-LT", "LT" -> PadesLevel.B_LT;
+            case "B-LTA", "LTA" -> PadesLevel.B_LTA;
+            default -> {
+                try {
+                    yield PadesLevel.parse(raw, fallback);   // PAdES-BASELINE-LT and the like
+                } catch (DomainException e) {
+                    throw new DomainException(ErrorCode.MALFORMED_REQUEST,
+                            "Invalid parameter conformance_level (Ades-B-B, Ades-B-T, Ades-B-LT or Ades-B-LTA)");
+                }
+            }
+        };
     }
 
     private String asn() {

@@ -54,21 +54,9 @@ public class EsignV2Resource extends EsignRoutes {
         if (!files.isArray() || files.isEmpty()) {
             throw new DomainException(ErrorCode.PDF_REQUIRED, "file (array base64) wajib diisi.");
         }
-        List<PdfDocument> documents = new ArrayList<>();
-        long total = 0;
-        for (int i = 0; i < files.size(); i++) {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(files.get(i).asText("").replaceAll("\\s", ""));
-            } catch (IllegalArgumentException e) {
-                throw new DomainException(ErrorCode.PDF_INVALID, "file[" + i + "] bukan base64.");
-            }
-            total += bytes.length;
-            if (total > config.signing().maxBatchSize().asLongValue()) {
-                throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + EsignCompat.mb(config.signing().maxBatchSize()) + " MB.");
-            }
-            documents.add(PdfDocument.of("dokumen-" + (i + 1) + ".pdf", bytes, config.signing().maxPdfSize().asLongValue()));
-        }
+        List<String> encoded = new ArrayList<>();
+        files.forEach(f -> encoded.add(f.asText("")));
+        List<PdfDocument> documents = Base64Pdfs.decode(encoded, "file", config.signing());
         JsonNode properties = body.path("signatureProperties");
         List<Appearance> appearances = new ArrayList<>();
         if (!properties.isArray() || properties.isEmpty()) {

@@ -104,10 +104,10 @@ public class HttpSigningKeys implements SigningKeys {
     }
 
     @Override
-    public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes,
-                                                      java.time.Duration lifetime) {
-        return authorize(new AuthorizeRequest(nip, new String(passphrase), channel(channel), hashes.size(), base64(hashes),
-                (int) lifetime.toSeconds()));
+    public CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures,
+                                                      List<byte[]> hashes, java.time.Duration lifetime) {
+        return authorize(new AuthorizeRequest(nip, new String(passphrase), channel(channel), signatures,
+                hashes.isEmpty() ? null : base64(hashes), (int) lifetime.toSeconds()));
     }
 
     private CompletableFuture<Authorization> authorize(AuthorizeRequest authorize) {
@@ -133,8 +133,9 @@ public class HttpSigningKeys implements SigningKeys {
 
     @Override
     public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
-                                     boolean timestamps, boolean ocsp) {
-        return signatures(new SignHashesRequest(nip, base64(digests), digestAlgorithm, null, channel(channel), timestamps, ocsp, sad));
+                                     boolean timestamps, boolean ocsp, boolean boundOnly) {
+        return signatures(new SignHashesRequest(nip, base64(digests), digestAlgorithm, null, channel(channel), timestamps, ocsp, sad,
+                boundOnly ? Boolean.TRUE : null));
     }
 
     @Override

@@ -19,10 +19,18 @@ public interface RemoteSigningUseCase {
     Credential credential(String nip, String credentialId);
 
     /**
-     * Checks the passphrase and opens the key for {@code hashes} (each signable once) for a few minutes; PASSPHRASE_WRONG,
-     * CREDENTIAL_LOCKED, CERTIFICATE_NOT_ACTIVE, CREDENTIAL_UNKNOWN DomainExceptions.
+     * Checks the passphrase and opens the key for {@code hashes} (each signable once) for a few minutes, or, without hashes,
+     * for {@code numSignatures} documents that Teken signs itself (signDocuments only); PASSPHRASE_WRONG, CREDENTIAL_LOCKED,
+     * CERTIFICATE_NOT_ACTIVE, CREDENTIAL_UNKNOWN DomainExceptions.
      */
     Authorization authorize(AuthorizeCommand command);
+
+    /**
+     * PAdES signatures on the PDFs under an authorization for documents (the CSC API's signDoc), invisible, at the level
+     * asked; the same checks, records and events as every other signature. AUTHORIZATION_INVALID when the SAD is not one for
+     * documents, or is used up, expired or someone else's.
+     */
+    List<SignDocumentUseCase.SignedDocument> signDocuments(SignDocumentsCommand command);
 
     /** PKCS#1 v1.5 signatures over the hashes with an authorization; AUTHORIZATION_INVALID when it does not cover them. */
     List<byte[]> signHashes(SignHashesCommand command);
@@ -35,8 +43,19 @@ public interface RemoteSigningUseCase {
     record Authorization(String sad, long expiresInSeconds) {
     }
 
-    /** {@code digestAlgorithm}: SHA-256, SHA-384 or SHA-512; 1-100 hashes of its length. */
-    record AuthorizeCommand(String nip, String credentialId, List<byte[]> hashes, String digestAlgorithm, char[] passphrase) {
+    /**
+     * {@code digestAlgorithm}: SHA-256, SHA-384 or SHA-512; 1-100 hashes of its length. Without hashes (empty), an
+     * authorization for {@code numSignatures} documents.
+     */
+    record AuthorizeCommand(String nip, String credentialId, List<byte[]> hashes, String digestAlgorithm, char[] passphrase,
+                            int numSignatures) {
+        public AuthorizeCommand(String nip, String credentialId, List<byte[]> hashes, String digestAlgorithm, char[] passphrase) {
+            this(nip, credentialId, hashes, digestAlgorithm, passphrase, hashes == null ? 0 : hashes.size());
+        }
+    }
+
+    record SignDocumentsCommand(String nip, String credentialId, String sad, List<id.teken.signing.domain.PdfDocument> documents,
+                                id.teken.signing.domain.PadesLevel level) {
     }
 
     record SignHashesCommand(String nip, String credentialId, String sad, List<byte[]> hashes, String digestAlgorithm) {

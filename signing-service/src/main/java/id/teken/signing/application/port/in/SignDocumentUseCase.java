@@ -37,11 +37,28 @@ public interface SignDocumentUseCase {
         public static Requester of(SystemClient client) {
             return new Requester("client:" + client.username(), client);
         }
+
+        /** A signed-in ASN's own remote signing through the CSC API (signDoc). */
+        public static Requester csc(String nip) {
+            return new Requester("csc:" + nip, null);
+        }
     }
 
-    /** Who signs which documents, how (one appearance for all, or one per document). */
+    /** An authorization granted before (the CSC API's SAD for documents) for the certificate of this serial. */
+    record Authorized(String sad, String serialNumber) {
+    }
+
+    /**
+     * Who signs which documents, how (one appearance for all, or one per document); with the passphrase, or with an
+     * authorization granted before ({@code authorized}; the passphrase is then null).
+     */
     record SignCommand(SignerRef signer, Requester requester, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
-                       List<Appearance> appearances) {
+                       List<Appearance> appearances, Authorized authorized) {
+        public SignCommand(SignerRef signer, Requester requester, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
+                           List<Appearance> appearances) {
+            this(signer, requester, documents, passphrase, level, appearances, null);
+        }
+
         public SignCommand {
             if (documents == null || documents.isEmpty()) {
                 throw new DomainException(ErrorCode.PDF_REQUIRED, "Unggah minimal satu berkas PDF.");

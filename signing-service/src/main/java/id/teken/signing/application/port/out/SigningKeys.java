@@ -25,18 +25,19 @@ public interface SigningKeys {
     CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures);
 
     /**
-     * {@link #authorize(String, char[], String, int)} bound to these digests (each signable once), living {@code lifetime}
-     * (certificate-service caps it).
+     * {@link #authorize(String, char[], String, int)} living {@code lifetime} (certificate-service caps it), and bound to
+     * these digests (each signable once; as many as {@code signatures}) unless {@code hashes} is empty.
      */
-    CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, List<byte[]> hashes,
+    CompletableFuture<Authorization> authorize(String nip, char[] passphrase, String channel, int signatures, List<byte[]> hashes,
                                                java.time.Duration lifetime);
 
     /**
      * Signs with an authorization (like {@link #signDigests}); AUTHORIZATION_INVALID when it expired or is unknown (the
-     * caller then checks the passphrase with the signature instead).
+     * caller then checks the passphrase with the signature instead), and with {@code boundOnly} when it is not bound to
+     * hashes (granted for a number of signatures).
      */
     Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
-                              boolean timestamps, boolean ocsp);
+                              boolean timestamps, boolean ocsp, boolean boundOnly);
 
     /** Throws away an authorization that will not be used (best effort). */
     void revoke(String sad);
