@@ -74,10 +74,10 @@ trap 'kill -TERM $broker 2>/dev/null; wait $broker' TERM INT
 # The grants (kept in step with devstack's KafkaAccess): topic names are teken.<event type>.v1.
 t() { printf -- '--topic teken.%s.v1 ' "$@"; }
 GRANTS=(
-  "registration-service|$(t registration.submitted)|$(t activation.review-requested activation.completed activation.rejected activation.expired certificate.issued certificate.revoked certificate.suspended certificate.reinstated certificate.renewal-requested certificate.expired signing.client-disabled)"
-  "activation-service|$(t activation.review-requested activation.completed activation.rejected activation.expired)|$(t registration.submitted)"
-  "certificate-service|$(t certificate.issued certificate.revoked certificate.suspended certificate.reinstated certificate.renewal-requested certificate.expired)|$(t activation.completed)"
-  "signing-service|$(t document.signed signing.client-disabled)|$(t certificate.issued certificate.revoked certificate.suspended certificate.reinstated certificate.expired)"
+  "registration-service|$(t registration.submitted registration.access-token-revoked)|$(t registration.access-token-revoked activation.review-requested activation.completed activation.rejected activation.expired certificate.issued certificate.revoked certificate.suspended certificate.reinstated certificate.renewal-requested certificate.expired signing.client-disabled)"
+  "activation-service|$(t activation.review-requested activation.completed activation.rejected activation.expired)|$(t registration.submitted registration.access-token-revoked)"
+  "certificate-service|$(t certificate.issued certificate.revoked certificate.suspended certificate.reinstated certificate.renewal-requested certificate.expired)|$(t activation.completed registration.access-token-revoked)"
+  "signing-service|$(t document.signed signing.client-disabled)|$(t certificate.issued certificate.revoked certificate.suspended certificate.reinstated certificate.expired registration.access-token-revoked)"
 )
 grants_version=$(printf '%s\n' "${GRANTS[@]}" | sha256sum | cut -c1-16)
 acls() { /opt/kafka/bin/kafka-acls.sh --bootstrap-server 127.0.0.1:9092 --command-config "$conf/admin.properties" "$@" >/dev/null; }

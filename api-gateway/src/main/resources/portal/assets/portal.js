@@ -17,7 +17,11 @@ const Teken = (() => {
     sessionStorage.setItem(KEY, JSON.stringify({ token: login.accessToken, roles: login.roles || [], expiresAt: login.expiresAt }));
   }
 
-  function signOut() {
+  /** Keluar: the token is revoked on the server (every service refuses it from then on), then forgotten here. */
+  async function signOut() {
+    if (session()) {
+      await api('POST', '/api/v1/auth/logout').catch(() => null);
+    }
     sessionStorage.removeItem(KEY);
     location.assign('/');
   }

@@ -35,22 +35,22 @@ public final class KafkaAccess {
     }
 
     public static final List<Grant> SERVICES = List.of(
-            new Grant("registration-service", List.of(Topics.REGISTRATION_SUBMITTED),
-                    List.of(Topics.ACTIVATION_REVIEW_REQUESTED, Topics.ACTIVATION_COMPLETED, Topics.ACTIVATION_REJECTED,
+            new Grant("registration-service", List.of(Topics.REGISTRATION_SUBMITTED, Topics.ACCESS_TOKEN_REVOKED),
+                    List.of(Topics.ACCESS_TOKEN_REVOKED, Topics.ACTIVATION_REVIEW_REQUESTED, Topics.ACTIVATION_COMPLETED, Topics.ACTIVATION_REJECTED,
                             Topics.ACTIVATION_EXPIRED, Topics.CERTIFICATE_ISSUED, Topics.CERTIFICATE_REVOKED,
                             Topics.CERTIFICATE_SUSPENDED, Topics.CERTIFICATE_REINSTATED, Topics.CERTIFICATE_RENEWAL_REQUESTED,
                             Topics.CERTIFICATE_EXPIRED, Topics.SYSTEM_CLIENT_DISABLED)),
             new Grant("activation-service",
                     List.of(Topics.ACTIVATION_REVIEW_REQUESTED, Topics.ACTIVATION_COMPLETED, Topics.ACTIVATION_REJECTED,
                             Topics.ACTIVATION_EXPIRED),
-                    List.of(Topics.REGISTRATION_SUBMITTED)),
+                    List.of(Topics.REGISTRATION_SUBMITTED, Topics.ACCESS_TOKEN_REVOKED)),
             new Grant("certificate-service",
                     List.of(Topics.CERTIFICATE_ISSUED, Topics.CERTIFICATE_REVOKED, Topics.CERTIFICATE_SUSPENDED,
                             Topics.CERTIFICATE_REINSTATED, Topics.CERTIFICATE_RENEWAL_REQUESTED, Topics.CERTIFICATE_EXPIRED),
-                    List.of(Topics.ACTIVATION_COMPLETED)),
+                    List.of(Topics.ACTIVATION_COMPLETED, Topics.ACCESS_TOKEN_REVOKED)),
             new Grant("signing-service", List.of(Topics.DOCUMENT_SIGNED, Topics.SYSTEM_CLIENT_DISABLED),
                     List.of(Topics.CERTIFICATE_ISSUED, Topics.CERTIFICATE_REVOKED, Topics.CERTIFICATE_SUSPENDED,
-                            Topics.CERTIFICATE_REINSTATED, Topics.CERTIFICATE_EXPIRED)));
+                            Topics.CERTIFICATE_REINSTATED, Topics.CERTIFICATE_EXPIRED, Topics.ACCESS_TOKEN_REVOKED)));
 
     private KafkaAccess() {
     }

@@ -456,7 +456,15 @@ class PortalBrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "Teken.api('GET', '/api/v1/me/certificate').then(r => done(r.ok ? r.data.validTo : 'error'));");
         assertThat(java.time.Instant.parse(validTo)).isBeforeOrEqualTo(lastSecond).isAfter(lastSecond.minus(Duration.ofDays(1)));
-        signOut();
+
+        // Keluar revokes the token on the server: kept by someone, it no longer opens anything.
+        String token = (String) ((JavascriptExecutor) browser).executeScript("return JSON.parse(sessionStorage.getItem('teken.session')).token");
+        click("keluar");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-masuk")));
+        HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/me"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.body()).contains("TOKEN_REVOKED");
     }
 
     @Test

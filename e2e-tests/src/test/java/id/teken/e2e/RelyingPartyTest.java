@@ -330,6 +330,18 @@ class RelyingPartyTest {
                 "signAlgo", "1.2.840.113549.1.1.11")).error()).as("no SAD").isEqualTo("invalid_request");
         assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad2, "hashes", List.of(hash),
                 "signAlgo", "1.2.840.113549.1.1.11")).status()).as("the SAD still works after those refusals").isEqualTo(200);
+        // auth/revoke: the token is refused from then on, also by signing-service (the revocation reaches it over Kafka).
+        assertThat(csc.call("auth/revoke", token, "{}").status()).isEqualTo(204);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        CscClient.Answer afterRevoke = csc.call("credentials/list", token, "{}");
+        while (afterRevoke.status() != 401 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            afterRevoke = csc.call("credentials/list", token, "{}");
+        }
+        assertThat(afterRevoke.status()).isEqualTo(401);
+        assertThat(afterRevoke.error()).isEqualTo("invalid_token");
+        assertThat(csc.call("auth/revoke", token, "{}").error()).as("revoked already").isEqualTo("invalid_token");
+        assertThat(csc.call("credentials/list", stranger, "{}").status()).as("other tokens keep working").isEqualTo(200);
         CscClient.Answer noBasic = csc.call("auth/login", null, "{}");
         assertThat(noBasic.status()).isEqualTo(400);
         assertThat(noBasic.error()).isEqualTo("invalid_request");

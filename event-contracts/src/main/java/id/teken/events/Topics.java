@@ -10,6 +10,7 @@ import id.teken.events.certificate.CertificateReinstated;
 import id.teken.events.certificate.CertificateRenewalRequested;
 import id.teken.events.certificate.CertificateRevoked;
 import id.teken.events.certificate.CertificateSuspended;
+import id.teken.events.registration.AccessTokenRevoked;
 import id.teken.events.registration.RegistrationSubmitted;
 import id.teken.events.signing.DocumentSigned;
 import id.teken.events.signing.SystemClientDisabled;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class Topics {
 
     public static final Topic<RegistrationSubmitted> REGISTRATION_SUBMITTED = Topic.v1("registration.submitted", RegistrationSubmitted.class);
+    public static final Topic<AccessTokenRevoked> ACCESS_TOKEN_REVOKED = Topic.v1("registration.access-token-revoked", AccessTokenRevoked.class);
     public static final Topic<ActivationReviewRequested> ACTIVATION_REVIEW_REQUESTED = Topic.v1("activation.review-requested", ActivationReviewRequested.class);
     public static final Topic<ActivationCompleted> ACTIVATION_COMPLETED = Topic.v1("activation.completed", ActivationCompleted.class);
     public static final Topic<ActivationRejected> ACTIVATION_REJECTED = Topic.v1("activation.rejected", ActivationRejected.class);
@@ -35,7 +37,7 @@ public final class Topics {
 
     public static final Topic<SystemClientDisabled> SYSTEM_CLIENT_DISABLED = Topic.v1("signing.client-disabled", SystemClientDisabled.class);
 
-    public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACTIVATION_REVIEW_REQUESTED, ACTIVATION_COMPLETED,
+    public static final List<Topic<?>> ALL = List.of(REGISTRATION_SUBMITTED, ACCESS_TOKEN_REVOKED, ACTIVATION_REVIEW_REQUESTED, ACTIVATION_COMPLETED,
             ACTIVATION_REJECTED, ACTIVATION_EXPIRED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
             CERTIFICATE_SUSPENDED, CERTIFICATE_REINSTATED, CERTIFICATE_RENEWAL_REQUESTED, CERTIFICATE_EXPIRED, DOCUMENT_SIGNED,
             SYSTEM_CLIENT_DISABLED);

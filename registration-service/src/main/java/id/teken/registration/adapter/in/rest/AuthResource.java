@@ -4,6 +4,10 @@ import id.teken.registration.application.port.in.LogInCommand;
 import id.teken.registration.application.port.in.LogInUseCase;
 import id.teken.registration.application.port.in.RequestPasswordResetUseCase;
 import id.teken.registration.application.port.in.ResetPasswordUseCase;
+import id.teken.registration.application.port.in.RevokeAccessTokenUseCase;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import id.teken.registration.domain.DomainException;
 import id.teken.registration.domain.ErrorCode;
 import id.teken.registration.domain.Nip;
@@ -40,6 +44,12 @@ public class AuthResource {
     @Inject
     ResetPasswordUseCase resetPassword;
 
+    @Inject
+    RevokeAccessTokenUseCase revokeToken;
+
+    @Inject
+    JsonWebToken jwt;
+
     /** Body of POST /login. */
     public record LoginRequest(String nip, String password) {
     }
@@ -69,6 +79,23 @@ public class AuthResource {
         return new LoginResponse(result.accessToken(), "Bearer",
                 Math.max(0, result.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()), result.expiresAt(),
                 result.roles());
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed("ASN")
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Keluar: mencabut token ini sebelum kedaluwarsa; setiap layanan menolaknya sesudahnya (204)")
+    public Response logout() {
+        revoke(revokeToken, jwt);
+        return Response.noContent().build();
+    }
+
+    /** Revokes the caller's own token (its id, owner and expiry from the verified JWT). */
+    static void revoke(RevokeAccessTokenUseCase revokeToken, JsonWebToken token) {
+        revokeToken.revoke(new RevokeAccessTokenUseCase.RevokeCommand(token.getTokenID(), Nip.of(token.getSubject()),
+                Instant.ofEpochSecond(token.getExpirationTime())));
     }
 
     @POST

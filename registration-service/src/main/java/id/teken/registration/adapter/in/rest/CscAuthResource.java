@@ -4,7 +4,13 @@ import id.teken.registration.application.port.in.LogInCommand;
 import id.teken.registration.application.port.in.LogInUseCase;
 import id.teken.registration.domain.DomainException;
 import io.vertx.core.http.HttpServerRequest;
+import id.teken.registration.application.port.in.RevokeAccessTokenUseCase;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +40,66 @@ public class CscAuthResource {
 
     @Inject
     LogInUseCase logIn;
+
+    @Inject
+    RevokeAccessTokenUseCase revokeToken;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JWTParser parser;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** auth/revoke: the token to revoke (the bearer itself when left out) and its kind (only access tokens exist here). */
+    public record RevokeRequest(String token, String token_type_hint, String clientData) {
+    }
+
+    /**
+     * auth/revoke (Bearer): revokes the access token named, which must be the caller's own, or the bearer itself; 204. Every
+     * service refuses the token from then on.
+     */
+    @POST
+    @Path("/revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "CSC auth/revoke: mencabut access token (milik sendiri) sebelum kedaluwarsa; 204")
+    public Response revoke(String raw) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken caller)) {
+            return error(401, "invalid_token", "The access token is missing, expired or not valid (auth/login)");
+        }
+        RevokeRequest body;
+        try {
+            body = raw == null || raw.isBlank() ? null : JSON.readValue(raw, RevokeRequest.class);
+        } catch (java.io.IOException e) {
+            return error(400, "invalid_request", "The request body is not valid JSON");
+        }
+        if (body != null && body.token_type_hint() != null && !body.token_type_hint().isBlank()
+                && !"access_token".equals(body.token_type_hint().trim())) {
+            return error(400, "invalid_request", "Invalid parameter token_type_hint (only access_token: Teken issues no refresh tokens)");
+        }
+        JsonWebToken target = caller;
+        if (body != null && body.token() != null && !body.token().isBlank()) {
+            if (body.token().length() > 8192) {
+                return error(400, "invalid_request", "Invalid parameter token");
+            }
+            try {
+                target = parser.parse(body.token().trim());
+            } catch (ParseException | RuntimeException e) {
+                return error(400, "invalid_request", "Invalid parameter token (not a valid access token of this service)");
+            }
+            if (!caller.getSubject().equals(target.getSubject())) {
+                return error(400, "invalid_request", "Invalid parameter token (not the caller's)");
+            }
+        }
+        try {
+            AuthResource.revoke(revokeToken, target);
+        } catch (DomainException e) {
+            return error(400, "invalid_request", e.getMessage());
+        }
+        return Response.noContent().build();
+    }
 
     @POST
     @Path("/login")

@@ -99,7 +99,7 @@ public class CscResource {
         info.put("lang", "id-ID");
         info.put("description", "Layanan tanda tangan elektronik Teken untuk ASN pemerintah daerah");
         info.put("authType", List.of("basic"));
-        info.put("methods", List.of("info", "auth/login", "credentials/list", "credentials/info", "credentials/authorize",
+        info.put("methods", List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info", "credentials/authorize",
                 "signatures/signHash", "signatures/signDoc"));
         info.put("signAlgorithms", Map.of("algos", List.of(RSA, "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13")));
         // Approval signatures (a revision each; earlier signatures stay valid); no certification (DocMDP) signatures.
