@@ -360,6 +360,7 @@ class RelyingPartyTest {
         String credential = csc.call("credentials/list", token, java.util.Map.of("onlyValid", true)).body().path("credentialIDs").path(0).asText();
         java.util.Map<String, Object> pin = java.util.Map.of("id", "PIN", "value", signer.getProperty("PASSPHRASE"));
         String letter = Base64.getEncoder().encodeToString(Files.readAllBytes(services.root.resolve("demo/surat-demo.pdf")));
+        String scan = Base64.getEncoder().encodeToString(scannedPdf());
 
         // A SAD for documents does not sign a hash.
         String forHash = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
@@ -400,7 +401,7 @@ class RelyingPartyTest {
                 "documents", List.of(document))).error()).as("another user's credential").isEqualTo("invalid_request");
 
         CscClient.Answer signed = csc.call("signatures/signDoc", token, java.util.Map.of("credentialID", credential, "SAD", sad,
-                "documents", List.of(document, java.util.Map.of("document", letter, "conformance_level", "Ades-B-LT"))));
+                "documents", List.of(document, java.util.Map.of("document", scan, "conformance_level", "Ades-B-LT"))));
         assertThat(signed.status()).as(signed.body().toString().substring(0, Math.min(300, signed.body().toString().length())))
                 .isEqualTo(200);
         assertThat(signed.body().path("DocumentWithSignature")).hasSize(2);
@@ -412,6 +413,29 @@ class RelyingPartyTest {
         // Used up: two documents, two signatures.
         assertThat(csc.call("signatures/signDoc", token, java.util.Map.of("credentialID", credential, "SAD", sad,
                 "documents", List.of(document))).error()).as("a used SAD").isEqualTo("invalid_request");
+    }
+
+    /** A one-page PDF holding an incompressible 500 x 400 image (about 600 KB): far more than a JSON body's limit. */
+    static byte[] scannedPdf() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            pdf.addPage(page);
+            java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(500, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.util.Random random = new java.util.Random(7);
+            for (int y = 0; y < 400; y++) {
+                for (int x = 0; x < 500; x++) {
+                    noise.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf, noise);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.drawImage(image, 50, 300, 500, 400);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.save(out);
+            assertThat(out.size()).isGreaterThan(500_000);
+            return out.toByteArray();
+        }
     }
 
     @Test

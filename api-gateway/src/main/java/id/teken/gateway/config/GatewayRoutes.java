@@ -49,7 +49,8 @@ public class GatewayRoutes {
                 // The Cloud Signature Consortium API v2: auth/login (HTTP Basic NIP:password) at registration-service, the rest
                 // at signing-service, which checks the Bearer token itself and answers in CSC's error shape.
                 new Route("/csc/v2/auth", up.registration(), Optional.empty(), json),
-                new Route("/csc/v2", up.signing(), Optional.empty(), json),
+                // signDoc carries PDFs (base64 in JSON): the batch limit there, the JSON limit elsewhere.
+                new Route("/csc/v2", up.signing(), Optional.empty(), json, Optional.of("/signatures/signDoc"), batch),
                 new Route("/api/v1/verifications", up.signing(), Optional.empty(), document),
                 new Route("/verify", up.signing(), Optional.empty(), json)));
     }
