@@ -14,6 +14,10 @@ public final class SigningApi {
     public static final String SIGN_HASHES = "/internal/v1/sign-hashes";
     /** POST {@link AuthorizeRequest} -> {@link AuthorizeResponse}; DELETE with the SAD appended. */
     public static final String AUTHORIZATIONS = "/internal/v1/authorizations";
+    /** POST {@link ApprovalRequest} -> {@link ApprovalResponse}: mails the signer a code and a link to approve with the passphrase. */
+    public static final String APPROVALS = "/internal/v1/signing-approvals";
+    /** POST {@link RedeemRequest} -> {@link AuthorizeResponse}: the SAD an approved code stands for. */
+    public static final String APPROVAL_REDEEM = "/internal/v1/signing-approvals/redeem";
 
     private SigningApi() {
     }
@@ -52,6 +56,18 @@ public final class SigningApi {
         public AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
             this(nip, passphrase, channel, signatures, null, null);
         }
+    }
+
+    /** A system client's request for the signer's approval (BSrE's sign TOTP): {@code channel} client:<username>. */
+    public record ApprovalRequest(String nip, String channel, String clientName, Integer signatures) {
+    }
+
+    /** Until when the request (and the code mailed with it) holds. */
+    public record ApprovalResponse(String expiresAt) {
+    }
+
+    /** The code the signer gave the client, for the SAD their approval opened. */
+    public record RedeemRequest(String nip, String channel, String code) {
     }
 
     /** The signature activation data, until when it may be used, and the certificate it is for. */

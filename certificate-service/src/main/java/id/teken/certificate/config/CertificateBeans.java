@@ -44,6 +44,13 @@ public class CertificateBeans {
 
     @Produces
     @Singleton
+    id.teken.certificate.application.ApprovalSettings approvalSettings(CertificateConfig config) {
+        return new id.teken.certificate.application.ApprovalSettings(config.publicUrl().replaceAll("/+$", ""),
+                config.signing().approvalValidity(), config.signing().maxApprovalsPerHour());
+    }
+
+    @Produces
+    @Singleton
     SignatureAuthorizations authorizations(CertificateConfig config, Clock clock) {
         return new SignatureAuthorizations(config.signing().authorizationLifetime(), config.signing().maxAuthorizationLifetime(), clock);
     }

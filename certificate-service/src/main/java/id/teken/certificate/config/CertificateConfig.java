@@ -130,6 +130,14 @@ public interface CertificateConfig {
         /** The longest life a caller may ask for (the CSC API's clients authorize, then sign within minutes). */
         @WithDefault("PT5M")
         Duration maxAuthorizationLifetime();
+
+        /** How long a system client's signing approval (BSrE's sign TOTP) holds, from the request. */
+        @WithDefault("PT10M")
+        Duration approvalValidity();
+
+        /** Approval requests one signer may get through one client per hour. */
+        @WithDefault("5")
+        int maxApprovalsPerHour();
     }
 
     /** The token internal callers present (signing-service); unset: the internal API refuses everyone. */

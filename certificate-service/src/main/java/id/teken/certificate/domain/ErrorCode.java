@@ -24,6 +24,8 @@ public enum ErrorCode {
     SERVICE_UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Layanan tidak dikenal"),
     REASON_INVALID(Kind.INVALID, "Alasan pencabutan tidak valid"),
     RENEWAL_NOT_DUE(Kind.CONFLICT, "Sertifikat belum dapat diperbarui"),
+    CODE_WRONG(Kind.INVALID, "Kode TOTP salah"),
+    APPROVAL_PENDING(Kind.CONFLICT, "Permintaan tanda tangan belum disetujui"),
     AUTHORIZATION_INVALID(Kind.GONE, "Otorisasi tanda tangan tidak berlaku");
 
     /** What sort of failure a code is. */

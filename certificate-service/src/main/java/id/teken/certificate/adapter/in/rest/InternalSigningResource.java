@@ -8,6 +8,7 @@ import id.teken.internal.SigningApi.SigningCertificateResponse;
 
 import id.teken.kit.ServiceToken;
 import id.teken.certificate.application.port.in.SignHashUseCase;
+import id.teken.certificate.application.port.in.SigningApprovalUseCase;
 import id.teken.certificate.domain.DomainException;
 import id.teken.certificate.domain.ErrorCode;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class InternalSigningResource {
 
     @Inject
     SignHashUseCase signing;
+
+    @Inject
+    SigningApprovalUseCase approvals;
 
     @Inject
     CertificateConfig config;
@@ -113,6 +117,31 @@ public class InternalSigningResource {
                 signed.signatureAlgorithm(), signed.serialNumber(), signed.certificateChainPem(),
                 signed.timestampTokens().stream().map(Base64.getEncoder()::encodeToString).toList(),
                 signed.ocspResponse() == null ? null : Base64.getEncoder().encodeToString(signed.ocspResponse()));
+    }
+
+    @POST
+    @Path("/signing-approvals")
+    @Operation(summary = "Permintaan persetujuan penanda tangan untuk aplikasi klien (TOTP BSrE): kode dan tautan dikirim ke Email Dinas")
+    public id.teken.internal.SigningApi.ApprovalResponse requestApproval(@HeaderParam("Authorization") String authorization,
+                                                                         id.teken.internal.SigningApi.ApprovalRequest body) {
+        authenticate(authorization);
+        if (body == null || body.nip() == null || body.clientName() == null || body.signatures() == null) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "nip, channel, clientName and signatures required");
+        }
+        return new id.teken.internal.SigningApi.ApprovalResponse(approvals.request(new SigningApprovalUseCase.RequestCommand(body.nip(),
+                body.channel(), body.clientName(), body.signatures())).expiresAt().toString());
+    }
+
+    @POST
+    @Path("/signing-approvals/redeem")
+    @Operation(summary = "SAD yang dibuka persetujuan penanda tangan, dengan kode TOTP yang diberikannya kepada aplikasi klien")
+    public AuthorizeResponse redeemApproval(@HeaderParam("Authorization") String authorization, id.teken.internal.SigningApi.RedeemRequest body) {
+        authenticate(authorization);
+        if (body == null || body.nip() == null) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "nip, channel and code required");
+        }
+        SignHashUseCase.Authorization sad = approvals.redeem(new SigningApprovalUseCase.RedeemCommand(body.nip(), body.channel(), body.code()));
+        return new AuthorizeResponse(sad.sad(), sad.expiresAt().toString(), sad.serialNumber());
     }
 
     private void authenticate(String authorization) {

@@ -104,6 +104,22 @@ public class OutboxCertificateMailer implements CertificateMailer {
                 + config.tenant().name() + "\n", "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(body) + "</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
+    @Override
+    public void sendSigningApproval(SubscriberIdentity to, String clientName, int signatures, String code, String link, Instant expiresAt) {
+        String what = "Aplikasi \"" + clientName + "\" meminta izin menandatangani " + signatures + " dokumen atas nama Anda dengan "
+                + "sertifikat elektronik Anda.";
+        String how = "Jika Anda yang meminta, buka tautan berikut dan setujui dengan passphrase Anda; setelah itu berikan kode di "
+                + "bawah kepada aplikasi tersebut. Kode tidak berlaku tanpa persetujuan Anda, dan hanya untuk aplikasi ini.";
+        String until = "Permintaan ini berlaku sampai " + WHEN.format(expiresAt) + ". Jika bukan Anda yang meminta, abaikan email ini "
+                + "dan jangan berikan kode kepada siapa pun.";
+        send(to, "Persetujuan Tanda Tangan: " + clientName + " - " + config.tenant().name(),
+                "Yth. " + to.nama() + ",\n\n" + what + "\n\n" + how + "\n\n" + link + "\n\nKode TOTP: " + code + "\n\n" + until
+                        + "\n\n" + config.tenant().name() + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(what) + "</p><p>" + esc(how) + "</p><p><a href=\"" + link
+                        + "\">Tinjau dan Setujui</a></p><p>Atau salin tautan ini: " + link + "</p><p>Kode TOTP: <strong>" + code
+                        + "</strong></p><p>" + esc(until) + "</p><p>" + esc(config.tenant().name()) + "</p>");
+    }
+
     private void send(SubscriberIdentity to, String subject, String text, String html) {
         queue(new OutgoingMail(to.emailDinas(), subject, text, html));
     }

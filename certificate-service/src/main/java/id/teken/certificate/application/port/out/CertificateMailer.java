@@ -20,4 +20,7 @@ public interface CertificateMailer {
     void sendStatusChanged(SubscriberIdentity to, String serialNumber, String newStatus, String reason);
 
     void sendExpiryReminder(SubscriberIdentity to, String serialNumber, Instant notAfter);
+
+    /** A system client asks to sign for the person: the code, and the link where they approve with their passphrase. */
+    void sendSigningApproval(SubscriberIdentity to, String clientName, int signatures, String code, String link, Instant expiresAt);
 }
