@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalPagesTest {
 
     static final List<String> PAGES = List.of("/", "/lupa-password", "/lupa-password/Ab3-_x", "/dashboard", "/aktivasi/Zt0k3n",
-            "/passphrase/Zt0k3n", "/tanda-tangan", "/verify", "/verifikator", "/admin", "/kebijakan-privasi", "/perjanjian-pemilik");
+            "/passphrase/Zt0k3n", "/persetujuan/Zt0k3n", "/tanda-tangan", "/verify", "/verifikator", "/admin", "/kebijakan-privasi", "/perjanjian-pemilik");
 
     @Test
     void everyPage_isServedWithAStrictPolicy_andNoCaching() {

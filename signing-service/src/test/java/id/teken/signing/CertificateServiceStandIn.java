@@ -126,6 +126,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             server.createContext("/internal/v1/signing-certificates/", this::certificate);
             server.createContext("/internal/v1/sign-hashes", this::signHashes);
             server.createContext("/internal/v1/authorizations", this::authorizations);
+            server.createContext("/internal/v1/signing-approvals", this::approvals);
             server.createContext("/pki/tsa", this::timestamp);
             server.createContext("/pki/ca", x -> {
                 try {
@@ -298,6 +299,43 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
         X509Certificate signer = SECOND.equals(body.path("nip").asText()) ? second : leaf;
         send(x, 200, Map.of("sad", sad, "expiresAt", java.time.Instant.now().plusSeconds(30).toString(),
                 "serialNumber", signer.getSerialNumber().toString(16).toUpperCase()));
+    }
+
+    /**
+     * Signing approvals as certificate-service keeps them, without the mail and the page: a request gets the code
+     * {@link #APPROVAL_CODE}; {@link #APPROVED} says whether the signer approved; redeeming an approved code grants a SAD
+     * for the request's signatures on its channel.
+     */
+    public static final String APPROVAL_CODE = "424242";
+    public static final java.util.concurrent.atomic.AtomicBoolean APPROVED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The requests made: "nip channel clientName signatures". */
+    public static final java.util.List<String> APPROVAL_REQUESTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void approvals(HttpExchange x) throws IOException {
+        if (!authorized(x)) {
+            return;
+        }
+        JsonNode body = json.readTree(x.getRequestBody().readAllBytes());
+        String nip = body.path("nip").asText();
+        if (x.getRequestURI().getPath().endsWith("/redeem")) {
+            if (!APPROVAL_CODE.equals(body.path("code").asText())) {
+                send(x, 400, Map.of("code", "CODE_WRONG", "detail", "Kode TOTP salah atau sudah tidak berlaku."));
+                return;
+            }
+            if (!APPROVED.get()) {
+                send(x, 409, Map.of("code", "APPROVAL_PENDING", "detail", "Penanda tangan belum menyetujui permintaan ini."));
+                return;
+            }
+            String sad = java.util.UUID.randomUUID().toString();
+            GRANTS.put(sad, new String[] {nip, body.path("channel").asText(""), ""});
+            X509Certificate signer = SECOND.equals(nip) ? second : leaf;
+            send(x, 200, Map.of("sad", sad, "expiresAt", java.time.Instant.now().plusSeconds(300).toString(),
+                    "serialNumber", signer.getSerialNumber().toString(16).toUpperCase()));
+            return;
+        }
+        APPROVAL_REQUESTS.add(nip + " " + body.path("channel").asText("") + " " + body.path("clientName").asText("") + " "
+                + body.path("signatures").asInt());
+        send(x, 200, Map.of("expiresAt", java.time.Instant.now().plusSeconds(600).toString()));
     }
 
     private TimeStampTokenGenerator tokens() throws Exception {

@@ -37,6 +37,7 @@ public class GatewayRoutes {
                 new Route("/api/v1/me/certificate/passphrase-reset", up.certificate(), Optional.of("ASN"), json),
                 new Route("/api/v1/me/certificate/renewal", up.certificate(), Optional.of("ASN"), json),
                 new Route("/api/v1/passphrase-links", up.certificate(), Optional.empty(), json),
+                new Route("/api/v1/signing-approvals", up.certificate(), Optional.empty(), json),
                 new Route("/pki", up.certificate(), Optional.empty(), json),
                 new Route("/api/v1/signatures", up.signing(), Optional.of("ASN"), document, Optional.of("/batch"), batch)
                         .withSystemClients(),

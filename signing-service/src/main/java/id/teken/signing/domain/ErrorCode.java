@@ -42,7 +42,9 @@ public enum ErrorCode {
     MALFORMED_REQUEST(Kind.INVALID, "Format permintaan tidak valid"),
     /** A CSC credentialID that is not the caller's current credential. */
     CREDENTIAL_UNKNOWN(Kind.INVALID, "Kredensial tidak dikenal"),
-    TOTP_NOT_SUPPORTED(Kind.INVALID, "TOTP belum didukung");
+    TOTP_WRONG(Kind.INVALID, "TOTP salah"),
+    TOTP_NOT_APPROVED(Kind.CONFLICT, "TOTP belum disetujui pemilik sertifikat"),
+    TOTP_TOO_MANY(Kind.THROTTLED, "Terlalu banyak permintaan TOTP");
 
     /** What sort of failure a code is. */
     public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN, THROTTLED }

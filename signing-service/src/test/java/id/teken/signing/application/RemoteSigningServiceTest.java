@@ -63,6 +63,14 @@ class RemoteSigningServiceTest {
             return new Signatures(digests, List.of(), null);
         }
 
+        public java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures) {
+            throw new AssertionError("not used");
+        }
+
+        public Authorization redeemApproval(String nip, String channel, String code) {
+            throw new AssertionError("not used");
+        }
+
         public void revoke(String sad) {
             calls.add("revoke " + sad);
         }

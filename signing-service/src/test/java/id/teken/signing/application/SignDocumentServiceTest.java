@@ -91,6 +91,14 @@ class SignDocumentServiceTest {
             return values(digests);
         }
 
+        public java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures) {
+            throw new AssertionError("not used");
+        }
+
+        public Authorization redeemApproval(String nip, String channel, String code) {
+            throw new AssertionError("not used");
+        }
+
         public void revoke(String sad) {
             calls.add("revoke " + sad);
         }

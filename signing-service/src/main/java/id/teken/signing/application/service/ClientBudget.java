@@ -26,7 +26,7 @@ import java.util.Set;
 @RequiredArgsConstructor
 public class ClientBudget {
 
-    static final Set<ErrorCode> CHARGED = Set.of(ErrorCode.PASSPHRASE_WRONG, ErrorCode.CREDENTIAL_LOCKED, ErrorCode.CLIENT_SCOPE,
+    static final Set<ErrorCode> CHARGED = Set.of(ErrorCode.PASSPHRASE_WRONG, ErrorCode.TOTP_WRONG, ErrorCode.CREDENTIAL_LOCKED, ErrorCode.CLIENT_SCOPE,
             ErrorCode.NOT_REGISTERED, ErrorCode.SIGNER_AMBIGUOUS);
     static final Duration THROTTLE_WINDOW = Duration.ofHours(1);
     static final Duration DISABLE_WINDOW = Duration.ofDays(1);

@@ -1,6 +1,7 @@
 package id.teken.signing.application.service;
 
 import id.teken.signing.application.SigningSettings;
+import id.teken.signing.application.port.in.RequestSigningApprovalUseCase;
 import id.teken.signing.application.port.in.SignDocumentUseCase;
 import id.teken.signing.application.port.out.PdfSigner;
 import id.teken.signing.application.port.out.SignedDocuments;
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * unless it is delivered.
  */
 @ApplicationScoped
-public class SignDocumentService implements SignDocumentUseCase {
+public class SignDocumentService implements SignDocumentUseCase, RequestSigningApprovalUseCase {
 
     private final SigningKeys keys;
     private final PdfSigner signer;
@@ -81,13 +82,17 @@ public class SignDocumentService implements SignDocumentUseCase {
         SigningAttempt attempt = new SigningAttempt(clock.instant(), command.documents().size(), command.signer().nip());
         SystemClient client = command.requester().client();
         try {
-            if (command.authorized() == null && (command.passphrase() == null || command.passphrase().length == 0)) {
+            boolean byCode = command.totp() != null && !command.totp().isBlank();
+            if (byCode && client == null) {
+                throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "TOTP hanya untuk aplikasi klien; gunakan passphrase.");
+            }
+            if (command.authorized() == null && !byCode && (command.passphrase() == null || command.passphrase().length == 0)) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
             }
             if (client != null) {
                 transactions.run(() -> budget.checkMaySign(client));
             }
-            resolveSigner(command, attempt);
+            resolveSigner(command.signer(), client, attempt);
             CompletableFuture<SigningKeys.SignerCertificate> certificateLookup = recent.lookUp(keys, attempt.nip,
                     command.requester().clientId());
             attempt.mark("resolve");
@@ -98,6 +103,8 @@ public class SignDocumentService implements SignDocumentUseCase {
             CompletableFuture<SigningKeys.Authorization> authorization = command.authorized() != null
                     ? CompletableFuture.completedFuture(new SigningKeys.Authorization(command.authorized().sad(),
                             command.authorized().serialNumber()))
+                    : byCode ? CompletableFuture.completedFuture(keys.redeemApproval(attempt.nip, command.requester().clientId(),
+                            command.totp().trim()))
                     : keys.authorize(attempt.nip, command.passphrase(), command.requester().clientId(), command.documents().size());
             try {
                 SigningKeys.SignerCertificate certificate = join(certificateLookup);
@@ -133,17 +140,39 @@ public class SignDocumentService implements SignDocumentUseCase {
     }
 
     /**
+     * Asks the signer's approval for a system client (BSrE's sign TOTP): the same checks as a signature (budget, signer,
+     * scope, status), then certificate-service mails the code and the link. A refusal is charged like a signature's.
+     */
+    @Override
+    public Instant requestApproval(SignerRef signer, Requester requester, int documents) {
+        SystemClient client = requester.client();
+        if (client == null) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "TOTP hanya untuk aplikasi klien.");
+        }
+        if (documents < 1 || documents > settings.maxBatchFiles()) {
+            throw new DomainException(ErrorCode.TOO_MANY_FILES, "Jumlah dokumen (data) 1 sampai " + settings.maxBatchFiles() + ".");
+        }
+        SigningAttempt attempt = new SigningAttempt(clock.instant(), 1, signer.nip());
+        try {
+            transactions.run(() -> budget.checkMaySign(client));
+            resolveSigner(signer, client, attempt);
+            return keys.requestApproval(attempt.nip, requester.clientId(), client.username(), documents);
+        } catch (DomainException e) {
+            transactions.run(() -> budget.charge(client, e.code()));
+            throw e;
+        }
+    }
+
+    /**
      * The signer's NIP (a system client names them by NIK or email), then the checks that need no key: a system client's
      * scope, and the status projection, which refuses a suspended, revoked or expired signer without a remote call.
      */
-    private void resolveSigner(SignCommand command, SigningAttempt attempt) {
-        SignerRef ref = command.signer();
+    private void resolveSigner(SignerRef ref, SystemClient client, SigningAttempt attempt) {
         if (attempt.nip == null) {
             attempt.profile = directory.find(null, ref.nik(), ref.email()).orElseThrow(() ->
                     new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar."));
             attempt.nip = attempt.profile.nip();
         }
-        SystemClient client = command.requester().client();
         if (client != null && !client.scope().covers(attempt.nip, null)) {
             if (client.scope().needsUnit(attempt.nip) && attempt.profile == null) {
                 attempt.profile = directory.find(attempt.nip, null, null).orElse(null);

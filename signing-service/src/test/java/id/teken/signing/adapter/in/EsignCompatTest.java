@@ -293,8 +293,21 @@ class EsignCompatTest {
 
         client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", "Salah#Sekali1", "file", List.of(a)))
                 .post("/api/v2/sign/pdf").then().statusCode(400).body("status_code", equalTo(2031)).body("error", equalTo("Passphrase anda salah"));
+        // BSrE's sign TOTP: the signer is asked (a mail with the code and a link, in certificate-service), approves with the
+        // passphrase there, and the client signs with the code; before the approval, and with a wrong code, it is refused.
+        CertificateServiceStandIn.APPROVED.set(false);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "data", 1)).post("/api/v2/sign/get/totp").then().statusCode(200)
+                .body("success", equalTo(true)).body("data.result", equalTo(true)).body("data.expires", org.hamcrest.Matchers.notNullValue());
+        assertThat(CertificateServiceStandIn.APPROVAL_REQUESTS).anyMatch(req -> req.endsWith(" 1") && req.contains(" client:"));
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "data", "banyak")).post("/api/v2/sign/get/totp").then().statusCode(400);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "data", 0)).post("/api/v2/sign/get/totp").then().statusCode(400);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "totp", CertificateServiceStandIn.APPROVAL_CODE, "file", List.of(a)))
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("status_code", equalTo(2034));
         client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "totp", "123456", "file", List.of(a)))
-                .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("TOTP"));
+                .post("/api/v2/sign/pdf").then().statusCode(400).body("status_code", equalTo(2033)).body("error", containsString("TOTP"));
+        CertificateServiceStandIn.APPROVED.set(true);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "totp", CertificateServiceStandIn.APPROVAL_CODE, "file", List.of(a)))
+                .post("/api/v2/sign/pdf").then().statusCode(200).body("file.size()", equalTo(1));
         client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of("@@@")))
                 .post("/api/v2/sign/pdf").then().statusCode(400).body("error", containsString("base64"));
         client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "passphrase", PASS, "file", List.of()))
@@ -321,7 +334,9 @@ class EsignCompatTest {
         client(c).contentType(ContentType.JSON).body(Map.of("email", "siti.rahayu@ponorogo.go.id")).post("/api/v2/user/check/status")
                 .then().statusCode(200).body("status", equalTo("SUSPEND"));
         client(c).contentType(ContentType.JSON).body(Map.of()).post("/api/v2/user/check/status").then().statusCode(400);
-        client(c).contentType(ContentType.JSON).body(Map.of("nik", NIK, "data", 1)).post("/api/v2/sign/get/totp").then().statusCode(400);
+        client(c).contentType(ContentType.JSON).body(Map.of("nik", "3502999999990001", "data", 1)).post("/api/v2/sign/get/totp").then()
+                .statusCode(400).body("status_code", equalTo(2011));
+        given().contentType(ContentType.JSON).body(Map.of("nik", NIK, "data", 1)).post("/api/v2/sign/get/totp").then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("nik", NIK)).post("/api/v2/user/check/status").then().statusCode(401)
                 .body("status_code", equalTo(401));
     }

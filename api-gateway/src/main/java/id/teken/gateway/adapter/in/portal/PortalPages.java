@@ -50,6 +50,7 @@ public class PortalPages {
         p.put("/dashboard", "dashboard.html");
         p.put("/aktivasi/", "aktivasi.html");
         p.put("/passphrase/", "passphrase.html");
+        p.put("/persetujuan/", "persetujuan.html");
         p.put("/tanda-tangan", "tanda-tangan.html");
         p.put("/verify", "verifikasi.html");
         p.put("/verifikator", "verifikator.html");
@@ -61,7 +62,7 @@ public class PortalPages {
     }
 
     static final List<String> ASSETS = List.of("portal.css", "portal.js", "masuk.js", "lupa-password.js", "dashboard.js",
-            "aktivasi.js", "passphrase.js", "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js", "dokumen.js", "logo.svg");
+            "aktivasi.js", "passphrase.js", "tanda-tangan.js", "verifikasi.js", "verifikator.js", "admin.js", "dokumen.js", "persetujuan.js", "logo.svg");
 
     private record Asset(Buffer body, String type, String etag) {
     }

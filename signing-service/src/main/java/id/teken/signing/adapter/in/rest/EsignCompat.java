@@ -40,6 +40,8 @@ final class EsignCompat {
             case NOT_REGISTERED -> body(400, 2011, "User tidak terdaftar", null);
             case CREDENTIAL_LOCKED -> body(423, 2032, "Sertifikat terkunci karena passphrase salah berulang kali", e.getMessage());
             case CERTIFICATE_NOT_ACTIVE -> body(400, 2021, e.getMessage(), null);
+            case TOTP_WRONG -> body(400, 2033, "TOTP anda salah", e.getMessage());
+            case TOTP_NOT_APPROVED -> body(400, 2034, "TOTP belum disetujui pemilik sertifikat", e.getMessage());
             case CLIENT_UNAUTHENTICATED, UNAUTHENTICATED -> body(401, 401, "Unauthorized", e.getMessage());
             case DOCUMENT_NOT_FOUND, DOCUMENT_ALREADY_DOWNLOADED -> body(404, 404, e.getMessage(), null);
             case SIGNING_UNAVAILABLE -> body(503, 503, e.getMessage(), null);

@@ -17,6 +17,9 @@ abstract class EsignRoutes {
     SignDocumentUseCase signing;
 
     @Inject
+    id.teken.signing.application.port.in.RequestSigningApprovalUseCase approvals;
+
+    @Inject
     VerifyDocumentUseCase verification;
 
     @Inject

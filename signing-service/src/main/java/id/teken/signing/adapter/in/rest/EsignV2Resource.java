@@ -47,9 +47,8 @@ public class EsignV2Resource extends EsignRoutes {
         if (body == null || !body.isObject()) {
             throw new DomainException(ErrorCode.BODY_REQUIRED, "Badan permintaan JSON wajib diisi.");
         }
-        if (!text(body, "totp").isEmpty() && text(body, "passphrase").isEmpty()) {
-            throw new DomainException(ErrorCode.TOTP_NOT_SUPPORTED, "TOTP belum didukung Teken; gunakan passphrase.");
-        }
+        // With a TOTP (and no passphrase): the code of a signing approval the signer gave this client (get/totp).
+        String totp = text(body, "passphrase").isEmpty() ? Forms.blankToNull(text(body, "totp")) : null;
         JsonNode files = body.path("file");
         if (!files.isArray() || files.isEmpty()) {
             throw new DomainException(ErrorCode.PDF_REQUIRED, "file (array base64) wajib diisi.");
@@ -71,7 +70,7 @@ public class EsignV2Resource extends EsignRoutes {
         List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(
                 SignatureResource.systemSigner(null, nik, email), SignDocumentUseCase.Requester.of(client), documents,
                 SignatureResource.chars(Forms.blankToNull(text(body, "passphrase"))), PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT),
-                appearances));
+                appearances, null, totp));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("time", System.currentTimeMillis() - started);
         out.put("file", signed.stream().map(d -> Base64.getEncoder().encodeToString(d.pdf())).toList());
@@ -174,10 +173,27 @@ public class EsignV2Resource extends EsignRoutes {
     @Path("/v2/sign/get/totp")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "v2: TOTP lewat email; belum didukung Teken (400)")
+    @Operation(summary = "v2: minta TOTP {nik|email, data: jumlah dokumen}: penanda tangan menerima kode dan tautan persetujuan di Email Dinas")
     public Response totp(JsonNode body) {
-        callers.system();
-        throw new DomainException(ErrorCode.TOTP_NOT_SUPPORTED, "TOTP belum didukung Teken; gunakan passphrase.");
+        SystemClient client = callers.system();
+        if (body == null || !body.isObject()) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "Badan permintaan JSON wajib diisi.");
+        }
+        String nik = Forms.blankToNull(text(body, "nik"));
+        String email = nik == null ? Forms.blankToNull(text(body, "email")) : null;
+        int documents;
+        try {
+            documents = text(body, "data").isEmpty() ? 1 : Integer.parseInt(text(body, "data").trim());
+        } catch (NumberFormatException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "data harus jumlah dokumen (angka).");
+        }
+        java.time.Instant expires = approvals.requestApproval(SignatureResource.systemSigner(null, nik, email),
+                SignDocumentUseCase.Requester.of(client), documents);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message", "TOTP berhasil dikirim ke email penanda tangan; kode berlaku setelah ia menyetujui permintaan dengan passphrase");
+        out.put("expires", expires.toString());
+        out.put("result", true);
+        return Response.ok(Map.of("success", true, "message", out.get("message"), "data", out)).build();
     }
 
     private static Appearance appearanceV2(JsonNode p) {

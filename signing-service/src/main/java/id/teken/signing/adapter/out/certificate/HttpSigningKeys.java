@@ -200,6 +200,28 @@ public class HttpSigningKeys implements SigningKeys {
         }
     }
 
+    @Override
+    public java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures) {
+        JsonNode body = call(post(SigningApi.APPROVALS, new SigningApi.ApprovalRequest(nip, channel(channel), clientName, signatures)));
+        return java.time.Instant.parse(read(body, SigningApi.ApprovalResponse.class).expiresAt());
+    }
+
+    @Override
+    public Authorization redeemApproval(String nip, String channel, String code) {
+        AuthorizeResponse granted = read(call(post(SigningApi.APPROVAL_REDEEM, new SigningApi.RedeemRequest(nip, channel(channel), code))),
+                AuthorizeResponse.class);
+        return new Authorization(granted.sad(), granted.serialNumber(), expiry(granted.expiresAt()));
+    }
+
+    private HttpRequest.Builder post(String path, Object body) {
+        try {
+            return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String channel(String channel) {
         return channel == null ? "owner" : channel;
     }
@@ -250,6 +272,10 @@ public class HttpSigningKeys implements SigningKeys {
             case "CERTIFICATE_NOT_ACTIVE" -> new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, detail);
             case "CERTIFICATE_NOT_FOUND" -> new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar atau belum memiliki sertifikat.");
             case "AUTHORIZATION_INVALID" -> new DomainException(ErrorCode.AUTHORIZATION_INVALID, detail);
+            case "CODE_WRONG" -> new DomainException(ErrorCode.TOTP_WRONG, detail);
+            case "APPROVAL_PENDING" -> new DomainException(ErrorCode.TOTP_NOT_APPROVED, detail);
+            case "NO_CERTIFICATE" -> new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar atau belum memiliki sertifikat.");
+            case "TOO_MANY_ATTEMPTS" -> new DomainException(ErrorCode.TOTP_TOO_MANY, detail, retry);
             default -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat menolak permintaan (" + response.statusCode() + ").");
         };
     }

@@ -49,14 +49,20 @@ public interface SignDocumentUseCase {
     }
 
     /**
-     * Who signs which documents, how (one appearance for all, or one per document); with the passphrase, or with an
-     * authorization granted before ({@code authorized}; the passphrase is then null).
+     * Who signs which documents, how (one appearance for all, or one per document); with the passphrase, with an
+     * authorization granted before ({@code authorized}; the passphrase is then null), or, for a system client, with the
+     * code of a signing approval the signer gave ({@code totp}: BSrE's sign TOTP; the passphrase is then null).
      */
     record SignCommand(SignerRef signer, Requester requester, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
-                       List<Appearance> appearances, Authorized authorized) {
+                       List<Appearance> appearances, Authorized authorized, String totp) {
         public SignCommand(SignerRef signer, Requester requester, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
                            List<Appearance> appearances) {
-            this(signer, requester, documents, passphrase, level, appearances, null);
+            this(signer, requester, documents, passphrase, level, appearances, null, null);
+        }
+
+        public SignCommand(SignerRef signer, Requester requester, List<PdfDocument> documents, char[] passphrase, PadesLevel level,
+                           List<Appearance> appearances, Authorized authorized) {
+            this(signer, requester, documents, passphrase, level, appearances, authorized, null);
         }
 
         public SignCommand {

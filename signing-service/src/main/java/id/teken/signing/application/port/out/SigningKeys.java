@@ -39,6 +39,19 @@ public interface SigningKeys {
     Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
                               boolean timestamps, boolean ocsp, boolean boundOnly);
 
+    /**
+     * Asks the signer to approve signatures through this system client (BSrE's sign TOTP): certificate-service mails a code
+     * and a link where they approve with their passphrase. Until when the request holds. NOT_REGISTERED,
+     * CERTIFICATE_NOT_ACTIVE, TOTP_TOO_MANY DomainExceptions.
+     */
+    java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures);
+
+    /**
+     * The authorization an approved code stands for (on the client's channel); TOTP_WRONG, TOTP_NOT_APPROVED,
+     * AUTHORIZATION_INVALID DomainExceptions.
+     */
+    Authorization redeemApproval(String nip, String channel, String code);
+
     /** Throws away an authorization that will not be used (best effort). */
     void revoke(String sad);
 
