@@ -415,6 +415,65 @@ class RelyingPartyTest {
                 "documents", List.of(document))).error()).as("a used SAD").isEqualTo("invalid_request");
     }
 
+    static HttpResponse<String> json(String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(services.gateway() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            r.header("Authorization", authorization);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * BSrE's sign TOTP through the gateway, as a Pemkab system walks it: get/totp mails the signer a code and a link; the
+     * code is refused until the signer approves on the portal's page with the passphrase (which the system never sees);
+     * then sign/pdf with the code signs the file (judged by DSS and pdfsig), once.
+     */
+    @Test
+    void bsreSignTotp_theSignerApprovesWithThePassphrase_thenTheClientSignsWithTheCode() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((signer.getProperty("CLIENT_USER") + ":"
+                + signer.getProperty("CLIENT_SECRET")).getBytes(StandardCharsets.UTF_8));
+        String nik = signer.getProperty("NIK");
+        String dinas = signer.getProperty("DINAS");
+        id.teken.devstack.MailInbox inbox = new id.teken.devstack.MailInbox(services.stack.mailApiUrl());
+        int before = inbox.messages(dinas).size();
+        HttpResponse<String> asked = json("/api/v2/sign/get/totp", basic, "{\"nik\":\"" + nik + "\",\"data\":\"1\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.body()).contains("\"result\":true");
+        id.teken.devstack.MailInbox.Message mail = inbox.await(dinas, before + 1, Duration.ofSeconds(30)).stream().skip(before)
+                .filter(m -> m.subject().contains("Persetujuan Tanda Tangan")).findFirst().orElseThrow();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
+        assertThat(code.find()).isTrue();
+        String link = mail.link("/persetujuan/").orElseThrow();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        String letter = Base64.getEncoder().encodeToString(Files.readAllBytes(services.root.resolve("demo/surat-demo.pdf")));
+        String signWith = "{\"nik\":\"" + nik + "\",\"totp\":\"%s\",\"file\":[\"" + letter + "\"]}";
+
+        HttpResponse<String> early = json("/api/v2/sign/pdf", basic, signWith.formatted(code.group(1)));
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(early.body()).contains("2034");
+        HttpResponse<String> wrong = json("/api/v2/sign/pdf", basic, signWith.formatted(code.group(1).equals("000000") ? "111111" : "000000"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("2033");
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(services.gateway() + "/api/v1/signing-approvals/" + token))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("\"status\":\"MENUNGGU\"").contains(signer.getProperty("CLIENT_USER"));
+        assertThat(json("/api/v1/signing-approvals/" + token, null, "{\"passphrase\":\"Salah#Sekali9\"}").body()).contains("PASSPHRASE_WRONG");
+        HttpResponse<String> approved = json("/api/v1/signing-approvals/" + token, null,
+                "{\"passphrase\":\"" + signer.getProperty("PASSPHRASE") + "\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("DISETUJUI");
+
+        HttpResponse<String> signed = json("/api/v2/sign/pdf", basic, signWith.formatted(code.group(1)));
+        assertThat(signed.statusCode()).as(signed.body().substring(0, Math.min(300, signed.body().length()))).isEqualTo(200);
+        byte[] pdf = Base64.getDecoder().decode(signed.body().replaceAll("(?s).*\"file\":\\[\"([^\"]+)\".*", "$1"));
+        assertThat(dss(pdf)).containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+        assertThat(pdfsig(pdf)).contains("Signature is Valid.").contains("Certificate is Trusted.");
+        assertThat(json("/api/v2/sign/pdf", basic, signWith.formatted(code.group(1))).statusCode()).as("one document approved: used up")
+                .isNotEqualTo(200);
+    }
+
     /** A one-page PDF holding an incompressible 500 x 400 image (about 600 KB): far more than a JSON body's limit. */
     static byte[] scannedPdf() throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
