@@ -368,6 +368,49 @@ class PortalBrowserTest {
         click("muat-audit");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"), client));
         shots("admin");
+
+        // BSrE's sign TOTP: a system client asks to sign for the ASN; she approves at the mailed link with her passphrase
+        // (the page), and the client signs with the mailed code.
+        String arsip = "arsip-" + (System.currentTimeMillis() % 100000);
+        type("klien-nama", arsip);
+        type("klien-keterangan", "Aplikasi arsip (uji TOTP)");
+        type("klien-ip", "127.0.0.1");
+        type("klien-unit", "Dinas Pendidikan");
+        click("buat-klien");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rahasia")));
+        wait.until(d -> !d.findElement(By.id("rahasia-nilai")).getAttribute("value").isEmpty());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((arsip + ":" + value("rahasia-nilai"))
+                .getBytes(StandardCharsets.UTF_8));
+        click("tutup-rahasia");
+        signOut();
+        int beforeTotp = mail.messages(dinas).size();
+        HttpResponse<String> asked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v2/sign/get/totp"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + ASN_NIK + "\",\"data\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        browser.get(awaitLink(dinas, "/persetujuan/", beforeTotp));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-persetujuan")));
+        assertThat(text("ps-aplikasi")).isEqualTo(arsip);
+        assertThat(text("ps-jumlah")).isEqualTo("1");
+        type("passphrase", "Salah#Sekali9");
+        click("setujui");
+        waitNotice("bad");
+        shots("persetujuan");
+        type("passphrase", NEW_PASSPHRASE);
+        click("setujui");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("disetujui")));
+        assertThat(text("disetujui-teks")).contains(arsip);
+        shots("persetujuan-disetujui");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.messages(dinas).stream()
+                .filter(m -> m.link("/persetujuan/").isPresent()).reduce((a, b) -> b).orElseThrow().text());
+        assertThat(code.find()).isTrue();
+        String letterB64 = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(letter));
+        HttpResponse<String> byCode = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v2/sign/pdf"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + ASN_NIK + "\",\"totp\":\"" + code.group(1) + "\",\"file\":[\""
+                        + letterB64 + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byCode.statusCode()).as(byCode.body().substring(0, Math.min(300, byCode.body().length()))).isEqualTo(200);
+        assertThat(byCode.body()).contains("\"file\":[\"JVBER");
     }
 
     @Test
