@@ -323,7 +323,24 @@ class RelyingPartyTest {
         String sad2 = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
                 "hashes", List.of(hash), "authData", List.of(pin))).body().path("SAD").asText();
         assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad2, "hashes", List.of(hash),
-                "signAlgo", "1.2.840.113549.1.1.10")).error()).as("RSA-PSS is not offered").isEqualTo("invalid_request");
+                "signAlgo", "1.2.840.113549.1.1.10", "signAlgoParams", "AAAA")).error()).as("PSS parameters not DER").isEqualTo("invalid_request");
+        // RSASSA-PSS (with the usual parameters, sent explicitly as DER): verified by the JDK with the certificate.
+        String pssParams = Base64.getEncoder().encodeToString(new org.bouncycastle.asn1.pkcs.RSASSAPSSparams(
+                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256),
+                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_mgf1,
+                        new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+                new org.bouncycastle.asn1.ASN1Integer(32), new org.bouncycastle.asn1.ASN1Integer(1)).getEncoded("DER"));
+        String pssSad = csc.call("credentials/authorize", token, java.util.Map.of("credentialID", credential, "numSignatures", 1,
+                "hashes", List.of(hash), "authData", List.of(pin))).body().path("SAD").asText();
+        CscClient.Answer pssSigned = csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", pssSad,
+                "hashes", List.of(hash), "signAlgo", "1.2.840.113549.1.1.10", "signAlgoParams", pssParams));
+        assertThat(pssSigned.status()).as(pssSigned.body().toString()).isEqualTo(200);
+        java.security.Signature pssCheck = java.security.Signature.getInstance("RSASSA-PSS");
+        pssCheck.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        pssCheck.initVerify(leaf.getPublicKey());
+        pssCheck.update(document);
+        assertThat(pssCheck.verify(Base64.getDecoder().decode(pssSigned.body().path("signatures").path(0).asText())))
+                .as("an RSASSA-PSS signature the certificate verifies").isTrue();
         assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "SAD", sad2, "hashes", List.of(hash),
                 "signAlgo", "1.2.840.113549.1.1.13")).error()).as("sha512WithRSA over a SHA-256 hash").isEqualTo("invalid_request");
         assertThat(csc.call("signatures/signHash", token, java.util.Map.of("credentialID", credential, "hashes", List.of(hash),

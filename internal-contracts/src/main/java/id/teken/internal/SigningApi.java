@@ -31,13 +31,19 @@ public final class SigningApi {
      * {@code timestamps} asks for a time-stamp token over each signature value, {@code ocsp} for the signer certificate's
      * OCSP response (made after the tokens). {@code channel}: {@code client:<username>} for a system client, else the owner.
      * {@code boundOnly} with a SAD: only a SAD bound to hashes will do (the CSC API's signHash at SCAL 2), not one for a
-     * number of signatures.
+     * number of signatures. {@code signatureScheme} with a SAD: PKCS1 (RSA PKCS#1 v1.5, the default) or PSS (RSASSA-PSS,
+     * MGF1 with the same hash, salt as long as the hash).
      */
     public record SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
-                                    Boolean timestamps, Boolean ocsp, String sad, Boolean boundOnly) {
+                                    Boolean timestamps, Boolean ocsp, String sad, Boolean boundOnly, String signatureScheme) {
         public SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
                                  Boolean timestamps, Boolean ocsp, String sad) {
-            this(nip, digests, digestAlgorithm, passphrase, channel, timestamps, ocsp, sad, null);
+            this(nip, digests, digestAlgorithm, passphrase, channel, timestamps, ocsp, sad, null, null);
+        }
+
+        public SignHashesRequest(String nip, List<String> digests, String digestAlgorithm, String passphrase, String channel,
+                                 Boolean timestamps, Boolean ocsp, String sad, Boolean boundOnly) {
+            this(nip, digests, digestAlgorithm, passphrase, channel, timestamps, ocsp, sad, boundOnly, null);
         }
     }
 

@@ -152,6 +152,12 @@ public class SigningService implements SignHashUseCase {
         try {
             // The credential as it is now: a suspension or revocation since the authorization wins.
             Credential credential = guard.stillMaySign(grant.credentialId());
+            if (command.pss()) {
+                List<byte[]> values = keys.signPss(grant.key(), command.digestAlgorithm(), command.digests());
+                SignedHashes pkcs1Named = answer(credential, values, command.digestAlgorithm(), command.timestamps(), command.ocsp());
+                return new SignedHashes(values, "RSASSA-PSS", pkcs1Named.serialNumber(), pkcs1Named.certificateChainPem(),
+                        pkcs1Named.timestampTokens(), pkcs1Named.ocspResponse());
+            }
             return answer(credential, keys.sign(grant.key(), command.digestAlgorithm(), command.digests()), command.digestAlgorithm(),
                     command.timestamps(), command.ocsp());
         } finally {

@@ -139,8 +139,9 @@ public class RemoteSigningService implements RemoteSigningUseCase {
         try {
             // SCAL 2: only an authorization bound to these hashes signs them (one granted for documents does not).
             List<byte[]> values = keys.signAuthorized(command.nip(), command.sad().trim(), command.hashes(), command.digestAlgorithm(),
-                    OWNER, false, false, true).values();
-            audit.record(command.nip(), "csc.signed", credential.id(), values.size() + " " + command.digestAlgorithm());
+                    OWNER, false, false, true, command.pss()).values();
+            audit.record(command.nip(), "csc.signed", credential.id(), values.size() + " " + command.digestAlgorithm()
+                    + (command.pss() ? " PSS" : ""));
             return values;
         } catch (DomainException e) {
             audit.record(command.nip(), "csc.sign-refused", credential.id(), e.code().name());

@@ -110,7 +110,7 @@ public class InternalSigningResource {
         boolean ocsp = Boolean.TRUE.equals(body.ocsp());
         SignHashUseCase.SignedHashes signed = body.sad() != null
                 ? signing.signAuthorized(new SignHashUseCase.SignAuthorizedCommand(body.nip(), body.sad(), digests, body.digestAlgorithm(),
-                        body.channel(), timestamps, ocsp, Boolean.TRUE.equals(body.boundOnly())))
+                        body.channel(), timestamps, ocsp, Boolean.TRUE.equals(body.boundOnly()), pss(body.signatureScheme())))
                 : signing.signHashes(new SignHashUseCase.SignHashesCommand(body.nip(), digests, body.digestAlgorithm(),
                         body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(), timestamps, ocsp));
         return new SignHashesResponse(signed.signatures().stream().map(Base64.getEncoder()::encodeToString).toList(),
@@ -142,6 +142,17 @@ public class InternalSigningResource {
         }
         SignHashUseCase.Authorization sad = approvals.redeem(new SigningApprovalUseCase.RedeemCommand(body.nip(), body.channel(), body.code()));
         return new AuthorizeResponse(sad.sad(), sad.expiresAt().toString(), sad.serialNumber());
+    }
+
+    /** PKCS1 (or none) for RSA PKCS#1 v1.5, PSS for RSASSA-PSS. */
+    private static boolean pss(String scheme) {
+        if (scheme == null || scheme.isBlank() || "PKCS1".equals(scheme)) {
+            return false;
+        }
+        if ("PSS".equals(scheme)) {
+            return true;
+        }
+        throw new DomainException(ErrorCode.MALFORMED_REQUEST, "signatureScheme: PKCS1 or PSS.");
     }
 
     private void authenticate(String authorization) {

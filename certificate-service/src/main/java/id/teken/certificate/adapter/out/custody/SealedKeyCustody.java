@@ -181,6 +181,32 @@ public class SealedKeyCustody implements KeyCustody {
         }
     }
 
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+    @Override
+    public List<byte[]> signPss(Unlocked unlocked, String digestAlgorithm, List<byte[]> digests) {
+        PrivateKey key = ((OpenKey) unlocked).key;
+        if (key == null) {
+            throw new id.teken.certificate.domain.DomainException(id.teken.certificate.domain.ErrorCode.AUTHORIZATION_INVALID,
+                    "Otorisasi tanda tangan sudah kedaluwarsa.");
+        }
+        try {
+            List<byte[]> out = new java.util.ArrayList<>();
+            for (byte[] digest : digests) {
+                // The hash is given: BC's raw PSS signer encodes it (MGF1 with the same hash, salt = hash length).
+                Signature signature = Signature.getInstance("RAWRSASSA-PSS", BC);
+                java.security.spec.MGF1ParameterSpec mgf = new java.security.spec.MGF1ParameterSpec(digestAlgorithm);
+                signature.setParameter(new java.security.spec.PSSParameterSpec(digestAlgorithm, "MGF1", mgf, digest.length, 1));
+                signature.initSign(key);
+                signature.update(digest);
+                out.add(signature.sign());
+            }
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
     private static byte[] rsa(PrivateKey key, String digestAlgorithm, byte[] digest) throws GeneralSecurityException, IOException {
         Signature signature = Signature.getInstance("NONEwithRSA");
         signature.initSign(key);

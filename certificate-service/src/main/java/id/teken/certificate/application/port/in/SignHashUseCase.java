@@ -108,10 +108,15 @@ public interface SignHashUseCase {
 
     /** {@code boundOnly}: only a SAD bound to hashes will do (not one granted for a number of signatures). */
     record SignAuthorizedCommand(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
-                                 boolean timestamps, boolean ocsp, boolean boundOnly) {
+                                 boolean timestamps, boolean ocsp, boolean boundOnly, boolean pss) {
         public SignAuthorizedCommand(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
                                      boolean timestamps, boolean ocsp) {
-            this(nip, sad, digests, digestAlgorithm, channel, timestamps, ocsp, false);
+            this(nip, sad, digests, digestAlgorithm, channel, timestamps, ocsp, false, false);
+        }
+
+        public SignAuthorizedCommand(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                                     boolean timestamps, boolean ocsp, boolean boundOnly) {
+            this(nip, sad, digests, digestAlgorithm, channel, timestamps, ocsp, boundOnly, false);
         }
 
         public SignAuthorizedCommand {

@@ -21,6 +21,14 @@ public interface KeyCustody {
     /** PKCS#1 v1.5 signatures over the digests' DigestInfos with an unlocked key. */
     List<byte[]> sign(Unlocked key, String digestAlgorithm, List<byte[]> digests);
 
+    /**
+     * RSASSA-PSS signatures over the digests (MGF1 with the same hash, a salt as long as the hash, trailer 1: RFC 8017's
+     * usual parameters); a custody that cannot make them refuses.
+     */
+    default List<byte[]> signPss(Unlocked key, String digestAlgorithm, List<byte[]> digests) {
+        throw new UnsupportedOperationException("RSASSA-PSS is not offered by this key custody");
+    }
+
     /** An opened key (an HSM would hand out a session handle instead), and its re-sealing when it came in an older format. */
     interface Unlocked {
         Optional<byte[]> resealed();

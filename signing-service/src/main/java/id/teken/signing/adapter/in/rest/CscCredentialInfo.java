@@ -27,7 +27,7 @@ final class CscCredentialInfo {
         X509Certificate leaf = x509(c.chainDer().get(0));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("description", "Sertifikat elektronik ASN (Teken)");
-        info.put("key", Map.of("status", c.locked() ? "disabled" : "enabled", "algo", List.of(CscResource.RSA),
+        info.put("key", Map.of("status", c.locked() ? "disabled" : "enabled", "algo", List.of(CscResource.RSA, CscResource.RSA_PSS),
                 "len", ((java.security.interfaces.RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()));
         Map<String, Object> cert = new LinkedHashMap<>();
         cert.put("status", switch (c.status()) {

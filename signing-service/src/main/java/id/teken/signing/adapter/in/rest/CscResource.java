@@ -39,6 +39,8 @@ import java.util.Map;
 public class CscResource {
 
     static final String RSA = "1.2.840.113549.1.1.1";
+    /** RSASSA-PSS; its parameters (signAlgoParams, base64 DER RSASSA-PSS-params) may name the hash, MGF1 with it, the salt. */
+    static final String RSA_PSS = "1.2.840.113549.1.1.10";
     static final Map<String, String> HASH_OIDS = Map.of("2.16.840.1.101.3.4.2.1", "SHA-256", "2.16.840.1.101.3.4.2.2", "SHA-384",
             "2.16.840.1.101.3.4.2.3", "SHA-512");
     /** sha256/384/512WithRSAEncryption: the hash is in the algorithm. */
@@ -101,7 +103,8 @@ public class CscResource {
         info.put("authType", List.of("basic"));
         info.put("methods", List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info", "credentials/authorize",
                 "signatures/signHash", "signatures/signDoc"));
-        info.put("signAlgorithms", Map.of("algos", List.of(RSA, "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13")));
+        info.put("signAlgorithms", Map.of("algos", List.of(RSA, "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13",
+                RSA_PSS)));
         // Approval signatures (a revision each; earlier signatures stay valid); no certification (DocMDP) signatures.
         info.put("signature_formats", Map.of("formats", List.of("P"), "envelope_properties", List.of(List.of("Revision"))));
         info.put("conformance_levels", List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA"));
@@ -198,7 +201,10 @@ public class CscResource {
         }
         String hashOid = body.hashAlgorithmOID() != null ? body.hashAlgorithmOID() : body.hashAlgo();
         String algorithm;
-        if (SIGN_ALGOS.containsKey(signAlgo)) {
+        boolean pss = RSA_PSS.equals(signAlgo);
+        if (pss) {
+            algorithm = pssHash(body.signAlgoParams(), hashOid, hashes);
+        } else if (SIGN_ALGOS.containsKey(signAlgo)) {
             algorithm = SIGN_ALGOS.get(signAlgo);
             if (hashOid != null && !algorithm.equals(HASH_OIDS.get(hashOid.trim()))) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "hashAlgorithmOID does not match signAlgo");
@@ -206,10 +212,11 @@ public class CscResource {
         } else if (RSA.equals(signAlgo)) {
             algorithm = hashAlgorithm(hashOid, hashes);
         } else {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter signAlgo (supported: RSA PKCS#1 v1.5 with SHA-256/384/512)");
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST,
+                    "Invalid parameter signAlgo (supported: RSA PKCS#1 v1.5 with SHA-256/384/512, RSASSA-PSS)");
         }
         List<byte[]> signatures = signing.signHashes(new RemoteSigningUseCase.SignHashesCommand(nip, body.credentialID(), body.SAD(),
-                hashes, algorithm));
+                hashes, algorithm, pss));
         return Map.of("signatures", signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
     }
 
@@ -264,6 +271,40 @@ public class CscResource {
         answer.put("DocumentWithSignature", signed.stream().map(d -> Base64.getEncoder().encodeToString(d.pdf())).toList());
         answer.put("documentIDs", signed.stream().map(SignDocumentUseCase.SignedDocument::documentId).toList());
         return answer;
+    }
+
+    /**
+     * The hash of an RSASSA-PSS signature: from signAlgoParams when given (which must be MGF1 with the same hash, a salt as
+     * long as the hash and trailer 1, the parameters Teken makes), else from hashAlgorithmOID or the hashes' length.
+     */
+    private static String pssHash(String signAlgoParams, String hashOid, List<byte[]> hashes) {
+        String algorithm = hashAlgorithm(hashOid, hashes);
+        if (signAlgoParams == null || signAlgoParams.isBlank()) {
+            return algorithm;
+        }
+        org.bouncycastle.asn1.pkcs.RSASSAPSSparams params;
+        try {
+            params = org.bouncycastle.asn1.pkcs.RSASSAPSSparams.getInstance(Base64.getDecoder().decode(signAlgoParams.trim()));
+        } catch (RuntimeException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Invalid parameter signAlgoParams (base64 DER RSASSA-PSS-params)");
+        }
+        String named = HASH_OIDS.get(params.getHashAlgorithm().getAlgorithm().getId());
+        org.bouncycastle.asn1.x509.AlgorithmIdentifier mgf = params.getMaskGenAlgorithm();
+        boolean mgf1SameHash = org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm())
+                && named != null && named.equals(HASH_OIDS.get(org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(mgf.getParameters())
+                .getAlgorithm().getId()));
+        int length = switch (named == null ? "" : named) {
+            case "SHA-256" -> 32;
+            case "SHA-384" -> 48;
+            case "SHA-512" -> 64;
+            default -> -1;
+        };
+        if (!mgf1SameHash || params.getSaltLength().intValue() != length || params.getTrailerField().intValue() != 1
+                || hashOid != null && !named.equals(HASH_OIDS.get(hashOid.trim()))) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Unsupported signAlgoParams: RSASSA-PSS with SHA-256/384/512, "
+                    + "MGF1 with the same hash, a salt as long as the hash, trailer 1");
+        }
+        return named;
     }
 
     /** CSC's conformance levels as clients spell them (Ades-B-LT, AdES-B-LT, Ades-LT, ...); absent: Teken's default level. */

@@ -134,8 +134,14 @@ public class HttpSigningKeys implements SigningKeys {
     @Override
     public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
                                      boolean timestamps, boolean ocsp, boolean boundOnly) {
+        return signAuthorized(nip, sad, digests, digestAlgorithm, channel, timestamps, ocsp, boundOnly, false);
+    }
+
+    @Override
+    public Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                                     boolean timestamps, boolean ocsp, boolean boundOnly, boolean pss) {
         return signatures(new SignHashesRequest(nip, base64(digests), digestAlgorithm, null, channel(channel), timestamps, ocsp, sad,
-                boundOnly ? Boolean.TRUE : null));
+                boundOnly ? Boolean.TRUE : null, pss ? "PSS" : null));
     }
 
     @Override

@@ -32,7 +32,10 @@ public interface RemoteSigningUseCase {
      */
     List<SignDocumentUseCase.SignedDocument> signDocuments(SignDocumentsCommand command);
 
-    /** PKCS#1 v1.5 signatures over the hashes with an authorization; AUTHORIZATION_INVALID when it does not cover them. */
+    /**
+     * PKCS#1 v1.5 (or RSASSA-PSS) signatures over the hashes with an authorization; AUTHORIZATION_INVALID when it does not
+     * cover them.
+     */
     List<byte[]> signHashes(SignHashesCommand command);
 
     /** The credential: its id (the certificate's serial), status, whether it is locked, the chain (DER, leaf first). */
@@ -58,6 +61,10 @@ public interface RemoteSigningUseCase {
                                 id.teken.signing.domain.PadesLevel level) {
     }
 
-    record SignHashesCommand(String nip, String credentialId, String sad, List<byte[]> hashes, String digestAlgorithm) {
+    /** {@code pss}: RSASSA-PSS (MGF1 with the same hash, salt as long as the hash) instead of PKCS#1 v1.5. */
+    record SignHashesCommand(String nip, String credentialId, String sad, List<byte[]> hashes, String digestAlgorithm, boolean pss) {
+        public SignHashesCommand(String nip, String credentialId, String sad, List<byte[]> hashes, String digestAlgorithm) {
+            this(nip, credentialId, sad, hashes, digestAlgorithm, false);
+        }
     }
 }

@@ -39,6 +39,16 @@ public interface SigningKeys {
     Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
                               boolean timestamps, boolean ocsp, boolean boundOnly);
 
+    /** {@link #signAuthorized} with RSASSA-PSS ({@code pss}) instead of PKCS#1 v1.5 where the custody offers it. */
+    default Signatures signAuthorized(String nip, String sad, List<byte[]> digests, String digestAlgorithm, String channel,
+                                      boolean timestamps, boolean ocsp, boolean boundOnly, boolean pss) {
+        if (pss) {
+            throw new id.teken.signing.domain.DomainException(id.teken.signing.domain.ErrorCode.MALFORMED_REQUEST,
+                    "RSASSA-PSS is not offered by this key custody.");
+        }
+        return signAuthorized(nip, sad, digests, digestAlgorithm, channel, timestamps, ocsp, boundOnly);
+    }
+
     /**
      * Asks the signer to approve signatures through this system client (BSrE's sign TOTP): certificate-service mails a code
      * and a link where they approve with their passphrase. Until when the request holds. NOT_REGISTERED,
