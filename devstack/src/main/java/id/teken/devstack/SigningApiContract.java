@@ -164,6 +164,33 @@ public abstract class SigningApiContract {
     }
 
     @Test
+    void anAuthorization_signsWithRsaPss_whenAsked_verifiableWithTheLeaf() throws Exception {
+        String bound = digestOf("pss");
+        AuthorizeResponse sad = call("POST", SigningApi.AUTHORIZATIONS, new AuthorizeRequest(signerNip(), signerPassphrase(), "owner", 1,
+                List.of(bound), 120)).as(AuthorizeResponse.class);
+        Answer answer = call("POST", SigningApi.SIGN_HASHES, new SignHashesRequest(signerNip(), List.of(bound), "SHA-256", null, "owner",
+                false, false, sad.sad(), true, "PSS"));
+        assertThat(answer.status()).isEqualTo(200);
+        SignHashesResponse signed = answer.as(SignHashesResponse.class);
+        assertThat(signed.signatureAlgorithm()).isEqualTo("RSASSA-PSS");
+        Signature pss = Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        pss.initVerify(leaf().getPublicKey());
+        pss.update("pss".getBytes(StandardCharsets.UTF_8));
+        assertThat(pss.verify(Base64.getDecoder().decode(signed.signatures().get(0)))).isTrue();
+    }
+
+    @Test
+    void aSigningApprovalRequest_isAnswered_andAnUnapprovedOrWrongCodeIsRefused() throws Exception {
+        Answer asked = call("POST", SigningApi.APPROVALS, new SigningApi.ApprovalRequest(signerNip(), "client:kontrak", "kontrak", 1));
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(java.time.Instant.parse(asked.as(SigningApi.ApprovalResponse.class).expiresAt())).isAfter(java.time.Instant.now());
+        Answer wrong = call("POST", SigningApi.APPROVAL_REDEEM, new SigningApi.RedeemRequest(signerNip(), "client:kontrak", "12345"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.code()).isEqualTo("CODE_WRONG");
+    }
+
+    @Test
     void revokedAuthorization_is410() throws Exception {
         AuthorizeResponse sad = call("POST", SigningApi.AUTHORIZATIONS, new AuthorizeRequest(signerNip(), signerPassphrase(), "owner", 1))
                 .as(AuthorizeResponse.class);

@@ -212,12 +212,26 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
             java.util.List<String> out = new java.util.ArrayList<>();
             java.util.List<String> tokens = new java.util.ArrayList<>();
             boolean secondSigner = SECOND.equals(body.path("nip").asText());
+            boolean pss = "PSS".equals(body.path("signatureScheme").asText(""));
             for (JsonNode d : body.path("digests")) {
-                DigestInfo info = new DigestInfo(pkcs1DigestAlgorithm(body.path("digestAlgorithm").asText()), Base64.getDecoder().decode(d.asText()));
-                Signature rsa = Signature.getInstance("NONEwithRSA");
-                rsa.initSign(secondSigner ? secondKeys.getPrivate() : leafKeys.getPrivate());
-                rsa.update(info.getEncoded());
-                byte[] value = rsa.sign();
+                byte[] value;
+                if (pss) {
+                    // RSASSA-PSS over the given hash: MGF1 with the same hash, salt = hash length, as certificate-service.
+                    String hash = body.path("digestAlgorithm").asText();
+                    byte[] digest = Base64.getDecoder().decode(d.asText());
+                    Signature rsa = Signature.getInstance("RAWRSASSA-PSS", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+                    rsa.setParameter(new java.security.spec.PSSParameterSpec(hash, "MGF1", new java.security.spec.MGF1ParameterSpec(hash),
+                            digest.length, 1));
+                    rsa.initSign(secondSigner ? secondKeys.getPrivate() : leafKeys.getPrivate());
+                    rsa.update(digest);
+                    value = rsa.sign();
+                } else {
+                    DigestInfo info = new DigestInfo(pkcs1DigestAlgorithm(body.path("digestAlgorithm").asText()), Base64.getDecoder().decode(d.asText()));
+                    Signature rsa = Signature.getInstance("NONEwithRSA");
+                    rsa.initSign(secondSigner ? secondKeys.getPrivate() : leafKeys.getPrivate());
+                    rsa.update(info.getEncoded());
+                    value = rsa.sign();
+                }
                 out.add(Base64.getEncoder().encodeToString(value));
                 if (HAND_EVIDENCE.get() && body.path("timestamps").asBoolean(false)) {
                     org.bouncycastle.tsp.TimeStampRequestGenerator requests = new org.bouncycastle.tsp.TimeStampRequestGenerator();
@@ -229,7 +243,7 @@ public class CertificateServiceStandIn implements QuarkusTestResourceLifecycleMa
                 }
             }
             X509Certificate signerCertificate = secondSigner ? second : leaf;
-            Map<String, Object> answer = new java.util.HashMap<>(Map.of("signatures", out, "signatureAlgorithm", "SHA256withRSA",
+            Map<String, Object> answer = new java.util.HashMap<>(Map.of("signatures", out, "signatureAlgorithm", pss ? "RSASSA-PSS" : "SHA256withRSA",
                     "timestampTokens", tokens, "serialNumber", signerCertificate.getSerialNumber().toString(16).toUpperCase(),
                     "certificateChain", List.of(pem(signerCertificate), pem(root))));
             if (HAND_EVIDENCE.get() && body.path("ocsp").asBoolean(false)) {
