@@ -51,6 +51,13 @@ public class CertificateBeans {
 
     @Produces
     @Singleton
+    id.teken.certificate.application.SealSettings sealSettings(CertificateConfig config) {
+        return new id.teken.certificate.application.SealSettings(config.tenant().name(), config.seal().mailDomain(),
+                config.seal().activationValidity(), config.seal().totpValidity());
+    }
+
+    @Produces
+    @Singleton
     SignatureAuthorizations authorizations(CertificateConfig config, Clock clock) {
         return new SignatureAuthorizations(config.signing().authorizationLifetime(), config.signing().maxAuthorizationLifetime(), clock);
     }

@@ -27,6 +27,20 @@ public interface CertificateConfig {
 
     Internal internal();
 
+    Seal seal();
+
+    /** Seals (segel elektronik): the units' mail domain, how long a client's activation and a seal TOTP hold. */
+    interface Seal {
+        @WithDefault("ponorogo.go.id")
+        String mailDomain();
+
+        @WithDefault("P30D")
+        Duration activationValidity();
+
+        @WithDefault("PT5M")
+        Duration totpValidity();
+    }
+
     /** The Pemkab the CA is named after. */
     interface Tenant {
         String name();

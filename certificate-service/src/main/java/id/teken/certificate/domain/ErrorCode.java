@@ -26,7 +26,10 @@ public enum ErrorCode {
     RENEWAL_NOT_DUE(Kind.CONFLICT, "Sertifikat belum dapat diperbarui"),
     CODE_WRONG(Kind.INVALID, "Kode TOTP salah"),
     APPROVAL_PENDING(Kind.CONFLICT, "Permintaan tanda tangan belum disetujui"),
-    AUTHORIZATION_INVALID(Kind.GONE, "Otorisasi tanda tangan tidak berlaku");
+    AUTHORIZATION_INVALID(Kind.GONE, "Otorisasi tanda tangan tidak berlaku"),
+    SEAL_NOT_FOUND(Kind.NOT_FOUND, "Segel tidak ditemukan"),
+    SEAL_EXISTS(Kind.CONFLICT, "Unit ini sudah memiliki segel"),
+    SEAL_NOT_ACTIVATED(Kind.CONFLICT, "Segel belum diaktivasi untuk aplikasi ini");
 
     /** What sort of failure a code is. */
     public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, GONE, THROTTLED, LOCKED, UNAUTHENTICATED, FORBIDDEN }

@@ -104,11 +104,31 @@ class SigningServiceTest {
         public Optional<Credential> findBySerial(String serialHex) {
             return credentials.values().stream().filter(c -> c.serialNumber().equals(serialHex)).findFirst();
         }
+
+        public void insertSeal(Credential c, String sealId) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<Credential> findActiveSeal(String sealId) {
+            return Optional.empty();
+        }
+
+        public List<Credential> findBySeal(String sealId) {
+            return List.of();
+        }
     };
 
     /** Opens for the right passphrase only; a "signature" is the digest's first byte, so order shows. */
     private final KeyCustody custody = new KeyCustody() {
         public GeneratedKey generate(UUID credentialId, char[] passphrase) {
+            throw new UnsupportedOperationException();
+        }
+
+        public GeneratedKey generateSeal(UUID credentialId) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Unlocked unlockSeal(UUID credentialId, byte[] sealedKey) {
             throw new UnsupportedOperationException();
         }
 

@@ -222,7 +222,7 @@ public class SigningService implements SignHashUseCase {
         return chain;
     }
 
-    private static String pem(byte[] der) {
+    static String pem(byte[] der) {
         return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }

@@ -156,6 +156,11 @@ public class InternalSigningResource {
     }
 
     private void authenticate(String authorization) {
+        authenticate(authorization, config);
+    }
+
+    /** The service token of internal callers (every internal resource of this service). */
+    static void authenticate(String authorization, CertificateConfig config) {
         switch (ServiceToken.check(authorization, config.internal().token())) {
             case NOT_CONFIGURED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "internal signing is not configured (TEKEN_INTERNAL_TOKEN)");
             case REFUSED -> throw new DomainException(ErrorCode.SERVICE_UNAUTHENTICATED, "unknown service");

@@ -42,6 +42,8 @@ public class SealedKeyCustody implements KeyCustody {
 
     private static final byte V1 = PassphraseSeal.V1;
     private static final byte V2 = PassphraseSeal.V2;
+    /** A seal's key: {@code 0x03 || iv(12) || GCM_master(0x03 || pkcs8)}, no passphrase layer. */
+    private static final byte SEAL = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final java.security.Key masterKey;
@@ -111,6 +113,46 @@ public class SealedKeyCustody implements KeyCustody {
         }
     }
 
+    @Override
+    public GeneratedKey generateSeal(UUID credentialId) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(keyBits);
+            KeyPair pair = generator.generateKeyPair();
+            byte[] pkcs8 = pair.getPrivate().getEncoded();
+            byte[] inner = new byte[pkcs8.length + 1];
+            try {
+                inner[0] = SEAL;
+                System.arraycopy(pkcs8, 0, inner, 1, pkcs8.length);
+                return new GeneratedKey(pair.getPublic().getEncoded(), wrap(credentialId, inner, SEAL));
+            } finally {
+                Arrays.fill(pkcs8, (byte) 0);
+                Arrays.fill(inner, (byte) 0);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("key generation failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Unlocked unlockSeal(UUID credentialId, byte[] sealedKey) {
+        if (sealedKey == null || sealedKey.length < 30 || sealedKey[0] != SEAL) {
+            throw new IllegalStateException("not a seal's key");
+        }
+        byte[] plain = unwrap(credentialId, sealedKey);
+        try {
+            if (plain.length < 2 || plain[0] != SEAL) {
+                throw new IllegalStateException("not a seal's key");
+            }
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Arrays.copyOfRange(plain, 1, plain.length)));
+            return new OpenKey(key, Optional.empty());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("unlocking failed: " + e.getClass().getSimpleName());
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
     /** The opened RSA key; destroy() drops the only reference this service keeps. */
     private static final class OpenKey implements Unlocked {
         private volatile PrivateKey key;
@@ -134,6 +176,9 @@ public class SealedKeyCustody implements KeyCustody {
 
     @Override
     public Optional<Unlocked> unlock(UUID credentialId, byte[] sealedKey, char[] passphrase) {
+        if (sealedKey != null && sealedKey.length > 0 && sealedKey[0] == SEAL) {
+            throw new IllegalStateException("a seal's key opens without a passphrase, through unlockSeal only");
+        }
         byte[] plain = unwrap(credentialId, sealedKey);
         byte[] pkcs8 = null;
         try {
@@ -219,17 +264,21 @@ public class SealedKeyCustody implements KeyCustody {
     }
 
     private byte[] wrap(UUID credentialId, byte[] plain) throws GeneralSecurityException {
+        return wrap(credentialId, plain, V2);
+    }
+
+    private byte[] wrap(UUID credentialId, byte[] plain, byte format) throws GeneralSecurityException {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         Cipher cipher = masterCipher();
         cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(128, iv));
         cipher.updateAAD(PassphraseSeal.aad(credentialId));
         byte[] sealed = cipher.doFinal(plain);
-        return ByteBuffer.allocate(1 + iv.length + sealed.length).put(V2).put(iv).put(sealed).array();
+        return ByteBuffer.allocate(1 + iv.length + sealed.length).put(format).put(iv).put(sealed).array();
     }
 
     private byte[] unwrap(UUID credentialId, byte[] blob) {
-        if (blob == null || blob.length < 30 || blob[0] != V1 && blob[0] != V2) {
+        if (blob == null || blob.length < 30 || blob[0] != V1 && blob[0] != V2 && blob[0] != SEAL) {
             throw new IllegalStateException("sealed key has an unknown format");
         }
         try {

@@ -120,6 +120,20 @@ public class OutboxCertificateMailer implements CertificateMailer {
                         + "</strong></p><p>" + esc(until) + "</p><p>" + esc(config.tenant().name()) + "</p>");
     }
 
+    @Override
+    public void sendSealActivation(SubscriberIdentity unit, String clientName, String code, Instant expiresAt) {
+        String what = "Aplikasi \"" + clientName + "\" meminta aktivasi segel elektronik " + unit.nama() + ". Dengan TOTP aktivasi "
+                + "di bawah, aplikasi itu dapat meminta TOTP segel dan menyegel dokumen atas nama unit ini.";
+        String how = "Jika unit Anda yang meminta, berikan kode ini kepada pengelola aplikasi tersebut. Kode hanya berlaku untuk "
+                + "aplikasi ini, sampai " + WHEN.format(expiresAt) + " (diperpanjang setiap kali aplikasi memperbaruinya).";
+        String warn = "Jika bukan unit Anda yang meminta, abaikan email ini, jangan berikan kode kepada siapa pun, dan hubungi ADMIN Teken.";
+        send(unit, "Aktivasi Segel Elektronik: " + clientName + " - " + config.tenant().name(),
+                "Yth. pengelola " + unit.nama() + ",\n\n" + what + "\n\nTOTP Aktivasi: " + code + "\n\n" + how + "\n\n" + warn
+                        + "\n\n" + config.tenant().name() + "\n",
+                "<p>Yth. pengelola " + esc(unit.nama()) + ",</p><p>" + esc(what) + "</p><p>TOTP Aktivasi: <strong>" + code
+                        + "</strong></p><p>" + esc(how) + "</p><p>" + esc(warn) + "</p><p>" + esc(config.tenant().name()) + "</p>");
+    }
+
     private void send(SubscriberIdentity to, String subject, String text, String html) {
         queue(new OutgoingMail(to.emailDinas(), subject, text, html));
     }

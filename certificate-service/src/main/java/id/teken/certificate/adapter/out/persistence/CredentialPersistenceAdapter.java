@@ -23,16 +23,35 @@ public class CredentialPersistenceAdapter implements CredentialRepository {
     EntityManager em;
     @Override
     public void insert(Credential c) {
+        insert(c, null);
+    }
+
+    private void insert(Credential c, String sealId) {
         em.createNativeQuery("""
                         INSERT INTO credential (id, nip, serial_number, subject_dn, certificate_pem, not_before, not_after, status,
-                          revocation_reason, revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                          revocation_reason, revoked_at, sealed_key, agreement_version, agreement_accepted_at, created_at, seal_id)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)""")
                 .setParameter(1, c.id()).setParameter(2, c.nip()).setParameter(3, c.serialNumber()).setParameter(4, c.subjectDn())
                 .setParameter(5, c.certificatePem()).setParameter(6, timestamp(c.notBefore())).setParameter(7, timestamp(c.notAfter()))
                 .setParameter(8, c.status().name()).setParameter(9, c.revocationReason() == null ? null : c.revocationReason().name())
                 .setParameter(10, timestamp(c.revokedAt())).setParameter(11, c.sealedKey()).setParameter(12, c.agreementVersion())
                 .setParameter(13, timestamp(c.agreementAcceptedAt())).setParameter(14, timestamp(c.createdAt()))
-                .executeUpdate();
+                .setParameter(15, sealId).executeUpdate();
+    }
+
+    @Override
+    public void insertSeal(Credential c, String sealId) {
+        insert(c, sealId);
+    }
+
+    @Override
+    public Optional<Credential> findActiveSeal(String sealId) {
+        return credentials("WHERE seal_id = ?1 AND status = 'ACTIVE'", sealId).stream().findFirst();
+    }
+
+    @Override
+    public List<Credential> findBySeal(String sealId) {
+        return credentials("WHERE seal_id = ?1", sealId);
     }
 
     @Override
@@ -76,7 +95,7 @@ public class CredentialPersistenceAdapter implements CredentialRepository {
 
     @Override
     public List<Credential> findActiveEndingBefore(Instant instant) {
-        return credentials("WHERE status = 'ACTIVE' AND not_after < ?1", timestamp(instant));
+        return credentials("WHERE status = 'ACTIVE' AND nip IS NOT NULL AND not_after < ?1", timestamp(instant));
     }
 
     @Override

@@ -126,7 +126,11 @@ public interface SignHashUseCase {
             if (digests == null || digests.isEmpty() || digests.size() > 100) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digests: 1 to 100 items.");
             }
-            checkDigests(nip, digests, digestAlgorithm);
+            // An authorization's owner: a person (NIP) or a seal (seal:<idSubscriber>, see SealUseCase.owner).
+            if (nip == null || !nip.matches("[0-9]{18}|seal:SEGEL-[0-9A-Z]{16}")) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits (or a seal's owner).");
+            }
+            checkDigests(digests, digestAlgorithm);
         }
     }
 
@@ -149,6 +153,11 @@ public interface SignHashUseCase {
         if (nip == null || !nip.matches("[0-9]{18}")) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "nip must be 18 digits.");
         }
+        checkDigests(digests, digestAlgorithm);
+    }
+
+    /** A known algorithm and every digest of its length. */
+    static void checkDigests(List<byte[]> digests, String digestAlgorithm) {
         if (digestAlgorithm == null || !DIGEST_LENGTHS.containsKey(digestAlgorithm)) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "digestAlgorithm must be SHA-256, SHA-384 or SHA-512.");
         }

@@ -23,4 +23,7 @@ public interface CertificateMailer {
 
     /** A system client asks to sign for the person: the code, and the link where they approve with their passphrase. */
     void sendSigningApproval(SubscriberIdentity to, String clientName, int signatures, String code, String link, Instant expiresAt);
+
+    /** A seal's activation code for a system client, to the unit's official address. */
+    void sendSealActivation(SubscriberIdentity unit, String clientName, String code, Instant expiresAt);
 }

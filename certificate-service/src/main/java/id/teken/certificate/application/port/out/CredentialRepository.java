@@ -15,6 +15,14 @@ public interface CredentialRepository {
 
     void insert(Credential credential);
 
+    /** A seal's credential (nip null): inserted with the seal it belongs to, in the same transaction. */
+    void insertSeal(Credential credential, String sealId);
+
+    Optional<Credential> findActiveSeal(String sealId);
+
+    /** Every credential of the seal, oldest first. */
+    List<Credential> findBySeal(String sealId);
+
     /**
      * Writes {@code to}'s status, reason and revocation time if the stored status is still {@code from}'s; false when
      * another change came first (nothing is written then).
@@ -34,7 +42,7 @@ public interface CredentialRepository {
     /** Every credential of the NIP, oldest first. */
     List<Credential> findByNip(String nip);
 
-    /** ACTIVE credentials whose end is before the instant. */
+    /** ACTIVE credentials of persons whose end is before the instant (a seal's end is checked at each use). */
     List<Credential> findActiveEndingBefore(Instant instant);
 
     /** Remembers that a reminder for this many days before the end was mailed. */
