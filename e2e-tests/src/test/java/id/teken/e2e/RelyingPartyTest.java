@@ -499,6 +499,102 @@ class RelyingPartyTest {
                 .isNotEqualTo(200);
     }
 
+    /** The value of a JSON string field (the first one of that name) in a body. */
+    static String field(String body, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(body);
+        assertThat(m.find()).as(name + " in " + body.substring(0, Math.min(400, body.length()))).isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * BSrE's v2 seal through the gateway, as a Pemkab system walks it: an ADMIN creates the unit's seal and a client whose
+     * scope names the unit; the client activates the seal (the code goes to the unit's mailbox), renews it, asks for a seal
+     * TOTP for one document and seals a letter with it (judged by DSS and pdfsig: the signer is the unit). A bad file spends
+     * nothing; the TOTP seals once; a client outside the unit, an unknown seal, a revoked activation and a revoked seal are
+     * refused in BSrE's shape.
+     */
+    @Test
+    void bsreSeal_theUnitsSeal_sealsALetter_thatDssAndPdfsigAccept() throws Exception {
+        HttpResponse<String> login = json("/api/v1/auth/login", null, "{\"nip\":\"198802292012052004\",\"password\":\""
+                + signer.getProperty("PASSWORD") + "\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String admin = "Bearer " + field(login.body(), "accessToken");
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String unit = "Dinas Kominfo " + suffix;
+        String unitMail = "kominfo." + suffix + "@ponorogo.go.id";
+        HttpResponse<String> created = json("/api/v1/admin/seals", admin, "{\"unitName\":\"" + unit + "\",\"email\":\"" + unitMail + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String seal = field(created.body(), "idSubscriber");
+        assertThat(json("/api/v1/admin/seals", "Bearer x", "{}").statusCode()).as("a forged token").isEqualTo(401);
+
+        HttpResponse<String> client = json("/api/v1/admin/clients", admin, "{\"username\":\"segel-" + suffix + "\",\"allowedIps\":"
+                + "[\"0.0.0.0/0\",\"::/0\"],\"scope\":{\"units\":[\"" + unit + "\"]}}");
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("segel-" + suffix + ":" + field(client.body(), "secret"))
+                .getBytes(StandardCharsets.UTF_8));
+        String outsider = "Basic " + Base64.getEncoder().encodeToString((signer.getProperty("CLIENT_USER") + ":"
+                + signer.getProperty("CLIENT_SECRET")).getBytes(StandardCharsets.UTF_8));
+        String sealed = "{\"idSubscriber\":\"" + seal + "\"}";
+        HttpResponse<String> outside = json("/api/v2/seal/get/activation", outsider, sealed);
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(403);
+        HttpResponse<String> unknown = json("/api/v2/seal/get/activation", basic, "{\"idSubscriber\":\"SEGEL-0000000000000000\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("2041");
+        assertThat(json("/api/v2/seal/get/activation", null, sealed).statusCode()).isEqualTo(401);
+
+        id.teken.devstack.MailInbox inbox = new id.teken.devstack.MailInbox(services.stack.mailApiUrl());
+        HttpResponse<String> mailed = json("/api/v2/seal/get/activation", basic, sealed);
+        assertThat(mailed.statusCode()).as(mailed.body()).isEqualTo(200);
+        assertThat(mailed.body()).contains("TOTP Aktivasi berhasil dikirim");
+        id.teken.devstack.MailInbox.Message mail = inbox.await(unitMail, 1, Duration.ofSeconds(30)).get(0);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("TOTP Aktivasi: ([0-9]{8})").matcher(mail.text());
+        assertThat(code.find()).as(mail.text()).isTrue();
+        String activation = code.group(1);
+        assertThat(mailed.body()).doesNotContain(activation);
+        HttpResponse<String> renewed = json("/api/v2/seal/get/activation", basic, "{\"idSubscriber\":\"" + seal + "\",\"totp\":\""
+                + activation + "\"}");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(renewed.body()).contains("TOTP Aktivasi masih berlaku").contains(activation);
+
+        HttpResponse<String> totp = json("/api/v2/seal/get/totp", basic, "{\"idSubscriber\":\"" + seal + "\",\"data\":\"1\",\"totp\":\""
+                + activation + "\"}");
+        assertThat(totp.statusCode()).as(totp.body()).isEqualTo(200);
+        assertThat(totp.body()).contains("\"result\":true");
+        String sealCode = field(totp.body(), "totp");
+        String letter = Base64.getEncoder().encodeToString(Files.readAllBytes(services.root.resolve("demo/surat-demo.pdf")));
+        String sealWith = "{\"idSubscriber\":\"" + seal + "\",\"totp\":\"%s\",\"signatureProperties\":[{\"tampilan\":\"INVISIBLE\","
+                + "\"location\":\"Ponorogo\",\"reason\":\"Segel " + unit + "\"}],\"file\":[\"%s\"]}";
+
+        HttpResponse<String> wrong = json("/api/v2/seal/pdf", basic, sealWith.formatted(sealCode.equals("000000") ? "111111" : "000000", letter));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("2033");
+        HttpResponse<String> notPdf = json("/api/v2/seal/pdf", basic, sealWith.formatted(sealCode,
+                Base64.getEncoder().encodeToString("bukan pdf".getBytes(StandardCharsets.UTF_8))));
+        assertThat(notPdf.statusCode()).isEqualTo(400);
+        HttpResponse<String> done = json("/api/v2/seal/pdf", basic, sealWith.formatted(sealCode, letter));
+        assertThat(done.statusCode()).as(done.body().substring(0, Math.min(300, done.body().length()))).isEqualTo(200);
+        byte[] pdf = Base64.getDecoder().decode(done.body().replaceAll("(?s).*\"file\":\\[\"([^\"]+)\".*", "$1"));
+        assertThat(dss(pdf)).containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+        assertThat(pdfsig(pdf)).contains("Signature is Valid.").contains("Certificate is Trusted.").contains(unit);
+        HttpResponse<String> again = json("/api/v2/seal/pdf", basic, sealWith.formatted(sealCode, letter));
+        assertThat(again.statusCode()).as("one document asked: spent").isEqualTo(400);
+        assertThat(again.body()).contains("2033");
+
+        HttpResponse<String> ended = json("/api/v2/seal/revoke/activation", basic, "{\"idSubscriber\":\"" + seal + "\",\"totp\":\""
+                + activation + "\"}");
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+        HttpResponse<String> afterEnd = json("/api/v2/seal/get/totp", basic, "{\"idSubscriber\":\"" + seal + "\",\"data\":\"1\",\"totp\":\""
+                + activation + "\"}");
+        assertThat(afterEnd.statusCode()).isEqualTo(400);
+        assertThat(afterEnd.body()).contains("2035");
+
+        HttpResponse<String> revoked = json("/api/v1/admin/seals/" + seal + "/revoke", admin, "{\"alasan\":\"cessationOfOperation\"}");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        HttpResponse<String> afterRevoke = json("/api/v2/seal/get/activation", basic, sealed);
+        assertThat(afterRevoke.statusCode()).isEqualTo(400);
+        assertThat(afterRevoke.body()).contains("2021");
+    }
+
     /** A one-page PDF holding an incompressible 500 x 400 image (about 600 KB): far more than a JSON body's limit. */
     static byte[] scannedPdf() throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {

@@ -42,6 +42,7 @@ public class GatewayRoutes {
                 new Route("/api/v1/signatures", up.signing(), Optional.of("ASN"), document, Optional.of("/batch"), batch)
                         .withSystemClients(),
                 new Route("/api/v1/admin/clients", up.signing(), Optional.of("ADMIN"), json),
+                new Route("/api/v1/admin/seals", up.certificate(), Optional.of("ADMIN"), json),
                 // BSrE Esign Client compatible routes: system clients' Basic credentials, mapped to an internal identity.
                 new Route("/api/sign", up.signing(), Optional.empty(), document).bsreCompatible(),
                 new Route("/api/v2", up.signing(), Optional.empty(), batch).bsreCompatible(),

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One signing attempt's outcome (success or failure). Key: the document id. Carries the document's
- * hash, never the document or the passphrase.
+ * hash, never the document or the passphrase. A seal's (segel elektronik) has {@code sealId} (its idSubscriber) and no NIP.
  */
 public record DocumentSigned(
         String documentId,
@@ -15,5 +15,6 @@ public record DocumentSigned(
         String padesLevel,
         String outcome,
         String failureCode,
-        Instant signedAt) {
+        Instant signedAt,
+        String sealId) {
 }

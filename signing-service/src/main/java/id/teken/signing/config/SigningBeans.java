@@ -25,9 +25,23 @@ public class SigningBeans {
 
     @Produces
     @Singleton
-    SigningKeys signingKeys(SigningConfig config) {
+    @jakarta.enterprise.inject.Typed(HttpSigningKeys.class)
+    HttpSigningKeys certificateService(SigningConfig config) {
         return new HttpSigningKeys(URI.create(config.signing().certificateServiceUrl()), config.internal().certificateToken().orElse(""),
                 config.signing().certificateServiceTimeout(), id.teken.kit.tls.InternalTls.context(config.internal().ca()));
+    }
+
+    @Produces
+    @Singleton
+    SigningKeys signingKeys(HttpSigningKeys certificateService) {
+        return certificateService;
+    }
+
+    /** Seals go through the same internal client (one connection pool to certificate-service). */
+    @Produces
+    @Singleton
+    id.teken.signing.application.port.out.SealKeys sealKeys(HttpSigningKeys certificateService) {
+        return certificateService;
     }
 
     @Produces

@@ -44,7 +44,9 @@ public enum ErrorCode {
     CREDENTIAL_UNKNOWN(Kind.INVALID, "Kredensial tidak dikenal"),
     TOTP_WRONG(Kind.INVALID, "TOTP salah"),
     TOTP_NOT_APPROVED(Kind.CONFLICT, "TOTP belum disetujui pemilik sertifikat"),
-    TOTP_TOO_MANY(Kind.THROTTLED, "Terlalu banyak permintaan TOTP");
+    TOTP_TOO_MANY(Kind.THROTTLED, "Terlalu banyak permintaan TOTP"),
+    SEAL_NOT_FOUND(Kind.NOT_FOUND, "Segel tidak ditemukan"),
+    SEAL_NOT_ACTIVATED(Kind.CONFLICT, "Segel belum diaktivasi untuk aplikasi ini");
 
     /** What sort of failure a code is. */
     public enum Kind { INVALID, UNPROCESSABLE, NOT_FOUND, CONFLICT, LOCKED, TOO_LARGE, UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN, THROTTLED }

@@ -151,6 +151,14 @@ class SignDocumentServiceTest {
                 events.add("failed " + code);
             }
 
+            public void sealed(String id, String sealId, String serial, String clientId, String sha256, String level, Instant at) {
+                events.add("sealed " + sealId);
+            }
+
+            public void sealFailed(String id, String sealId, String clientId, String sha256, String code, Instant at) {
+                events.add("seal failed " + code);
+            }
+
             public void clientDisabled(String username, String reason, long failures, Instant at) {
                 events.add("disabled " + username);
             }

@@ -27,7 +27,8 @@ import java.util.Set;
 public class ClientBudget {
 
     static final Set<ErrorCode> CHARGED = Set.of(ErrorCode.PASSPHRASE_WRONG, ErrorCode.TOTP_WRONG, ErrorCode.CREDENTIAL_LOCKED, ErrorCode.CLIENT_SCOPE,
-            ErrorCode.NOT_REGISTERED, ErrorCode.SIGNER_AMBIGUOUS);
+            ErrorCode.NOT_REGISTERED, ErrorCode.SIGNER_AMBIGUOUS,
+            ErrorCode.SEAL_NOT_FOUND, ErrorCode.SEAL_NOT_ACTIVATED);
     static final Duration THROTTLE_WINDOW = Duration.ofHours(1);
     static final Duration DISABLE_WINDOW = Duration.ofDays(1);
 

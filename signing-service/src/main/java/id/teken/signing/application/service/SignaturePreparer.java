@@ -88,7 +88,7 @@ final class SignaturePreparer {
         SignerDirectory.Signer profile = attempt.profile;
         String name = profile != null && profile.nama() != null ? profile.nama() : certificate.subjectCommonName();
         String jabatan = profile == null ? null : profile.jabatan();
-        return "Ditandatangani secara elektronik oleh:\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
+        return (attempt.heading != null ? attempt.heading : "Ditandatangani secara elektronik oleh:") + "\n" + name + (jabatan == null ? "" : "\n" + jabatan) + "\n"
                 + WIB.format(attempt.now) + " WIB";
     }
 

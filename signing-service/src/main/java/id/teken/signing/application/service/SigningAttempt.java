@@ -18,6 +18,8 @@ final class SigningAttempt {
     String nip;
     int file;
     SignerDirectory.Signer profile;
+    /** The visible block's first line; null: a person's ("Ditandatangani secara elektronik oleh:"). */
+    String heading;
 
     private final StringBuilder timing = new StringBuilder();
     private long lap = System.nanoTime();

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * BSrE Esign Client error bodies on the compatible routes: {"error": "...", "status_code": n}. Known codes: 2031 wrong
  * passphrase, 2011 not registered; Teken's own: 2032 locked after repeated wrong passphrases (BSrE documents no
- * lockout), 2021 certificate not ISSUE. Other failures carry their HTTP status as status_code and "Proses signing gagal : ...".
+ * lockout), 2021 certificate not ISSUE, 2033/2034 sign TOTP wrong / not approved yet, 2035 seal not activated for this
+ * client, 2041 unknown seal (idSubscriber). Other failures carry their HTTP status as status_code and "Proses signing gagal : ...".
  */
 final class EsignCompat {
 
@@ -42,6 +43,8 @@ final class EsignCompat {
             case CERTIFICATE_NOT_ACTIVE -> body(400, 2021, e.getMessage(), null);
             case TOTP_WRONG -> body(400, 2033, "TOTP anda salah", e.getMessage());
             case TOTP_NOT_APPROVED -> body(400, 2034, "TOTP belum disetujui pemilik sertifikat", e.getMessage());
+            case SEAL_NOT_ACTIVATED -> body(400, 2035, "TOTP aktivasi segel belum ada atau sudah berakhir", e.getMessage());
+            case SEAL_NOT_FOUND -> body(404, 2041, "Subscriber segel tidak ditemukan", e.getMessage());
             case CLIENT_UNAUTHENTICATED, UNAUTHENTICATED -> body(401, 401, "Unauthorized", e.getMessage());
             case DOCUMENT_NOT_FOUND, DOCUMENT_ALREADY_DOWNLOADED -> body(404, 404, e.getMessage(), null);
             case SIGNING_UNAVAILABLE -> body(503, 503, e.getMessage(), null);

@@ -36,6 +36,9 @@ import java.util.Map;
 @Tag(name = "BSrE Esign Client", description = "Rute kompatibel BSrE Esign Client (v1 dan v2)")
 public class EsignV2Resource extends EsignRoutes {
 
+    @jakarta.inject.Inject
+    id.teken.signing.application.port.in.SealDocumentUseCase seals;
+
     @POST
     @Path("/v2/sign/pdf")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,27 +59,14 @@ public class EsignV2Resource extends EsignRoutes {
         List<String> encoded = new ArrayList<>();
         files.forEach(f -> encoded.add(f.asText("")));
         List<PdfDocument> documents = Base64Pdfs.decode(encoded, "file", config.signing());
-        JsonNode properties = body.path("signatureProperties");
-        List<Appearance> appearances = new ArrayList<>();
-        if (!properties.isArray() || properties.isEmpty()) {
-            appearances.add(Appearance.invisible(null, null, null));
-        } else {
-            for (JsonNode p : properties) {
-                appearances.add(appearanceV2(p));
-            }
-        }
+        List<Appearance> appearances = appearancesV2(body.path("signatureProperties"));
         String nik = Forms.blankToNull(text(body, "nik"));
         String email = nik == null ? Forms.blankToNull(text(body, "email")) : null;
         List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(
                 SignatureResource.systemSigner(null, nik, email), SignDocumentUseCase.Requester.of(client), documents,
                 SignatureResource.chars(Forms.blankToNull(text(body, "passphrase"))), PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT),
                 appearances, null, totp));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("time", System.currentTimeMillis() - started);
-        out.put("file", signed.stream().map(d -> Base64.getEncoder().encodeToString(d.pdf())).toList());
-        out.put("id_dokumen", signed.stream().map(SignDocumentUseCase.SignedDocument::documentId).toList());
-        return Response.ok(out).header("id_dokumen", String.join(",", signed.stream().map(SignDocumentUseCase.SignedDocument::documentId).toList()))
-                .build();
+        return signedFiles(started, signed);
     }
 
     @POST
@@ -194,6 +184,130 @@ public class EsignV2Resource extends EsignRoutes {
         out.put("expires", expires.toString());
         out.put("result", true);
         return Response.ok(Map.of("success", true, "message", out.get("message"), "data", out)).build();
+    }
+
+    @POST
+    @Path("/v2/seal/get/activation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v2 segel: {idSubscriber} kirim TOTP aktivasi ke email unit; {idSubscriber, totp} perpanjang TOTP aktivasi")
+    public Map<String, Object> sealActivation(JsonNode body) {
+        SystemClient client = callers.system();
+        JsonNode b = object(body);
+        String totp = Forms.blankToNull(text(b, "totp"));
+        id.teken.signing.application.port.in.SealDocumentUseCase.Activation a = seals.activate(text(b, "idSubscriber"),
+                SignDocumentUseCase.Requester.of(client), totp);
+        if (a.mailed()) {
+            return bsre(true, "TOTP Aktivasi berhasil dikirim", null);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("message", "TOTP Aktivasi masih berlaku");
+        data.put("totp", a.code());
+        data.put("expires", a.expiresAt() == null ? null : a.expiresAt().toString());
+        data.put("result", true);
+        return bsre(true, null, data);
+    }
+
+    @POST
+    @Path("/v2/seal/revoke/activation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v2 segel: {idSubscriber, totp} cabut aktivasi segel aplikasi ini")
+    public Map<String, Object> sealRevokeActivation(JsonNode body) {
+        SystemClient client = callers.system();
+        JsonNode b = object(body);
+        seals.revokeActivation(text(b, "idSubscriber"), SignDocumentUseCase.Requester.of(client), text(b, "totp"));
+        return bsre(true, "TOTP Aktivasi berhasil dicabut", null);
+    }
+
+    @POST
+    @Path("/v2/seal/get/totp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v2 segel: {idSubscriber, data: jumlah dokumen, totp: TOTP aktivasi} -> TOTP segel untuk sejumlah dokumen")
+    public Map<String, Object> sealTotp(JsonNode body) {
+        SystemClient client = callers.system();
+        JsonNode b = object(body);
+        int documents;
+        try {
+            documents = text(b, "data").isEmpty() ? 1 : Integer.parseInt(text(b, "data").trim());
+        } catch (NumberFormatException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "data harus jumlah dokumen (angka).");
+        }
+        id.teken.signing.application.port.in.SealDocumentUseCase.Totp t = seals.totp(text(b, "idSubscriber"),
+                SignDocumentUseCase.Requester.of(client), text(b, "totp"), documents);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("message", "TOTP berhasil dibuat");
+        data.put("totp", t.code());
+        data.put("expires", t.expiresAt() == null ? null : t.expiresAt().toString());
+        data.put("result", true);
+        // Both shapes integrations read: the guide's flat answer and data.result.
+        Map<String, Object> out = bsre(true, "TOTP berhasil dibuat", data);
+        out.put("totp", t.code());
+        out.put("expires", data.get("expires"));
+        out.put("result", true);
+        return out;
+    }
+
+    @POST
+    @Path("/v2/seal/pdf")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "v2 segel: segel PDF base64 {idSubscriber, totp, signatureProperties[], file[]} -> {time, file[], id_dokumen[]}")
+    public Response sealPdf(JsonNode body) {
+        SystemClient client = callers.system();
+        long started = System.currentTimeMillis();
+        JsonNode b = object(body);
+        JsonNode files = b.path("file");
+        if (!files.isArray() || files.isEmpty()) {
+            throw new DomainException(ErrorCode.PDF_REQUIRED, "file (array base64) wajib diisi.");
+        }
+        List<String> encoded = new ArrayList<>();
+        files.forEach(f -> encoded.add(f.asText("")));
+        List<PdfDocument> documents = Base64Pdfs.decode(encoded, "file", config.signing());
+        List<Appearance> appearances = appearancesV2(b.path("signatureProperties"));
+        List<SignDocumentUseCase.SignedDocument> sealed = seals.seal(new id.teken.signing.application.port.in.SealDocumentUseCase.SealCommand(
+                text(b, "idSubscriber"), SignDocumentUseCase.Requester.of(client), documents,
+                PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT), appearances, text(b, "totp")));
+        return signedFiles(started, sealed);
+    }
+
+    private static JsonNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new DomainException(ErrorCode.BODY_REQUIRED, "Badan permintaan JSON wajib diisi.");
+        }
+        return body;
+    }
+
+    /** BSrE's v2 envelope: {success, message, data}. */
+    private static Map<String, Object> bsre(boolean success, String message, Object data) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", success);
+        out.put("message", message);
+        out.put("data", data);
+        return out;
+    }
+
+    private static List<Appearance> appearancesV2(JsonNode properties) {
+        List<Appearance> appearances = new ArrayList<>();
+        if (!properties.isArray() || properties.isEmpty()) {
+            appearances.add(Appearance.invisible(null, null, null));
+        } else {
+            for (JsonNode p : properties) {
+                appearances.add(appearanceV2(p));
+            }
+        }
+        return appearances;
+    }
+
+    /** v2's answer with the signed (or sealed) files: {time, file[], id_dokumen[]}, the ids also in a header. */
+    private static Response signedFiles(long started, List<SignDocumentUseCase.SignedDocument> signed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("time", System.currentTimeMillis() - started);
+        out.put("file", signed.stream().map(d -> Base64.getEncoder().encodeToString(d.pdf())).toList());
+        out.put("id_dokumen", signed.stream().map(SignDocumentUseCase.SignedDocument::documentId).toList());
+        return Response.ok(out).header("id_dokumen", String.join(",", signed.stream().map(SignDocumentUseCase.SignedDocument::documentId).toList()))
+                .build();
     }
 
     private static Appearance appearanceV2(JsonNode p) {

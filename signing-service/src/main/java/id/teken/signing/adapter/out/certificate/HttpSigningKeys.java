@@ -33,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * Its problem codes become ours (wrong passphrase, locked, not active, not registered); anything else is
  * "signing unavailable". The passphrase goes only into the request body, never into a log or an error.
  */
-public class HttpSigningKeys implements SigningKeys {
+public class HttpSigningKeys implements SigningKeys, id.teken.signing.application.port.out.SealKeys {
 
     private final HttpClient http;
     private final URI base;
@@ -219,6 +219,45 @@ public class HttpSigningKeys implements SigningKeys {
         return new Authorization(granted.sad(), granted.serialNumber(), expiry(granted.expiresAt()));
     }
 
+    @Override
+    public SealCertificate sealCertificate(String sealId) {
+        id.teken.internal.SealApi.SealCertificateResponse answer = read(call(HttpRequest.newBuilder(base.resolve(
+                id.teken.internal.SealApi.CERTIFICATES + java.net.URLEncoder.encode(sealId, StandardCharsets.UTF_8))).GET()),
+                id.teken.internal.SealApi.SealCertificateResponse.class);
+        SignerCertificate certificate = certificateFrom(json.valueToTree(new SigningCertificateResponse(answer.serialNumber(),
+                answer.status(), false, answer.certificateChain())));
+        return new SealCertificate(answer.idSubscriber(), answer.unitName(), certificate);
+    }
+
+    @Override
+    public Activation activate(String sealId, String channel, String clientName, String code) {
+        id.teken.internal.SealApi.ActivationResponse answer = read(call(post(id.teken.internal.SealApi.ACTIVATION,
+                new id.teken.internal.SealApi.ActivationRequest(sealId, channel(channel), clientName, code))),
+                id.teken.internal.SealApi.ActivationResponse.class);
+        return new Activation(answer.code(), expiry(answer.expiresAt()), answer.mailed());
+    }
+
+    @Override
+    public void revokeActivation(String sealId, String channel, String code) {
+        call(post(id.teken.internal.SealApi.ACTIVATION_REVOKE, new id.teken.internal.SealApi.ActivationRequest(sealId, channel(channel),
+                null, code)));
+    }
+
+    @Override
+    public Totp totp(String sealId, String channel, String activationCode, int documents) {
+        id.teken.internal.SealApi.TotpResponse answer = read(call(post(id.teken.internal.SealApi.TOTP,
+                new id.teken.internal.SealApi.TotpRequest(sealId, channel(channel), activationCode, documents))),
+                id.teken.internal.SealApi.TotpResponse.class);
+        return new Totp(answer.totp(), expiry(answer.expiresAt()), answer.documents());
+    }
+
+    @Override
+    public Authorization redeem(String sealId, String channel, String totp, int signatures) {
+        AuthorizeResponse granted = read(call(post(id.teken.internal.SealApi.REDEEM,
+                new id.teken.internal.SealApi.RedeemRequest(sealId, channel(channel), totp, signatures))), AuthorizeResponse.class);
+        return new Authorization(granted.sad(), granted.serialNumber(), expiry(granted.expiresAt()));
+    }
+
     private HttpRequest.Builder post(String path, Object body) {
         try {
             return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
@@ -261,12 +300,15 @@ public class HttpSigningKeys implements SigningKeys {
     private JsonNode answer(HttpResponse<byte[]> response) {
         JsonNode body;
         try {
-            body = json.readTree(response.body());
+            body = response.statusCode() == 204 ? json.nullNode() : json.readTree(response.body());
         } catch (IOException e) {
             throw new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Jawaban layanan sertifikat tidak terbaca.");
         }
         if (response.statusCode() == 200) {
             return body;
+        }
+        if (response.statusCode() == 204) {
+            return json.nullNode();
         }
         String code = body.path("code").asText("");
         String detail = body.path("detail").asText("");
@@ -282,6 +324,9 @@ public class HttpSigningKeys implements SigningKeys {
             case "APPROVAL_PENDING" -> new DomainException(ErrorCode.TOTP_NOT_APPROVED, detail);
             case "NO_CERTIFICATE" -> new DomainException(ErrorCode.NOT_REGISTERED, "User tidak terdaftar atau belum memiliki sertifikat.");
             case "TOO_MANY_ATTEMPTS" -> new DomainException(ErrorCode.TOTP_TOO_MANY, detail, retry);
+            case "SEAL_NOT_FOUND" -> new DomainException(ErrorCode.SEAL_NOT_FOUND, detail);
+            case "SEAL_NOT_ACTIVATED" -> new DomainException(ErrorCode.SEAL_NOT_ACTIVATED, detail);
+            case "MALFORMED_REQUEST" -> new DomainException(ErrorCode.MALFORMED_REQUEST, detail);
             default -> new DomainException(ErrorCode.SIGNING_UNAVAILABLE, "Layanan sertifikat menolak permintaan (" + response.statusCode() + ").");
         };
     }

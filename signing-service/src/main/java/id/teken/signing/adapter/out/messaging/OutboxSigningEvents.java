@@ -22,15 +22,29 @@ public class OutboxSigningEvents implements SigningEvents {
     @Override
     public void signed(String documentId, String nip, String serialNumber, String clientId, String sha256, String level, Instant at) {
         outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, serialNumber, clientId, sha256, level,
-                "SIGNED", null, at));
+                "SIGNED", null, at, null));
         meters.counter("teken_signatures_total", "outcome", "SIGNED", "code", "none", "channel", channel(clientId)).increment();
     }
 
     @Override
     public void failed(String documentId, String nip, String clientId, String sha256, String failureCode, Instant at) {
         outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, nip, null, clientId, sha256, null,
-                "FAILED", failureCode, at));
+                "FAILED", failureCode, at, null));
         meters.counter("teken_signatures_total", "outcome", "FAILED", "code", failureCode, "channel", channel(clientId)).increment();
+    }
+
+    @Override
+    public void sealed(String documentId, String sealId, String serialNumber, String clientId, String sha256, String level, Instant at) {
+        outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, null, serialNumber, clientId, sha256, level,
+                "SIGNED", null, at, sealId));
+        meters.counter("teken_signatures_total", "outcome", "SIGNED", "code", "none", "channel", "seal").increment();
+    }
+
+    @Override
+    public void sealFailed(String documentId, String sealId, String clientId, String sha256, String failureCode, Instant at) {
+        outbox.append(Topics.DOCUMENT_SIGNED, documentId, new DocumentSigned(documentId, null, null, clientId, sha256, null,
+                "FAILED", failureCode, at, sealId));
+        meters.counter("teken_signatures_total", "outcome", "FAILED", "code", failureCode, "channel", "seal").increment();
     }
 
     @Override
