@@ -499,6 +499,63 @@ class RelyingPartyTest {
                 .isNotEqualTo(200);
     }
 
+    /**
+     * A client whose sign TOTP is a second factor (ADMIN's signTotp WITH_PASSPHRASE): get/totp mails the signer a code (no
+     * approval link), and sign/pdf then needs the code and the passphrase together; either alone signs nothing.
+     */
+    @Test
+    void bsreSignTotp_asASecondFactor_needsTheCodeAndThePassphraseTogether() throws Exception {
+        HttpResponse<String> login = json("/api/v1/auth/login", null, "{\"nip\":\"198802292012052004\",\"password\":\""
+                + signer.getProperty("PASSWORD") + "\"}");
+        String admin = "Bearer " + field(login.body(), "accessToken");
+        String name = "eoffice-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        HttpResponse<String> client = json("/api/v1/admin/clients", admin, "{\"username\":\"" + name + "\",\"allowedIps\":"
+                + "[\"0.0.0.0/0\",\"::/0\"],\"scope\":{\"signers\":[\"" + signer.getProperty("NIP") + "\"]},\"signTotp\":\"WITH_PASSPHRASE\"}");
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+        assertThat(client.body()).contains("\"signTotp\":\"WITH_PASSPHRASE\"");
+        assertThat(json("/api/v1/admin/clients", admin, "{\"username\":\"" + name + "x\",\"allowedIps\":[\"0.0.0.0/0\"],"
+                + "\"signTotp\":\"SOMETIMES\"}").statusCode()).as("an unknown setting").isEqualTo(400);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + field(client.body(), "secret")).getBytes(StandardCharsets.UTF_8));
+        String nik = signer.getProperty("NIK");
+        String dinas = signer.getProperty("DINAS");
+        id.teken.devstack.MailInbox inbox = new id.teken.devstack.MailInbox(services.stack.mailApiUrl());
+        int before = inbox.messages(dinas).size();
+        HttpResponse<String> asked = json("/api/v2/sign/get/totp", basic, "{\"nik\":\"" + nik + "\",\"data\":\"1\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.body()).contains("bersama passphrase");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        java.util.Optional<id.teken.devstack.MailInbox.Message> found = java.util.Optional.empty();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            found = inbox.messages(dinas).stream().skip(before).filter(m -> m.subject().contains("Kode TOTP Tanda Tangan")).findFirst();
+            if (found.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        id.teken.devstack.MailInbox.Message mail = found.orElseThrow();
+        assertThat(mail.link("/persetujuan/")).isEmpty();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
+        assertThat(code.find()).isTrue();
+        String letter = Base64.getEncoder().encodeToString(Files.readAllBytes(services.root.resolve("demo/surat-demo.pdf")));
+        String passphrase = signer.getProperty("PASSPHRASE");
+
+        HttpResponse<String> passphraseOnly = json("/api/v2/sign/pdf", basic, "{\"nik\":\"" + nik + "\",\"passphrase\":\"" + passphrase
+                + "\",\"file\":[\"" + letter + "\"]}");
+        assertThat(passphraseOnly.statusCode()).isEqualTo(400);
+        assertThat(passphraseOnly.body()).contains("2033");
+        HttpResponse<String> codeOnly = json("/api/v2/sign/pdf", basic, "{\"nik\":\"" + nik + "\",\"totp\":\"" + code.group(1)
+                + "\",\"file\":[\"" + letter + "\"]}");
+        assertThat(codeOnly.statusCode()).isEqualTo(400);
+        HttpResponse<String> signed = json("/api/v2/sign/pdf", basic, "{\"nik\":\"" + nik + "\",\"passphrase\":\"" + passphrase
+                + "\",\"totp\":\"" + code.group(1) + "\",\"file\":[\"" + letter + "\"]}");
+        assertThat(signed.statusCode()).as(signed.body().substring(0, Math.min(300, signed.body().length()))).isEqualTo(200);
+        byte[] pdf = Base64.getDecoder().decode(signed.body().replaceAll("(?s).*\"file\":\\[\"([^\"]+)\".*", "$1"));
+        assertThat(dss(pdf)).containsExactly("TOTAL_PASSED", "null", "PAdES-BASELINE-LT");
+        HttpResponse<String> replay = json("/api/v2/sign/pdf", basic, "{\"nik\":\"" + nik + "\",\"passphrase\":\"" + passphrase
+                + "\",\"totp\":\"" + code.group(1) + "\",\"file\":[\"" + letter + "\"]}");
+        assertThat(replay.statusCode()).as("the code signs once").isEqualTo(400);
+        assertThat(replay.body()).contains("2033");
+    }
+
     /** The value of a JSON string field (the first one of that name) in a body. */
     static String field(String body, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(body);
@@ -541,6 +598,17 @@ class RelyingPartyTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("2041");
         assertThat(json("/api/v2/seal/get/activation", null, sealed).statusCode()).isEqualTo(401);
+        assertThat(json("/api/v2/seal/get/activation", "Basic " + Base64.getEncoder().encodeToString("segel-x:salah".getBytes(StandardCharsets.UTF_8)),
+                sealed).statusCode()).as("a wrong secret").isEqualTo(401);
+        assertThat(json("/api/v2/seal/get/activation", basic, "[1,2]").statusCode()).as("not an object").isEqualTo(400);
+        assertThat(json("/api/v2/seal/get/activation", basic, "{not json").statusCode()).as("malformed").isEqualTo(400);
+        assertThat(json("/api/v2/seal/get/activation", basic, "{\"idSubscriber\":\"' OR 1=1 --\"}").statusCode()).isEqualTo(404);
+        assertThat(json("/api/v2/seal/get/totp", basic, "{\"idSubscriber\":\"" + seal + "\",\"data\":\"abc\",\"totp\":\"1\"}")
+                .statusCode()).as("data not a number").isEqualTo(400);
+        assertThat(json("/api/v2/seal/get/totp", basic, "{\"idSubscriber\":\"" + seal + "\",\"data\":\"100000\",\"totp\":\"1\"}")
+                .statusCode()).as("too many documents").isEqualTo(400);
+        assertThat(json("/api/v2/seal/pdf", basic, "{\"idSubscriber\":\"" + seal + "\",\"totp\":\"123456\"}").statusCode())
+                .as("no file").isEqualTo(400);
 
         id.teken.devstack.MailInbox inbox = new id.teken.devstack.MailInbox(services.stack.mailApiUrl());
         HttpResponse<String> mailed = json("/api/v2/seal/get/activation", basic, sealed);

@@ -56,16 +56,30 @@ public final class SigningApi {
      * Checks the passphrase and opens the key for {@code signatures} signatures in a short time (a SAD). With {@code hashes}
      * (base64, as many as {@code signatures}) the SAD signs those digests only, each once (the CSC API's
      * credentials/authorize); {@code lifetimeSeconds} asks for a longer life than the default (at most the service's maximum).
+     * {@code code}: the mailed sign TOTP of a client whose TOTP is a second factor ({@link ApprovalRequest#withPassphrase}):
+     * checked and spent before the passphrase.
      */
     public record AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures, List<String> hashes,
-                                   Integer lifetimeSeconds) {
+                                   Integer lifetimeSeconds, String code) {
         public AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures) {
-            this(nip, passphrase, channel, signatures, null, null);
+            this(nip, passphrase, channel, signatures, null, null, null);
+        }
+
+        public AuthorizeRequest(String nip, String passphrase, String channel, Integer signatures, List<String> hashes,
+                                Integer lifetimeSeconds) {
+            this(nip, passphrase, channel, signatures, hashes, lifetimeSeconds, null);
         }
     }
 
-    /** A system client's request for the signer's approval (BSrE's sign TOTP): {@code channel} client:<username>. */
-    public record ApprovalRequest(String nip, String channel, String clientName, Integer signatures) {
+    /**
+     * A system client's request for the signer's approval (BSrE's sign TOTP): {@code channel} client:<username>. With
+     * {@code withPassphrase} the mailed code is a second factor the client sends together with the passphrase (no approval
+     * link), else it stands in for the passphrase once the signer approved with it.
+     */
+    public record ApprovalRequest(String nip, String channel, String clientName, Integer signatures, Boolean withPassphrase) {
+        public ApprovalRequest(String nip, String channel, String clientName, Integer signatures) {
+            this(nip, channel, clientName, signatures, null);
+        }
     }
 
     /** Until when the request (and the code mailed with it) holds. */

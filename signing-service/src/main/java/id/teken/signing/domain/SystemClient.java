@@ -16,7 +16,36 @@ import java.util.regex.Pattern;
  */
 public record SystemClient(UUID id, String username, String secretHash, String description, List<String> allowedIps,
                            boolean enabled, String createdBy, Instant createdAt, Instant updatedAt, SignerScope scope,
-                           List<String> qrOrigins, String disabledReason) {
+                           List<String> qrOrigins, String disabledReason, SignTotp signTotp) {
+
+    /**
+     * What a sign TOTP (BSrE's /api/v2/sign/get/totp) is to this client: APPROVAL, the code stands in for the passphrase once
+     * the signer approved on the portal with it; WITH_PASSPHRASE, a second factor the client sends with the passphrase (and
+     * without which it signs nothing).
+     */
+    public enum SignTotp {
+        APPROVAL, WITH_PASSPHRASE;
+
+        public static SignTotp parse(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                return valueOf(raw.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(ErrorCode.CLIENT_INVALID, "signTotp: APPROVAL atau WITH_PASSPHRASE.");
+            }
+        }
+    }
+
+    public SystemClient {
+        signTotp = signTotp == null ? SignTotp.APPROVAL : signTotp;
+    }
+
+    /** Whether this client's signatures need the mailed code together with the passphrase. */
+    public boolean totpWithPassphrase() {
+        return signTotp == SignTotp.WITH_PASSPHRASE;
+    }
 
     /** Origins (scheme://host[:port]) a QR code may point at: https or http, at most 10. */
     public static List<String> qrOrigins(List<String> raw) {

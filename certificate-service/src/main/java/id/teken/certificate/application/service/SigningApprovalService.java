@@ -68,10 +68,15 @@ public class SigningApprovalService implements SigningApprovalUseCase {
                     Duration.ofMinutes(10));
         }
         SigningApproval.Issued issued = SigningApproval.issue(command.nip(), channel, command.clientName(), command.signatures(), now,
-                settings.validity());
+                settings.validity(), command.withPassphrase());
         approvals.save(issued.approval());
-        mailer.sendSigningApproval(subscriber.identity(), command.clientName(), command.signatures(), issued.code(),
-                settings.publicUrl() + "/persetujuan/" + issued.token(), issued.approval().expiresAt());
+        if (command.withPassphrase()) {
+            mailer.sendSigningCode(subscriber.identity(), command.clientName(), command.signatures(), issued.code(),
+                    issued.approval().expiresAt());
+        } else {
+            mailer.sendSigningApproval(subscriber.identity(), command.clientName(), command.signatures(), issued.code(),
+                    settings.publicUrl() + "/persetujuan/" + issued.token(), issued.approval().expiresAt());
+        }
         return new Requested(issued.approval().expiresAt());
     }
 
@@ -101,7 +106,7 @@ public class SigningApprovalService implements SigningApprovalUseCase {
             }
             granted.put(a.id(), sad);
             return view(new SigningApproval(a.id(), a.tokenHash(), a.codeHash(), a.nip(), a.channel(), a.clientName(), a.signatures(),
-                    a.requestedAt(), a.expiresAt(), now, a.wrongCodes(), a.closedAt()));
+                    a.requestedAt(), a.expiresAt(), now, a.wrongCodes(), a.closedAt(), a.factor()));
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
@@ -113,7 +118,8 @@ public class SigningApprovalService implements SigningApprovalUseCase {
     public SignHashUseCase.Authorization redeem(RedeemCommand command) {
         String channel = SigningGate.channel(command.channel());
         Instant now = clock.instant();
-        List<SigningApproval> open = approvals.openFor(command.nip(), channel, now);
+        // A second-factor code opens nothing without the passphrase: those requests are not looked at here.
+        List<SigningApproval> open = approvals.openFor(command.nip(), channel, now).stream().filter(a -> !a.factor()).toList();
         if (command.code() == null || !command.code().trim().matches("[0-9]{6}")) {
             throw wrong();
         }
@@ -142,11 +148,40 @@ public class SigningApprovalService implements SigningApprovalUseCase {
         throw wrong();
     }
 
+    @Override
+    public SignHashUseCase.Authorization authorizeWithCode(SignHashUseCase.AuthorizeCommand command, String code) {
+        String channel = SigningGate.channel(command.channel());
+        try {
+            Instant now = clock.instant();
+            List<SigningApproval> open = approvals.openFor(command.nip(), channel, now).stream().filter(SigningApproval::factor).toList();
+            SigningApproval match = code == null || !code.trim().matches("[0-9]{6}") ? null
+                    : open.stream().filter(a -> a.codeIs(code)).findFirst().orElse(null);
+            if (match == null) {
+                for (SigningApproval a : open) {
+                    approvals.countWrongCode(a.id(), now);
+                }
+                throw wrong();
+            }
+            if (command.signatures() > match.signatures()) {
+                throw new DomainException(ErrorCode.CODE_WRONG, "Kode TOTP ini untuk " + match.signatures() + " dokumen. Minta TOTP baru.");
+            }
+            // Spent before the passphrase is checked: one code, one passphrase try (parallel uses: one wins).
+            if (!approvals.spend(match.id(), now)) {
+                throw wrong();
+            }
+            return signing.authorize(command);
+        } finally {
+            if (command.passphrase() != null) {
+                Arrays.fill(command.passphrase(), '\0');
+            }
+        }
+    }
+
     private SigningApproval live(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             throw new DomainException(ErrorCode.LINK_UNKNOWN, "Tautan tidak dikenal.");
         }
-        SigningApproval a = approvals.findByTokenHash(SigningApproval.hash(token)).orElseThrow(() ->
+        SigningApproval a = approvals.findByTokenHash(SigningApproval.hash(token)).filter(x -> !x.factor()).orElseThrow(() ->
                 new DomainException(ErrorCode.LINK_UNKNOWN, "Tautan tidak dikenal."));
         if (a.closedAt() != null) {
             throw new DomainException(ErrorCode.LINK_USED, "Permintaan ini sudah ditutup.");

@@ -167,4 +167,78 @@ class SigningApprovalTest {
         internal().body(Map.of("nip", nip, "channel", "client:arsip", "clientName", "arsip", "signatures", 1))
                 .post("/internal/v1/signing-approvals").then().statusCode(429).body("code", equalTo("TOO_MANY_ATTEMPTS"));
     }
+
+    /** Asks for a second-factor code (a client whose TOTP goes with the passphrase) and reads it from the mail. */
+    String askCode(String nip, String email, String client, int signatures) {
+        MailInbox inbox = new MailInbox(mailApi);
+        long before = codeMails(inbox, email).size();
+        internal().body(Map.of("nip", nip, "channel", "client:" + client, "clientName", client, "signatures", signatures,
+                "withPassphrase", true)).post("/internal/v1/signing-approvals").then().statusCode(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<MailInbox.Message> mails = codeMails(inbox, email);
+        while (mails.size() <= before && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            mails = codeMails(inbox, email);
+        }
+        assertThat(mails).hasSizeGreaterThan((int) before);
+        MailInbox.Message mail = mails.get(mails.size() - 1);
+        assertThat(mail.link("/persetujuan/")).as("a second factor has no approval link").isEmpty();
+        Matcher code = Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    static List<MailInbox.Message> codeMails(MailInbox inbox, String email) {
+        return inbox.messages(email).stream().filter(m -> m.subject().contains("Kode TOTP Tanda Tangan")).toList();
+    }
+
+    static Map<String, Object> authorizeWith(String nip, String client, String passphrase, String code, int signatures) {
+        return Map.of("nip", nip, "channel", "client:" + client, "passphrase", passphrase, "signatures", signatures, "code", code);
+    }
+
+    @Test
+    void aSecondFactorCode_withThePassphrase_opensTheKeyOnce_andNeverAlone() throws Exception {
+        String nip = Subscribers.freshNip();
+        String email = "faktor." + nip + "@ponorogo.go.id";
+        Subscribers.issue(kafka, mailApi, nip, email);
+        String code = askCode(nip, email, "eoffice", 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        // Alone it is nothing: not a signing approval's code.
+        internal().body(Map.of("nip", nip, "channel", "client:eoffice", "code", code))
+                .post("/internal/v1/signing-approvals/redeem").then().statusCode(400).body("code", equalTo("CODE_WRONG"));
+        // A wrong code is refused before the passphrase is looked at; more documents than asked for too.
+        internal().body(authorizeWith(nip, "eoffice", PASSPHRASE, wrong, 1)).post("/internal/v1/authorizations").then()
+                .statusCode(400).body("code", equalTo("CODE_WRONG"));
+        internal().body(authorizeWith(nip, "eoffice", PASSPHRASE, code, 2)).post("/internal/v1/authorizations").then()
+                .statusCode(400).body("code", equalTo("CODE_WRONG"));
+        // Another client cannot use it.
+        internal().body(authorizeWith(nip, "lain", PASSPHRASE, code, 1)).post("/internal/v1/authorizations").then()
+                .statusCode(400).body("code", equalTo("CODE_WRONG"));
+        // Three at once with the right code and passphrase: one SAD.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<Integer>> answers;
+        try {
+            answers = pool.invokeAll(Collections.nCopies(3, (Callable<Integer>) () -> internal()
+                    .body(authorizeWith(nip, "eoffice", PASSPHRASE, code, 1)).post("/internal/v1/authorizations").statusCode()));
+        } finally {
+            pool.shutdown();
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> f : answers) {
+            codes.add(f.get());
+        }
+        assertThat(codes).containsOnlyOnce(200).filteredOn(c -> c != 200).allMatch(c -> c == 400);
+
+        // A right code with a wrong passphrase: the code is spent and the passphrase counted.
+        String second = askCode(nip, email, "eoffice", 1);
+        internal().body(authorizeWith(nip, "eoffice", "Salah#Sekali9", second, 1)).post("/internal/v1/authorizations").then()
+                .statusCode(400).body("code", equalTo("PASSPHRASE_WRONG"));
+        internal().body(authorizeWith(nip, "eoffice", PASSPHRASE, second, 1)).post("/internal/v1/authorizations").then()
+                .statusCode(400).body("code", equalTo("CODE_WRONG"));
+    }
 }

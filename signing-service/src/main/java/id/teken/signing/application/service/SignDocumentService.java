@@ -82,12 +82,21 @@ public class SignDocumentService implements SignDocumentUseCase, RequestSigningA
         SigningAttempt attempt = new SigningAttempt(clock.instant(), command.documents().size(), command.signer().nip());
         SystemClient client = command.requester().client();
         try {
-            boolean byCode = command.totp() != null && !command.totp().isBlank();
-            if (byCode && client == null) {
+            boolean withPassphrase = command.passphrase() != null && command.passphrase().length > 0;
+            boolean codeGiven = command.totp() != null && !command.totp().isBlank();
+            // A client whose sign TOTP is a second factor: the mailed code with the passphrase, always; otherwise a code
+            // without a passphrase stands for the signer's approval.
+            boolean secondFactor = client != null && client.totpWithPassphrase() && command.authorized() == null;
+            boolean byCode = !secondFactor && codeGiven && !withPassphrase;
+            if (codeGiven && client == null) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "TOTP hanya untuk aplikasi klien; gunakan passphrase.");
             }
-            if (command.authorized() == null && !byCode && (command.passphrase() == null || command.passphrase().length == 0)) {
+            if (command.authorized() == null && !byCode && !withPassphrase) {
                 throw new DomainException(ErrorCode.PASSPHRASE_REQUIRED, "Passphrase wajib diisi.");
+            }
+            if (secondFactor && !codeGiven) {
+                throw new DomainException(ErrorCode.TOTP_WRONG, "Aplikasi ini menandatangani dengan passphrase dan TOTP: minta TOTP "
+                        + "(sign/get/totp) lalu kirim totp bersama passphrase.");
             }
             if (client != null) {
                 transactions.run(() -> budget.checkMaySign(client));
@@ -105,6 +114,8 @@ public class SignDocumentService implements SignDocumentUseCase, RequestSigningA
                             command.authorized().serialNumber()))
                     : byCode ? CompletableFuture.completedFuture(keys.redeemApproval(attempt.nip, command.requester().clientId(),
                             command.totp().trim()))
+                    : secondFactor ? keys.authorizeWithCode(attempt.nip, command.passphrase(), command.requester().clientId(),
+                            command.documents().size(), command.totp().trim())
                     : keys.authorize(attempt.nip, command.passphrase(), command.requester().clientId(), command.documents().size());
             try {
                 SigningKeys.SignerCertificate certificate = join(certificateLookup);
@@ -156,7 +167,7 @@ public class SignDocumentService implements SignDocumentUseCase, RequestSigningA
         try {
             transactions.run(() -> budget.checkMaySign(client));
             resolveSigner(signer, client, attempt);
-            return keys.requestApproval(attempt.nip, requester.clientId(), client.username(), documents);
+            return keys.requestApproval(attempt.nip, requester.clientId(), client.username(), documents, client.totpWithPassphrase());
         } catch (DomainException e) {
             transactions.run(() -> budget.charge(client, e.code()));
             throw e;
@@ -243,7 +254,9 @@ public class SignDocumentService implements SignDocumentUseCase, RequestSigningA
             return keys.signAuthorized(attempt.nip, granted.sad(), digests, "SHA-256", command.requester().clientId(), timestamped,
                     command.level().longTerm(), false);
         } catch (DomainException e) {
-            if (e.code() != ErrorCode.AUTHORIZATION_INVALID || command.passphrase() == null) {
+            SystemClient client = command.requester().client();
+            if (e.code() != ErrorCode.AUTHORIZATION_INVALID || command.passphrase() == null
+                    || client != null && client.totpWithPassphrase()) {
                 throw e;   // an authorization granted before and now unusable: the caller asks for a new one
             }
             // certificate-service lost the authorization (a restart, another instance, too slow a batch): check again with it.

@@ -55,7 +55,7 @@ public class SystemClientService implements ManageSystemClientsUseCase {
         Instant now = clock.instant();
         SystemClient client = new SystemClient(UUID.randomUUID(), name, sha256(secret), SystemClient.description(c.description()),
                 SystemClient.allowedIps(c.allowedIps()), c.enabled() == null || c.enabled(), adminNip, now, now,
-                c.scope() == null ? SignerScope.NOBODY : c.scope(), SystemClient.qrOrigins(c.qrOrigins()), null);
+                c.scope() == null ? SignerScope.NOBODY : c.scope(), SystemClient.qrOrigins(c.qrOrigins()), null, c.signTotp());
         if (clients.findByUsername(name).isPresent()) {
             throw new DomainException(ErrorCode.CLIENT_EXISTS, "username \"" + name + "\" sudah dipakai.");
         }
@@ -79,7 +79,8 @@ public class SystemClientService implements ManageSystemClientsUseCase {
                 ch.allowedIps() == null ? c.allowedIps() : SystemClient.allowedIps(ch.allowedIps()), enabled,
                 c.createdBy(), c.createdAt(), clock.instant(), ch.scope() == null ? c.scope() : ch.scope(),
                 ch.qrOrigins() == null ? c.qrOrigins() : SystemClient.qrOrigins(ch.qrOrigins()),
-                enabled ? null : ch.enabled() != null ? "disabled by " + adminNip : c.disabledReason());
+                enabled ? null : ch.enabled() != null ? "disabled by " + adminNip : c.disabledReason(),
+                ch.signTotp() == null ? c.signTotp() : ch.signTotp());
         clients.update(updated);
         if (enabled && !c.enabled()) {
             failures.clear(c.username());   // turned on again: a fresh failure budget
@@ -94,7 +95,7 @@ public class SystemClientService implements ManageSystemClientsUseCase {
         SystemClient c = find(id);
         String secret = newSecret();
         SystemClient updated = new SystemClient(c.id(), c.username(), sha256(secret), c.description(), c.allowedIps(), c.enabled(),
-                c.createdBy(), c.createdAt(), clock.instant(), c.scope(), c.qrOrigins(), c.disabledReason());
+                c.createdBy(), c.createdAt(), clock.instant(), c.scope(), c.qrOrigins(), c.disabledReason(), c.signTotp());
         clients.update(updated);
         record(adminNip, "ROTATE_SECRET", updated, null);
         return new CreatedClient(updated, secret);
@@ -145,6 +146,7 @@ public class SystemClientService implements ManageSystemClientsUseCase {
         parts.add("allowedIps=" + c.allowedIps());
         parts.add(c.scope().allSigners() ? "scope=ALL" : "scope.units=" + c.scope().units() + " scope.signers=" + c.scope().signers().size());
         parts.add("qrOrigins=" + c.qrOrigins());
+        parts.add("signTotp=" + c.signTotp());
         return String.join("; ", parts);
     }
 

@@ -74,10 +74,13 @@ public class InternalSigningResource {
         if (body.lifetimeSeconds() != null && body.lifetimeSeconds() < 1) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "lifetimeSeconds must be positive.");
         }
-        SignHashUseCase.Authorization granted = signing.authorize(new SignHashUseCase.AuthorizeCommand(body.nip(),
+        SignHashUseCase.AuthorizeCommand command = new SignHashUseCase.AuthorizeCommand(body.nip(),
                 body.passphrase() == null ? null : body.passphrase().toCharArray(), body.channel(),
                 body.signatures() == null ? 1 : body.signatures(), hashes,
-                body.lifetimeSeconds() == null ? null : java.time.Duration.ofSeconds(body.lifetimeSeconds())));
+                body.lifetimeSeconds() == null ? null : java.time.Duration.ofSeconds(body.lifetimeSeconds()));
+        // A client whose sign TOTP is a second factor: the mailed code first, then the passphrase.
+        SignHashUseCase.Authorization granted = body.code() != null ? approvals.authorizeWithCode(command, body.code())
+                : signing.authorize(command);
         return new AuthorizeResponse(granted.sad(), granted.expiresAt().toString(), granted.serialNumber());
     }
 
@@ -129,7 +132,7 @@ public class InternalSigningResource {
             throw new DomainException(ErrorCode.BODY_REQUIRED, "nip, channel, clientName and signatures required");
         }
         return new id.teken.internal.SigningApi.ApprovalResponse(approvals.request(new SigningApprovalUseCase.RequestCommand(body.nip(),
-                body.channel(), body.clientName(), body.signatures())).expiresAt().toString());
+                body.channel(), body.clientName(), body.signatures(), Boolean.TRUE.equals(body.withPassphrase()))).expiresAt().toString());
     }
 
     @POST

@@ -121,6 +121,20 @@ public class OutboxCertificateMailer implements CertificateMailer {
     }
 
     @Override
+    public void sendSigningCode(SubscriberIdentity to, String clientName, int signatures, String code, Instant expiresAt) {
+        String what = "Aplikasi \"" + clientName + "\" akan menandatangani " + signatures + " dokumen atas nama Anda dengan sertifikat "
+                + "elektronik Anda.";
+        String how = "Jika Anda yang meminta, masukkan kode di bawah bersama passphrase Anda di aplikasi tersebut. Kode hanya berlaku "
+                + "sekali, untuk aplikasi ini, sampai " + WHEN.format(expiresAt) + ".";
+        String warn = "Jika bukan Anda yang meminta, abaikan email ini dan jangan berikan kode atau passphrase kepada siapa pun.";
+        send(to, "Kode TOTP Tanda Tangan: " + clientName + " - " + config.tenant().name(),
+                "Yth. " + to.nama() + ",\n\n" + what + "\n\nKode TOTP: " + code + "\n\n" + how + "\n\n" + warn + "\n\n"
+                        + config.tenant().name() + "\n",
+                "<p>Yth. " + esc(to.nama()) + ",</p><p>" + esc(what) + "</p><p>Kode TOTP: <strong>" + code + "</strong></p><p>"
+                        + esc(how) + "</p><p>" + esc(warn) + "</p><p>" + esc(config.tenant().name()) + "</p>");
+    }
+
+    @Override
     public void sendSealActivation(SubscriberIdentity unit, String clientName, String code, Instant expiresAt) {
         String what = "Aplikasi \"" + clientName + "\" meminta aktivasi segel elektronik " + unit.nama() + ". Dengan TOTP aktivasi "
                 + "di bawah, aplikasi itu dapat meminta TOTP segel dan menyegel dokumen atas nama unit ini.";

@@ -21,19 +21,19 @@ import static id.teken.kit.persistence.SqlRows.timestamp;
 public class SigningApprovalsAdapter implements SigningApprovals {
 
     private static final String COLUMNS = "id, token_hash, code_hash, nip, channel, client_name, signatures, requested_at, expires_at, "
-            + "approved_at, wrong_codes, closed_at";
+            + "approved_at, wrong_codes, closed_at, factor";
 
     @Inject
     EntityManager em;
 
     @Override
     public void save(SigningApproval a) {
-        em.createNativeQuery("INSERT INTO signing_approval (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+        em.createNativeQuery("INSERT INTO signing_approval (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
                 .setParameter(1, a.id()).setParameter(2, a.tokenHash()).setParameter(3, a.codeHash()).setParameter(4, a.nip())
                 .setParameter(5, a.channel()).setParameter(6, a.clientName()).setParameter(7, a.signatures())
                 .setParameter(8, timestamp(a.requestedAt())).setParameter(9, timestamp(a.expiresAt()))
                 .setParameter(10, timestamp(a.approvedAt())).setParameter(11, a.wrongCodes()).setParameter(12, timestamp(a.closedAt()))
-                .executeUpdate();
+                .setParameter(13, a.factor()).executeUpdate();
     }
 
     @Override
@@ -75,6 +75,12 @@ public class SigningApprovalsAdapter implements SigningApprovals {
     }
 
     @Override
+    public boolean spend(UUID id, Instant now) {
+        return em.createNativeQuery("UPDATE signing_approval SET closed_at = ?1 WHERE id = ?2 AND closed_at IS NULL AND expires_at > ?1")
+                .setParameter(1, timestamp(now)).setParameter(2, id).executeUpdate() == 1;
+    }
+
+    @Override
     public long countRequestedSince(String nip, String channel, Instant since) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM signing_approval WHERE nip = ?1 AND channel = ?2 AND requested_at >= ?3")
                 .setParameter(1, nip).setParameter(2, channel).setParameter(3, timestamp(since)).getSingleResult()).longValue();
@@ -82,6 +88,7 @@ public class SigningApprovalsAdapter implements SigningApprovals {
 
     private static SigningApproval row(Object[] r) {
         return new SigningApproval((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).intValue(), instant(r[7]), instant(r[8]), instant(r[9]), ((Number) r[10]).intValue(), instant(r[11]));
+                ((Number) r[6]).intValue(), instant(r[7]), instant(r[8]), instant(r[9]), ((Number) r[10]).intValue(), instant(r[11]),
+                (Boolean) r[12]);
     }
 }

@@ -24,8 +24,18 @@ public interface SigningApprovalUseCase {
      */
     SignHashUseCase.Authorization redeem(RedeemCommand command);
 
+    /**
+     * A client whose TOTP is a second factor: the mailed code (from a {@code withPassphrase} request of this signer and
+     * client, for at least this many signatures) is spent, then the passphrase is checked as {@link SignHashUseCase#authorize}
+     * does. CODE_WRONG (counted; five close the requests) before the passphrase is even looked at.
+     */
+    SignHashUseCase.Authorization authorizeWithCode(SignHashUseCase.AuthorizeCommand command, String code);
+
     /** {@code channel}: client:<username>; {@code clientName}: what the person reads in the mail. */
-    record RequestCommand(String nip, String channel, String clientName, int signatures) {
+    record RequestCommand(String nip, String channel, String clientName, int signatures, boolean withPassphrase) {
+        public RequestCommand(String nip, String channel, String clientName, int signatures) {
+            this(nip, channel, clientName, signatures, false);
+        }
     }
 
     record RedeemCommand(String nip, String channel, String code) {

@@ -24,6 +24,9 @@ public interface CertificateMailer {
     /** A system client asks to sign for the person: the code, and the link where they approve with their passphrase. */
     void sendSigningApproval(SubscriberIdentity to, String clientName, int signatures, String code, String link, Instant expiresAt);
 
+    /** A sign TOTP that is a second factor: the code to enter in the client's application together with the passphrase. */
+    void sendSigningCode(SubscriberIdentity to, String clientName, int signatures, String code, Instant expiresAt);
+
     /** A seal's activation code for a system client, to the unit's official address. */
     void sendSealActivation(SubscriberIdentity unit, String clientName, String code, Instant expiresAt);
 }

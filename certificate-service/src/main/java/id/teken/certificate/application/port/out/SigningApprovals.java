@@ -27,4 +27,7 @@ public interface SigningApprovals {
 
     /** Requests of this signer and channel made since. */
     long countRequestedSince(String nip, String channel, Instant since);
+
+    /** Closes the open request as spent (a second-factor code used once); false when it was closed or expired meanwhile. */
+    boolean spend(java.util.UUID id, java.time.Instant now);
 }

@@ -56,31 +56,31 @@ public class AdminClientResource {
 
     /** Body of create. */
     public record CreateClientRequest(String username, String description, List<String> allowedIps, Boolean enabled,
-                                      ScopeBody scope, List<String> qrOrigins) {
+                                      ScopeBody scope, List<String> qrOrigins, String signTotp) {
     }
 
     /** Body of update: fields left out stay as they are. */
     public record UpdateClientRequest(String description, List<String> allowedIps, Boolean enabled, ScopeBody scope,
-                                      List<String> qrOrigins) {
+                                      List<String> qrOrigins, String signTotp) {
     }
 
     /** A client as listed (never the secret or its hash). */
     public record ClientView(String id, String username, String description, List<String> allowedIps, boolean enabled,
-                             String disabledReason, ScopeBody scope, List<String> qrOrigins, String createdBy, Instant createdAt,
-                             Instant updatedAt) {
+                             String disabledReason, ScopeBody scope, List<String> qrOrigins, String signTotp, String createdBy,
+                             Instant createdAt, Instant updatedAt) {
         static ClientView of(SystemClient c) {
             return new ClientView(c.id().toString(), c.username(), c.description(), c.allowedIps(), c.enabled(), c.disabledReason(),
-                    ScopeBody.of(c.scope()), c.qrOrigins(), c.createdBy(), c.createdAt(), c.updatedAt());
+                    ScopeBody.of(c.scope()), c.qrOrigins(), c.signTotp().name(), c.createdBy(), c.createdAt(), c.updatedAt());
         }
     }
 
     /** The client with its secret, this once. */
     public record ClientWithSecret(String id, String username, String secret, String description, List<String> allowedIps,
-                                   boolean enabled, ScopeBody scope, List<String> qrOrigins, String message) {
+                                   boolean enabled, ScopeBody scope, List<String> qrOrigins, String signTotp, String message) {
         static ClientWithSecret of(ManageSystemClientsUseCase.CreatedClient created) {
             SystemClient c = created.client();
             return new ClientWithSecret(c.id().toString(), c.username(), created.secret(), c.description(), c.allowedIps(), c.enabled(),
-                    ScopeBody.of(c.scope()), c.qrOrigins(),
+                    ScopeBody.of(c.scope()), c.qrOrigins(), c.signTotp().name(),
                     "Simpan secret ini sekarang; Teken hanya menyimpan hash-nya dan tidak dapat menampilkannya lagi.");
         }
     }
@@ -95,7 +95,7 @@ public class AdminClientResource {
         require(body);
         return Response.status(201).entity(ClientWithSecret.of(clients.create(new ManageSystemClientsUseCase.NewClient(body.username(),
                 body.description(), body.allowedIps(), body.enabled(), body.scope() == null ? null : body.scope().toScope(),
-                body.qrOrigins()), jwt.getSubject()))).build();
+                body.qrOrigins(), SystemClient.SignTotp.parse(body.signTotp())), jwt.getSubject()))).build();
     }
 
     @GET
@@ -118,7 +118,8 @@ public class AdminClientResource {
     public ClientView update(@PathParam("id") String id, UpdateClientRequest body) {
         require(body);
         return ClientView.of(clients.update(uuid(id), new ManageSystemClientsUseCase.ClientChanges(body.description(), body.allowedIps(),
-                body.enabled(), body.scope() == null ? null : body.scope().toScope(), body.qrOrigins()), jwt.getSubject()));
+                body.enabled(), body.scope() == null ? null : body.scope().toScope(), body.qrOrigins(),
+                SystemClient.SignTotp.parse(body.signTotp())), jwt.getSubject()));
     }
 
     @POST

@@ -43,13 +43,13 @@ public class EsignV1Resource extends EsignRoutes {
     @Path("/sign/pdf")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
-    @Operation(summary = "v1: tanda tangani PDF (file, nik, passphrase, tampilan, image, imageTTD, linkQR, page/halaman, xAxis, yAxis, width, height, tag_koordinat, reason, location, text); header id_dokumen")
+    @Operation(summary = "v1: tanda tangani PDF (file, nik, passphrase, totp, tampilan, image, imageTTD, linkQR, page/halaman, xAxis, yAxis, width, height, tag_koordinat, reason, location, text); header id_dokumen")
     public Response signV1(@RestForm("file") FileUpload file, @RestForm("nik") String nik, @RestForm("passphrase") String passphrase,
                            @RestForm("tampilan") String tampilan, @RestForm("image") String image, @RestForm("imageTTD") FileUpload specimen,
                            @RestForm("linkQR") String linkQr, @RestForm("page") String page, @RestForm("halaman") String halaman,
                            @RestForm("xAxis") String x, @RestForm("yAxis") String y, @RestForm("width") String width,
                            @RestForm("height") String height, @RestForm("tag_koordinat") String marker, @RestForm("reason") String reason,
-                           @RestForm("location") String location, @RestForm("text") String text) {
+                           @RestForm("location") String location, @RestForm("text") String text, @RestForm("totp") String totp) {
         SystemClient client = callers.system();
         String clientId = "client:" + client.username();
         byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE, "Ukuran PDF maksimal " + EsignCompat.mb(config.signing().maxPdfSize()) + " MB.");
@@ -61,7 +61,8 @@ public class EsignV1Resource extends EsignRoutes {
                 Appearance.Origin.BOTTOM_LEFT, width, height, marker, text, reason, location, linkQr);
         SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(
                 SignatureResource.systemSigner(null, nik, null), SignDocumentUseCase.Requester.of(client), List.of(document),
-                SignatureResource.chars(passphrase), PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT), List.of(appearance))).get(0);
+                SignatureResource.chars(passphrase), PadesLevel.parse(config.signing().defaultLevel(), PadesLevel.B_LT), List.of(appearance),
+                null, Forms.blankToNull(totp))).get(0);
         downloads.keep(signed.documentId(), clientId, Forms.safeName(document.name()) + "_signed.pdf", signed.pdf());
         return Response.ok(signed.pdf(), "application/pdf").header("id_dokumen", signed.documentId())
                 .header("X-Document-Id", signed.documentId())

@@ -50,8 +50,9 @@ public class EsignV2Resource extends EsignRoutes {
         if (body == null || !body.isObject()) {
             throw new DomainException(ErrorCode.BODY_REQUIRED, "Badan permintaan JSON wajib diisi.");
         }
-        // With a TOTP (and no passphrase): the code of a signing approval the signer gave this client (get/totp).
-        String totp = text(body, "passphrase").isEmpty() ? Forms.blankToNull(text(body, "totp")) : null;
+        // With a TOTP: the code of a signing approval the signer gave this client (get/totp) instead of the passphrase, or,
+        // for a client whose TOTP is a second factor, the mailed code together with the passphrase.
+        String totp = Forms.blankToNull(text(body, "totp"));
         JsonNode files = body.path("file");
         if (!files.isArray() || files.isEmpty()) {
             throw new DomainException(ErrorCode.PDF_REQUIRED, "file (array base64) wajib diisi.");
@@ -180,7 +181,9 @@ public class EsignV2Resource extends EsignRoutes {
         java.time.Instant expires = approvals.requestApproval(SignatureResource.systemSigner(null, nik, email),
                 SignDocumentUseCase.Requester.of(client), documents);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("message", "TOTP berhasil dikirim ke email penanda tangan; kode berlaku setelah ia menyetujui permintaan dengan passphrase");
+        out.put("message", client.totpWithPassphrase()
+                ? "TOTP berhasil dikirim ke email penanda tangan; kirim kode bersama passphrase-nya"
+                : "TOTP berhasil dikirim ke email penanda tangan; kode berlaku setelah ia menyetujui permintaan dengan passphrase");
         out.put("expires", expires.toString());
         out.put("result", true);
         return Response.ok(Map.of("success", true, "message", out.get("message"), "data", out)).build();

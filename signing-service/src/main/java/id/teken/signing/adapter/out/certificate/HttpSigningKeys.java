@@ -110,6 +110,11 @@ public class HttpSigningKeys implements SigningKeys, id.teken.signing.applicatio
                 hashes.isEmpty() ? null : base64(hashes), (int) lifetime.toSeconds()));
     }
 
+    @Override
+    public CompletableFuture<Authorization> authorizeWithCode(String nip, char[] passphrase, String channel, int signatures, String code) {
+        return authorize(new AuthorizeRequest(nip, new String(passphrase), channel(channel), signatures, null, null, code));
+    }
+
     private CompletableFuture<Authorization> authorize(AuthorizeRequest authorize) {
         byte[] request;
         try {
@@ -208,7 +213,13 @@ public class HttpSigningKeys implements SigningKeys, id.teken.signing.applicatio
 
     @Override
     public java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures) {
-        JsonNode body = call(post(SigningApi.APPROVALS, new SigningApi.ApprovalRequest(nip, channel(channel), clientName, signatures)));
+        return requestApproval(nip, channel, clientName, signatures, false);
+    }
+
+    @Override
+    public java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures, boolean withPassphrase) {
+        JsonNode body = call(post(SigningApi.APPROVALS, new SigningApi.ApprovalRequest(nip, channel(channel), clientName, signatures,
+                withPassphrase ? Boolean.TRUE : null)));
         return java.time.Instant.parse(read(body, SigningApi.ApprovalResponse.class).expiresAt());
     }
 

@@ -41,11 +41,12 @@ public interface ManageSystemClientsUseCase {
 
     /** What an ADMIN gives for a new client. */
     record NewClient(String username, String description, List<String> allowedIps, Boolean enabled, SignerScope scope,
-                     List<String> qrOrigins) {
+                     List<String> qrOrigins, id.teken.signing.domain.SystemClient.SignTotp signTotp) {
     }
 
     /** What an ADMIN changes; null = unchanged. */
-    record ClientChanges(String description, List<String> allowedIps, Boolean enabled, SignerScope scope, List<String> qrOrigins) {
+    record ClientChanges(String description, List<String> allowedIps, Boolean enabled, SignerScope scope, List<String> qrOrigins,
+                         id.teken.signing.domain.SystemClient.SignTotp signTotp) {
     }
 
     /** The client and its one-time secret. */

@@ -32,6 +32,23 @@ public interface SigningKeys {
                                                java.time.Duration lifetime);
 
     /**
+     * {@link #authorize(String, char[], String, int)} for a client whose sign TOTP is a second factor: certificate-service
+     * spends the mailed {@code code} first (TOTP_WRONG when it is not this signer's and client's, or too few documents), then
+     * checks the passphrase.
+     */
+    default CompletableFuture<Authorization> authorizeWithCode(String nip, char[] passphrase, String channel, int signatures, String code) {
+        throw new UnsupportedOperationException("second-factor codes are not offered by this key custody");
+    }
+
+    /** {@link #requestApproval(String, String, String, int)}; with {@code withPassphrase} the code is a second factor (no link). */
+    default java.time.Instant requestApproval(String nip, String channel, String clientName, int signatures, boolean withPassphrase) {
+        if (withPassphrase) {
+            throw new UnsupportedOperationException("second-factor codes are not offered by this key custody");
+        }
+        return requestApproval(nip, channel, clientName, signatures);
+    }
+
+    /**
      * Signs with an authorization (like {@link #signDigests}); AUTHORIZATION_INVALID when it expired or is unknown (the
      * caller then checks the passphrase with the signature instead), and with {@code boundOnly} when it is not bound to
      * hashes (granted for a number of signatures).
