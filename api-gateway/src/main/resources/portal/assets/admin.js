@@ -1,4 +1,5 @@
-/* Admin: system clients (the secret shown once), their allow-list and scope, enable/disable, a new secret, the audit. */
+/* Admin: system clients (the secret shown once), their allow-list, scope and sign TOTP, enable/disable, a new secret, the audit;
+   seals of organisation units (create, list, revoke). */
 'use strict';
 document.addEventListener('DOMContentLoaded', () => {
   const { $, api, notice, busy, show, date, confirm } = Teken;
@@ -32,7 +33,8 @@ document.addEventListener('DOMContentLoaded', () => {
       cell(tr, (c.allowedIps || []).join(', '));
       const s = c.scope || {};
       cell(tr, s.allSigners ? 'Semua pegawai' : [(s.units || []).join(', '), (s.signers || []).length ? (s.signers.length + ' NIP') : ''].filter(Boolean).join('; '));
-      cell(tr, c.enabled ? 'Aktif' : 'Nonaktif' + (c.disabledReason ? ' (' + c.disabledReason + ')' : ''));
+      cell(tr, (c.enabled ? 'Aktif' : 'Nonaktif' + (c.disabledReason ? ' (' + c.disabledReason + ')' : ''))
+        + (c.signTotp === 'WITH_PASSPHRASE' ? '; TOTP + passphrase' : ''));
       const td = document.createElement('td');
       const toggle = document.createElement('button');
       toggle.type = 'button'; toggle.className = 'secondary'; toggle.textContent = c.enabled ? 'Nonaktifkan' : 'Aktifkan';
@@ -61,7 +63,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('form-klien').addEventListener('submit', (e) => {
     e.preventDefault();
     const body = { username: $('klien-nama').value.trim(), description: $('klien-keterangan').value.trim() || null, allowedIps: lines('klien-ip'),
-      scope: { allSigners: $('klien-semua').checked, units: lines('klien-unit'), signers: lines('klien-nip') } };
+      scope: { allSigners: $('klien-semua').checked, units: lines('klien-unit'), signers: lines('klien-nip') }, signTotp: $('klien-totp').value };
     if (!body.username || !body.allowedIps.length) { notice('pesan', 'bad', 'Nama pengguna dan alamat IP wajib diisi.'); return; }
     busy($('buat-klien'), async () => {
       const r = await api('POST', '/api/v1/admin/clients', { json: body });
@@ -73,7 +75,53 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 
+  async function seals() {
+    const r = await api('GET', '/api/v1/admin/seals');
+    const body = document.querySelector('#segel tbody');
+    body.replaceChildren();
+    if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+    show('segel-kosong', r.data.length === 0);
+    r.data.forEach((s) => {
+      const tr = document.createElement('tr');
+      cell(tr, s.unitName);
+      cell(tr, s.idSubscriber);
+      cell(tr, s.email);
+      cell(tr, s.status + (s.revocationReason ? ' (' + s.revocationReason + ')' : ''));
+      cell(tr, date(s.validTo));
+      const td = document.createElement('td');
+      if (s.status === 'ISSUE') {
+        const revoke = document.createElement('button');
+        revoke.type = 'button'; revoke.className = 'secondary'; revoke.textContent = 'Cabut';
+        revoke.addEventListener('click', async () => {
+          if (!(await confirm('Cabut segel ' + s.unitName + '? Sertifikatnya masuk CRL dan tidak dapat dipakai lagi.'))) return;
+          busy(revoke, async () => {
+            const u = await api('POST', '/api/v1/admin/seals/' + encodeURIComponent(s.idSubscriber) + '/revoke', { json: { alasan: 'cessationOfOperation' } });
+            notice('pesan', u.ok ? 'ok' : 'bad', u.ok ? 'Segel ' + s.unitName + ' dicabut.' : u.problem.message);
+            await seals();
+          });
+        });
+        td.appendChild(revoke);
+      }
+      tr.appendChild(td);
+      body.appendChild(tr);
+    });
+  }
+
+  $('form-segel').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = { unitName: $('segel-unit').value.trim(), email: $('segel-email').value.trim() };
+    if (!body.unitName || !body.email) { notice('pesan', 'bad', 'Nama unit dan email resmi unit wajib diisi.'); return; }
+    busy($('buat-segel'), async () => {
+      const r = await api('POST', '/api/v1/admin/seals', { json: body });
+      if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }
+      $('form-segel').reset();
+      notice('pesan', 'ok', 'Segel ' + r.data.unitName + ' dibuat: idSubscriber ' + r.data.idSubscriber + '.');
+      await seals();
+    });
+  });
+
   $('muat-audit').addEventListener('click', () => busy($('muat-audit'), () => Teken.listInto('/api/v1/admin/clients/audit?limit=100', 'audit', ['at', 'actorNip', 'action', 'clientUsername', 'detail'])));
 
   clients();
+  seals();
 });

@@ -369,6 +369,37 @@ class PortalBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"), client));
         shots("admin");
 
+        // Admin: a seal (segel elektronik) for a unit, listed with its idSubscriber and status, then revoked.
+        String unit = "Dinas Uji Segel " + (System.currentTimeMillis() % 100000);
+        type("segel-unit", unit);
+        type("segel-email", "segel.uji@ponorogo.go.id");
+        click("buat-segel");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pesan"), "idSubscriber SEGEL-"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#segel tbody"), unit));
+        WebElement sealRow = browser.findElements(By.cssSelector("#segel tbody tr")).stream()
+                .filter(r -> r.getText().contains(unit)).findFirst().orElseThrow();
+        assertThat(sealRow.getText()).contains("SEGEL-").contains("ISSUE").contains("segel.uji@ponorogo.go.id");
+        String sealId = sealRow.getText().replaceAll("(?s).*(SEGEL-[0-9A-Z]{16}).*", "$1");
+        shots("admin-segel");
+        sealRow.findElement(By.xpath(".//button[text()='Cabut']")).click();
+        click("konfirmasi-iya");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pesan"), "dicabut"));
+        wait.until(d -> d.findElements(By.cssSelector("#segel tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains(unit) && r.getText().contains("REVOKE")));
+        // The unit's seal again, after the revocation: a new certificate under the same idSubscriber.
+        type("segel-unit", unit);
+        type("segel-email", "segel.baru@ponorogo.go.id");
+        click("buat-segel");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pesan"), sealId));
+        wait.until(d -> d.findElements(By.cssSelector("#segel tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains(sealId) && r.getText().contains("ISSUE") && r.getText().contains("segel.baru@")));
+        // While it is active, the same unit cannot get another; the refusal is explained on the page.
+        type("segel-unit", unit.toUpperCase());
+        type("segel-email", "segel.lain@ponorogo.go.id");
+        click("buat-segel");
+        waitNotice("bad");
+        assertThat(text("pesan")).contains("sudah memiliki segel");
+
         // BSrE's sign TOTP: a system client asks to sign for the ASN; she approves at the mailed link with her passphrase
         // (the page), and the client signs with the mailed code.
         String arsip = "arsip-" + (System.currentTimeMillis() % 100000);

@@ -458,15 +458,7 @@ class RelyingPartyTest {
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
         assertThat(asked.body()).contains("\"result\":true");
         // Other mails to the signer may land meanwhile: wait for the approval mail itself.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        java.util.Optional<id.teken.devstack.MailInbox.Message> found = java.util.Optional.empty();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            found = inbox.messages(dinas).stream().skip(before).filter(m -> m.subject().contains("Persetujuan Tanda Tangan")).findFirst();
-            if (found.isEmpty()) {
-                Thread.sleep(200);
-            }
-        }
-        id.teken.devstack.MailInbox.Message mail = found.orElseThrow();
+        id.teken.devstack.MailInbox.Message mail = awaitMail(inbox, dinas, before, "Persetujuan Tanda Tangan");
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
         assertThat(code.find()).isTrue();
         String link = mail.link("/persetujuan/").orElseThrow();
@@ -523,15 +515,7 @@ class RelyingPartyTest {
         HttpResponse<String> asked = json("/api/v2/sign/get/totp", basic, "{\"nik\":\"" + nik + "\",\"data\":\"1\"}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
         assertThat(asked.body()).contains("bersama passphrase");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        java.util.Optional<id.teken.devstack.MailInbox.Message> found = java.util.Optional.empty();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            found = inbox.messages(dinas).stream().skip(before).filter(m -> m.subject().contains("Kode TOTP Tanda Tangan")).findFirst();
-            if (found.isEmpty()) {
-                Thread.sleep(200);
-            }
-        }
-        id.teken.devstack.MailInbox.Message mail = found.orElseThrow();
+        id.teken.devstack.MailInbox.Message mail = awaitMail(inbox, dinas, before, "Kode TOTP Tanda Tangan");
         assertThat(mail.link("/persetujuan/")).isEmpty();
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
         assertThat(code.find()).isTrue();
@@ -554,6 +538,21 @@ class RelyingPartyTest {
                 + "\",\"totp\":\"" + code.group(1) + "\",\"file\":[\"" + letter + "\"]}");
         assertThat(replay.statusCode()).as("the code signs once").isEqualTo(400);
         assertThat(replay.body()).contains("2033");
+    }
+
+    /** The first mail to the address after the first {@code before}, whose subject holds the text (others may land meanwhile). */
+    static id.teken.devstack.MailInbox.Message awaitMail(id.teken.devstack.MailInbox inbox, String address, int before, String subject)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<id.teken.devstack.MailInbox.Message> found = inbox.messages(address).stream().skip(before)
+                    .filter(m -> m.subject().contains(subject)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail \"" + subject + "\" to " + address);
     }
 
     /** The value of a JSON string field (the first one of that name) in a body. */

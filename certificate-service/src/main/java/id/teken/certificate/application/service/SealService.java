@@ -66,8 +66,25 @@ public class SealService implements SealUseCase {
         Instant now = clock.instant();
         SealSubscriber seal = new SealSubscriber(SealSubscriber.newId(), unit, email, settings.tenantName(),
                 command.adminNip(), now);
+        String action = "CREATE_SEAL";
         if (!seals.insert(seal)) {
-            throw new DomainException(ErrorCode.SEAL_EXISTS, "Unit \"" + unit + "\" sudah memiliki segel.");
+            // The unit has a seal: while its certificate is active that is the one; after a revocation (or its end) the
+            // same idSubscriber gets a new key and certificate, so the clients' settings stay (their activations do not).
+            SealSubscriber existing = seals.findByUnit(unit).orElseThrow(() ->
+                    new DomainException(ErrorCode.SEAL_EXISTS, "Unit \"" + unit + "\" sudah memiliki segel."));
+            Credential current = credentials.findActiveSeal(existing.id()).orElse(null);
+            if (current != null && !current.expiredAt(now)) {
+                throw new DomainException(ErrorCode.SEAL_EXISTS, "Unit \"" + unit + "\" sudah memiliki segel aktif ("
+                        + existing.id() + ").");
+            }
+            if (current != null && !credentials.transition(current, current.expire())) {
+                throw new DomainException(ErrorCode.STATUS_CHANGED, "Status segel berubah saat tindakan ini diproses. Ulangi.");
+            }
+            seals.updateEmail(existing.id(), email);
+            seals.deleteActivations(existing.id());
+            seal = new SealSubscriber(existing.id(), existing.unitName(), email, existing.instansi(), existing.createdBy(),
+                    existing.createdAt());
+            action = "RENEW_SEAL";
         }
         UUID credentialId = UUID.randomUUID();
         KeyCustody.GeneratedKey key = keys.generateSeal(credentialId);
@@ -76,7 +93,7 @@ public class SealService implements SealUseCase {
         Credential credential = new Credential(credentialId, null, cert.serialNumberHex(), cert.subjectDn(), cert.pem(), now, notAfter,
                 Credential.Status.ACTIVE, null, null, key.sealedKey(), certificateSettings.subscriberAgreementVersion(), now, now);
         credentials.insertSeal(credential, seal.id());
-        audit.record(now, command.adminNip(), "CREATE_SEAL", credential.serialNumber(), seal.id() + " " + unit);
+        audit.record(now, command.adminNip(), action, credential.serialNumber(), seal.id() + " " + unit);
         return new SealView(seal, credential);
     }
 

@@ -191,6 +191,14 @@ class SealTest {
         byte[] crl = given().get("/pki/crl").then().statusCode(200).extract().asByteArray();
         X509CRL list = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(crl));
         assertThat(list.getRevokedCertificate(new BigInteger(seal.serial(), 16))).isNotNull();
+
+        // The unit's seal again: a new key and certificate under the same idSubscriber; the old activation is gone.
+        String unit = internal().get("/internal/v1/seals/" + seal.id()).then().statusCode(200).extract().path("unitName");
+        var renewed = as(ADMIN, "ADMIN").body(Map.of("unitName", unit, "email", seal.email())).post("/api/v1/admin/seals").then()
+                .statusCode(201).body("idSubscriber", equalTo(seal.id())).body("status", equalTo("ISSUE")).extract();
+        assertThat(renewed.<String>path("serialNumber")).isNotEqualTo(seal.serial());
+        internal().body(Map.of("idSubscriber", seal.id(), "channel", "client:cabut", "activationCode", activation, "documents", 1))
+                .post("/internal/v1/seals/totp").then().statusCode(409).body("code", equalTo("SEAL_NOT_ACTIVATED"));
     }
 
     @Test

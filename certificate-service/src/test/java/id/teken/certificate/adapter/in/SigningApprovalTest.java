@@ -55,22 +55,27 @@ class SigningApprovalTest {
         long before = approvalMails(inbox, email).size();
         internal().body(Map.of("nip", nip, "channel", "client:" + client, "clientName", client, "signatures", signatures))
                 .post("/internal/v1/signing-approvals").then().statusCode(200);
+        MailInbox.Message mail = newest(() -> approvalMails(inbox, email), before);
+        assertThat(mail.subject()).contains(client);
+        Matcher code = Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
+        assertThat(code.find()).isTrue();
+        return new Mailed(Subscribers.token(mail.link("/persetujuan/").orElseThrow()), code.group(1));
+    }
+
+    /** The newest of the mails once there are more than {@code before} (20 s at most). */
+    static MailInbox.Message newest(java.util.function.Supplier<List<MailInbox.Message>> mails, long before) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<MailInbox.Message> approvals = approvalMails(inbox, email);
-        while (approvals.size() <= before && System.nanoTime() < deadline) {
+        List<MailInbox.Message> now = mails.get();
+        while (now.size() <= before && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            approvals = approvalMails(inbox, email);
+            now = mails.get();
         }
-        assertThat(approvals).hasSizeGreaterThan((int) before);
-        MailInbox.Message mail = approvals.get(approvals.size() - 1);
-        assertThat(mail.subject()).contains(client);
-        Matcher code = Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
-        assertThat(code.find()).isTrue();
-        return new Mailed(Subscribers.token(mail.link("/persetujuan/").orElseThrow()), code.group(1));
+        assertThat(now).hasSizeGreaterThan((int) before);
+        return now.get(now.size() - 1);
     }
 
     static List<MailInbox.Message> approvalMails(MailInbox inbox, String email) {
@@ -174,18 +179,7 @@ class SigningApprovalTest {
         long before = codeMails(inbox, email).size();
         internal().body(Map.of("nip", nip, "channel", "client:" + client, "clientName", client, "signatures", signatures,
                 "withPassphrase", true)).post("/internal/v1/signing-approvals").then().statusCode(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<MailInbox.Message> mails = codeMails(inbox, email);
-        while (mails.size() <= before && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            mails = codeMails(inbox, email);
-        }
-        assertThat(mails).hasSizeGreaterThan((int) before);
-        MailInbox.Message mail = mails.get(mails.size() - 1);
+        MailInbox.Message mail = newest(() -> codeMails(inbox, email), before);
         assertThat(mail.link("/persetujuan/")).as("a second factor has no approval link").isEmpty();
         Matcher code = Pattern.compile("Kode TOTP: ([0-9]{6})").matcher(mail.text());
         assertThat(code.find()).isTrue();

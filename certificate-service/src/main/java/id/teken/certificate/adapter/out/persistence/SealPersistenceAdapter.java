@@ -43,6 +43,19 @@ public class SealPersistenceAdapter implements SealRepository {
 
     @Override
     @SuppressWarnings("unchecked")
+    public Optional<SealSubscriber> findByUnit(String unitName) {
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM seal_subscriber WHERE lower(unit_name) = lower(?1)")
+                .setParameter(1, unitName).getResultList();
+        return rows.stream().findFirst().map(SealPersistenceAdapter::row);
+    }
+
+    @Override
+    public void updateEmail(String id, String email) {
+        em.createNativeQuery("UPDATE seal_subscriber SET email = ?1 WHERE id = ?2").setParameter(1, email).setParameter(2, id).executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
     public List<SealSubscriber> all() {
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM seal_subscriber ORDER BY created_at").getResultList();
         return rows.stream().map(SealPersistenceAdapter::row).toList();

@@ -14,7 +14,10 @@ import java.util.List;
  */
 public interface SealUseCase {
 
-    /** Creates the seal and issues its certificate; SEAL_EXISTS for a unit that has one, MALFORMED_REQUEST for bad fields. */
+    /**
+     * Creates the seal and issues its certificate; SEAL_EXISTS for a unit whose seal is active, MALFORMED_REQUEST for bad
+     * fields. A unit whose seal was revoked (or ended) gets a new key and certificate under the same idSubscriber.
+     */
     SealView create(CreateCommand command);
 
     List<SealView> list();

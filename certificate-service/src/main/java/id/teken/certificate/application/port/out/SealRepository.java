@@ -15,6 +15,11 @@ public interface SealRepository {
 
     Optional<SealSubscriber> find(String id);
 
+    /** The seal of this unit (case-insensitive), if any. */
+    Optional<SealSubscriber> findByUnit(String unitName);
+
+    void updateEmail(String id, String email);
+
     List<SealSubscriber> all();
 
     /** The client's activation, replacing an earlier one; false when the earlier one was mailed after {@code notMailedSince}. */
