@@ -1,14 +1,11 @@
 package id.teken.signing.adapter.in.rest;
 
-import id.teken.kit.problem.ProblemStyle;
+import id.teken.kit.problem.CscProblemStyle;
 import id.teken.signing.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Errors on the Cloud Signature Consortium API routes (/csc/v2) in CSC's shape: {"error", "error_description"} with
@@ -22,7 +19,7 @@ final class Csc {
     }
 
     static boolean applies(UriInfo uri) {
-        return uri != null && ("/" + uri.getPath().replaceAll("^/+", "")).startsWith("/csc/");
+        return CscProblemStyle.onCscRoute(uri);
     }
 
     static Response error(DomainException e) {
@@ -46,35 +43,11 @@ final class Csc {
     }
 
     static Response body(int status, String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
-        if (status == 401) {
-            r.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        }
-        return r.build();
+        return CscProblemStyle.body(status, error, description);
     }
 
     /** The framework's failures (no or bad token, malformed JSON, unknown route) on these routes, in CSC's shape too. */
     @ApplicationScoped
-    static class Style implements ProblemStyle {
-
-        @Override
-        public boolean appliesTo(UriInfo uri) {
-            return applies(uri);
-        }
-
-        @Override
-        public Response render(int status, String code, String title, String detail) {
-            String error = switch (status) {
-                case 401 -> "invalid_token";
-                case 403 -> "access_denied";
-                case 404 -> "invalid_request";
-                case 503 -> "temporarily_unavailable";
-                default -> status >= 500 ? "server_error" : "invalid_request";
-            };
-            return body(status, error, detail == null ? title : detail);
-        }
+    static class Style extends CscProblemStyle {
     }
 }
