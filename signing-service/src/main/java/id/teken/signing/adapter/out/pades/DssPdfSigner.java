@@ -83,6 +83,27 @@ public class DssPdfSigner implements PdfSigner {
     /** For building the CMS: nothing is fetched (the validation data are added afterwards); one instance, configuration only. */
     private static final CommonCertificateVerifier OFFLINE = new CommonCertificateVerifier();
 
+    /**
+     * DSS's CMS builder without its check of the signing certificate: DSS builds a whole validation context for it (chain,
+     * revocation through the verifier's sources, of which this one has none) twice per signature, about a tenth of this
+     * service's CPU for a signature. certificate-service is the authority on the certificate (only ISSUE, unexpired,
+     * unlocked signs, checked when the key opens and again when it signs); what is left here is the date check.
+     */
+    static final class Cms extends ExternalCMSService {
+        Cms() {
+            super(OFFLINE);
+        }
+
+        @Override
+        protected void assertSigningCertificateValid(eu.europa.esig.dss.signature.AbstractSignatureParameters<?> parameters) {
+            CertificateToken signer = parameters.getSigningCertificate();
+            Date at = parameters.bLevel().getSigningDate();
+            if (signer == null || at == null || !signer.isValidOn(at)) {
+                throw new DomainException(ErrorCode.CERTIFICATE_NOT_ACTIVE, "Sertifikat tidak berlaku pada waktu penandatanganan.");
+            }
+        }
+    }
+
     /** Room for the CMS in /Contents (DER bytes): signer chain, signature time stamp with the TSA's chain, and some to spare. */
     static final int CONTENTS_SIZE = 16_384;
 
@@ -128,7 +149,7 @@ public class DssPdfSigner implements PdfSigner {
                 documentDigest = pades.getMessageDigest(document, parameters);
             }
             byte[] revision = DSSUtils.toByteArray(parameters.getPdfSignatureCache().getToBeSignedDocument());
-            ToBeSigned toBeSigned = new ExternalCMSService(OFFLINE).getDataToSign(documentDigest, parameters);
+            ToBeSigned toBeSigned = new Cms().getDataToSign(documentDigest, parameters);
             return new DssPrepared(DSSUtils.digest(DigestAlgorithm.SHA256, toBeSigned.getBytes()), documentDigest, parameters, revision,
                     level, chain);
         } catch (IllegalArgumentException e) {
@@ -147,12 +168,22 @@ public class DssPdfSigner implements PdfSigner {
     public byte[] finish(Prepared prepared, byte[] signatureValue, Evidence evidence) {
         DssPrepared p = (DssPrepared) prepared;
         try {
-            ExternalCMSService cms = new ExternalCMSService(OFFLINE);
-            if (p.level() != PadesLevel.B_B) {
-                cms.setTspSource(new HandedTimestamp(evidence.timestampToken(), new OnlineTSPSource(tsaUrl, pki.timestampLoader())));
+            ExternalCMSService cms = new Cms();
+            byte[] token = evidence.timestampToken();
+            boolean handed = p.level() != PadesLevel.B_B && token != null
+                    && HandedTimestamp.covers(token, DigestAlgorithm.SHA256, DSSUtils.digest(DigestAlgorithm.SHA256, signatureValue));
+            if (handed) {
+                // The token certificate-service made over this value: the B-B CMS with it as the signature time stamp, added
+                // here (DSS's extension to B-T would parse the CMS again, check its signature and rebuild it for that).
+                p.parameters().setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+            } else if (p.level() != PadesLevel.B_B) {
+                cms.setTspSource(new HandedTimestamp(null, new OnlineTSPSource(tsaUrl, pki.timestampLoader())));
             }
             byte[] cmsDer = DSSUtils.toByteArray(cms.signMessageDigest(p.documentDigest(), p.parameters(),
                     new SignatureValue(SignatureAlgorithm.RSA_SHA256, signatureValue)));
+            if (handed) {
+                cmsDer = SignatureTimestamp.add(cmsDer, token);
+            }
             byte[] signed = SignatureContents.fill(p.revision(), cmsDer, p.documentDigest().getValue());
             if (p.level().longTerm()) {
                 signed = DssDictionary.append(signed, longTerm.collect(p.chain(), cmsDer, evidence.signerOcsp()));
