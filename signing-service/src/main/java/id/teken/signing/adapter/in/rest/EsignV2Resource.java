@@ -172,12 +172,7 @@ public class EsignV2Resource extends EsignRoutes {
         }
         String nik = Forms.blankToNull(text(body, "nik"));
         String email = nik == null ? Forms.blankToNull(text(body, "email")) : null;
-        int documents;
-        try {
-            documents = text(body, "data").isEmpty() ? 1 : Integer.parseInt(text(body, "data").trim());
-        } catch (NumberFormatException e) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "data harus jumlah dokumen (angka).");
-        }
+        int documents = documents(body);
         java.time.Instant expires = approvals.requestApproval(SignatureResource.systemSigner(null, nik, email),
                 SignDocumentUseCase.Requester.of(client), documents);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -186,7 +181,7 @@ public class EsignV2Resource extends EsignRoutes {
                 : "TOTP berhasil dikirim ke email penanda tangan; kode berlaku setelah ia menyetujui permintaan dengan passphrase");
         out.put("expires", expires.toString());
         out.put("result", true);
-        return Response.ok(Map.of("success", true, "message", out.get("message"), "data", out)).build();
+        return Response.ok(bsre(true, (String) out.get("message"), out)).build();
     }
 
     @POST
@@ -231,12 +226,7 @@ public class EsignV2Resource extends EsignRoutes {
     public Map<String, Object> sealTotp(JsonNode body) {
         SystemClient client = callers.system();
         JsonNode b = object(body);
-        int documents;
-        try {
-            documents = text(b, "data").isEmpty() ? 1 : Integer.parseInt(text(b, "data").trim());
-        } catch (NumberFormatException e) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "data harus jumlah dokumen (angka).");
-        }
+        int documents = documents(b);
         id.teken.signing.application.port.in.SealDocumentUseCase.Totp t = seals.totp(text(b, "idSubscriber"),
                 SignDocumentUseCase.Requester.of(client), text(b, "totp"), documents);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -280,6 +270,15 @@ public class EsignV2Resource extends EsignRoutes {
             throw new DomainException(ErrorCode.BODY_REQUIRED, "Badan permintaan JSON wajib diisi.");
         }
         return body;
+    }
+
+    /** The number of documents a TOTP is asked for ({@code data}, 1 when absent). */
+    private static int documents(JsonNode body) {
+        try {
+            return text(body, "data").isEmpty() ? 1 : Integer.parseInt(text(body, "data").trim());
+        } catch (NumberFormatException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "data harus jumlah dokumen (angka).");
+        }
     }
 
     /** BSrE's v2 envelope: {success, message, data}. */

@@ -75,7 +75,10 @@ public class HttpSigningKeys implements SigningKeys, id.teken.signing.applicatio
     }
 
     private SignerCertificate certificateFrom(JsonNode body) {
-        SigningCertificateResponse answer = read(body, SigningCertificateResponse.class);
+        return certificateOf(read(body, SigningCertificateResponse.class));
+    }
+
+    private SignerCertificate certificateOf(SigningCertificateResponse answer) {
         List<byte[]> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -235,8 +238,8 @@ public class HttpSigningKeys implements SigningKeys, id.teken.signing.applicatio
         id.teken.internal.SealApi.SealCertificateResponse answer = read(call(HttpRequest.newBuilder(base.resolve(
                 id.teken.internal.SealApi.CERTIFICATES + java.net.URLEncoder.encode(sealId, StandardCharsets.UTF_8))).GET()),
                 id.teken.internal.SealApi.SealCertificateResponse.class);
-        SignerCertificate certificate = certificateFrom(json.valueToTree(new SigningCertificateResponse(answer.serialNumber(),
-                answer.status(), false, answer.certificateChain())));
+        SignerCertificate certificate = certificateOf(new SigningCertificateResponse(answer.serialNumber(), answer.status(), false,
+                answer.certificateChain()));
         return new SealCertificate(answer.idSubscriber(), answer.unitName(), certificate);
     }
 
