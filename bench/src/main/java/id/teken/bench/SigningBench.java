@@ -56,8 +56,27 @@ public final class SigningBench {
                 big.length, letter.length);
         if (o.get("teken-only") > 0) {
             // Profiling aid: only Teken's single signatures of the 1 MB file, no peers.
-            Series s = Series.loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"), () -> ok(teken.sign(big, null), "signature").nanos());
+            Map<String, List<Double>> phases = new LinkedHashMap<>();
+            Series s = Series.loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"), () -> {
+                Teken.Answer a = ok(teken.sign(big, null), "signature");
+                for (String phase : a.phases()) {
+                    phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(a.timing(phase));
+                }
+                return a.nanos();
+            });
             System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms%n", s.what(), s.rate(), s.medianMs());
+            StringBuilder medians = new StringBuilder("  Server-Timing medians (ms):");
+            phases.forEach((phase, values) -> medians.append(String.format(Locale.ROOT, " %s %.1f", phase, median(values))));
+            System.out.println(medians);
+            System.exit(0);
+        }
+        if (o.get("letters-only") > 0) {
+            // Profiling aid: only the 2-page letter, 1 caller then N callers, letter-seconds each, no peers.
+            Load one = Load.run(teken, letter, 1, o.get("letter-seconds"));
+            Load many = Load.run(teken, letter, o.get("letters-only"), o.get("letter-seconds"));
+            System.out.printf(Locale.ROOT, "letter: 1 caller %.2f docs/s (median %.0f ms), %d callers %.2f docs/s (median %.0f ms): %.2f x, errors %d%n",
+                    one.rate(), one.series.medianMs(), o.get("letters-only"), many.rate(), many.series.medianMs(),
+                    many.rate() / one.rate(), one.errors.get() + many.errors.get());
             System.exit(0);
         }
         Peers peers = new Peers();
@@ -269,6 +288,7 @@ public final class SigningBench {
         Map<String, Integer> o = new LinkedHashMap<>(Map.of("singles", 40, "batches", 6, "batch", 10, "letter-seconds", 20,
                 "callers", 8, "soak-callers", 50, "soak-seconds", 60, "sequential", 3000, "verifications", 30));
         o.put("teken-only", 0);
+        o.put("letters-only", 0);
         o.put("warm-seconds", 45);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

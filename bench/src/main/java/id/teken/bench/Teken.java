@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,17 @@ final class Teken {
 
     /** One answer: status, body, and how long it took. */
     record Answer(int status, byte[] body, long nanos, String timing, String documentId) {
+        /** The names of the Server-Timing entries, in their order. */
+        List<String> phases() {
+            List<String> names = new ArrayList<>();
+            if (timing != null) {
+                for (String part : timing.split(",")) {
+                    names.add(part.trim().split(";")[0].trim());
+                }
+            }
+            return names;
+        }
+
         /** A Server-Timing entry's duration in ms (for example "passphrase"), or -1. */
         double timing(String name) {
             if (timing == null) {

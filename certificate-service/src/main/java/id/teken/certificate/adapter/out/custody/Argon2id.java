@@ -24,6 +24,26 @@ final class Argon2id {
     /** Spare memory areas, one per derivation that ran at the same time (bounded by the caller's semaphore). */
     private final ConcurrentLinkedQueue<long[]> spare = new ConcurrentLinkedQueue<>();
 
+    /** The memory filling in C with AVX2 ({@link Argon2Native}) rather than the Java below; the same results. */
+    private final boolean nativeFill;
+
+    /** The native filling where it loaded on this machine, else the Java one. */
+    Argon2id() {
+        this(Argon2Native.AVAILABLE);
+    }
+
+    Argon2id(boolean nativeFill) {
+        if (nativeFill && !Argon2Native.AVAILABLE) {
+            throw new IllegalStateException("the native Argon2 filling is not available: " + Argon2Native.reason());
+        }
+        this.nativeFill = nativeFill;
+    }
+
+    /** Whether this instance fills the memory natively. */
+    boolean nativeFill() {
+        return nativeFill;
+    }
+
     /**
      * The tag for the password and salt with m KiB of memory, t passes and p lanes (secret and associated data optional).
      */
@@ -60,14 +80,14 @@ final class Argon2id {
                     java.util.concurrent.Future<?>[] others = new java.util.concurrent.Future<?>[lanes];
                     for (int lane = 1; lane < lanes; lane++) {
                         int ln = lane;
-                        Runnable segmentWork = () -> fillSegment(memory, p, ln, sl, lanes, laneLength, segment, blocks, passes,
+                        Runnable segmentWork = () -> fillSegment(nativeFill, memory, p, ln, sl, lanes, laneLength, segment, blocks, passes,
                                 scratch[ln], address[ln], input[ln], zero);
                         others[lane] = HELPERS == null ? null : HELPERS.submit(segmentWork);
                         if (others[lane] == null) {
                             segmentWork.run();
                         }
                     }
-                    fillSegment(memory, pass, 0, slice, lanes, laneLength, segment, blocks, passes, scratch[0], address[0], input[0], zero);
+                    fillSegment(nativeFill, memory, pass, 0, slice, lanes, laneLength, segment, blocks, passes, scratch[0], address[0], input[0], zero);
                     for (int lane = 1; lane < lanes; lane++) {
                         await(others[lane]);
                     }
@@ -136,8 +156,12 @@ final class Argon2id {
         return m != null && m.length >= longs ? m : new long[longs];
     }
 
-    private static void fillSegment(long[] memory, int pass, int lane, int slice, int lanes, int laneLength, int segment,
+    private static void fillSegment(boolean nativeFill, long[] memory, int pass, int lane, int slice, int lanes, int laneLength, int segment,
                                     int blocks, int passes, long[] scratch, long[] address, long[] input, long[] zero) {
+        if (nativeFill) {
+            Argon2Native.fillSegment(memory, pass, lane, slice, lanes, laneLength, segment, blocks, passes);
+            return;
+        }
         boolean independent = pass == 0 && slice < SYNC_POINTS / 2;
         if (independent) {
             Arrays.fill(input, 0);

@@ -3,17 +3,42 @@ package id.teken.certificate.adapter.out.custody;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HexFormat;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Our Argon2id gives RFC 9106's test vector and, on random inputs and shapes, exactly what Bouncy Castle's gives. */
+/**
+ * Our Argon2id gives RFC 9106's test vector and, on random inputs and shapes, exactly what Bouncy Castle's gives: both
+ * its memory fillings, the Java one and the native one (AVX2, src/main/c), which must be built and loaded wherever the
+ * build has a C compiler on Linux x86-64 with AVX2 (as on every machine this project builds on).
+ */
 class Argon2idTest {
 
     @Test
-    void rfc9106_argon2idTestVector() {
+    void nativeFilling_isBuiltAndLoaded_whereTheBuildCanMakeIt() throws Exception {
+        boolean linuxX64 = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && System.getProperty("os.arch").equals("amd64");
+        boolean compiler = new ProcessBuilder("sh", "-c", "command -v cc").start().waitFor() == 0;
+        boolean avx2 = java.nio.file.Files.exists(java.nio.file.Path.of("/proc/cpuinfo"))
+                && java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")).contains(" avx2");
+        org.junit.jupiter.api.Assumptions.assumeTrue(linuxX64 && compiler && avx2
+                && !"off".equalsIgnoreCase(System.getenv().getOrDefault("TEKEN_ARGON2_NATIVE", "on")));
+        assertThat(Argon2Native.AVAILABLE).as("native Argon2 filling: %s", Argon2Native.reason()).isTrue();
+        assertThat(new Argon2id().nativeFill()).isTrue();
+    }
+
+    private static Argon2id argon2(boolean nativeFill) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!nativeFill || Argon2Native.AVAILABLE, "native filling not loaded here");
+        return new Argon2id(nativeFill);
+    }
+
+    @ParameterizedTest(name = "native filling {0}")
+    @ValueSource(booleans = {false, true})
+    void rfc9106_argon2idTestVector(boolean nativeFill) {
         byte[] password = new byte[32];
         java.util.Arrays.fill(password, (byte) 0x01);
         byte[] salt = new byte[16];
@@ -22,13 +47,14 @@ class Argon2idTest {
         java.util.Arrays.fill(secret, (byte) 0x03);
         byte[] associated = new byte[12];
         java.util.Arrays.fill(associated, (byte) 0x04);
-        byte[] tag = new Argon2id().derive(password, salt, secret, associated, 32, 3, 4, 32);
+        byte[] tag = argon2(nativeFill).derive(password, salt, secret, associated, 32, 3, 4, 32);
         assertThat(HexFormat.of().formatHex(tag)).isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
     }
 
-    @Test
-    void sameAsBouncyCastle_onRandomPasswordsSaltsAndShapes_reusingItsMemory() {
-        Argon2id ours = new Argon2id();
+    @ParameterizedTest(name = "native filling {0}")
+    @ValueSource(booleans = {false, true})
+    void sameAsBouncyCastle_onRandomPasswordsSaltsAndShapes_reusingItsMemory(boolean nativeFill) {
+        Argon2id ours = argon2(nativeFill);
         Random random = new Random(42);
         int[][] shapes = {{8, 1, 1}, {64, 1, 1}, {64, 2, 2}, {1024, 3, 1}, {2048, 2, 4}, {19456, 2, 1}, {19456, 2, 2}, {19456, 1, 1}, {100, 4, 3}};
         for (int[] shape : shapes) {
@@ -48,8 +74,9 @@ class Argon2idTest {
         }
     }
 
-    @Test
-    void longTags_useTheVariableLengthHash() {
+    @ParameterizedTest(name = "native filling {0}")
+    @ValueSource(booleans = {false, true})
+    void longTags_useTheVariableLengthHash(boolean nativeFill) {
         byte[] password = "Gunung#Wilis-4821".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] salt = new byte[16];
         for (int length : new int[] {4, 64, 65, 100, 128}) {
@@ -58,13 +85,14 @@ class Argon2idTest {
                     .withMemoryAsKB(64).withIterations(2).withParallelism(1).withSalt(salt).build());
             byte[] expected = new byte[length];
             bc.generateBytes(password, expected);
-            assertThat(new Argon2id().derive(password, salt, null, null, 64, 2, 1, length)).isEqualTo(expected);
+            assertThat(argon2(nativeFill).derive(password, salt, null, null, 64, 2, 1, length)).isEqualTo(expected);
         }
     }
 
-    @Test
-    void parallelDerivations_withParallelLanes_eachGiveTheirOwnTag() throws Exception {
-        Argon2id ours = new Argon2id();
+    @ParameterizedTest(name = "native filling {0}")
+    @ValueSource(booleans = {false, true})
+    void parallelDerivations_withParallelLanes_eachGiveTheirOwnTag(boolean nativeFill) throws Exception {
+        Argon2id ours = argon2(nativeFill);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             java.util.List<java.util.concurrent.Future<byte[]>> tags = new java.util.ArrayList<>();
