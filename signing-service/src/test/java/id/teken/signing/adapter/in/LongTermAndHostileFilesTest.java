@@ -76,6 +76,50 @@ class LongTermAndHostileFilesTest {
     }
 
     @Test
+    void craftedMultipartBodies_getProblemJson_nothingIsSigned_andTheServiceStaysHealthy() {
+        String boundary = "----TekenBatas7";
+        String ct = "multipart/form-data; boundary=" + boundary;
+        byte[] unclosed = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 ...")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] nameless = ("--" + boundary + "\r\nContent-Disposition: form-data; filename=\"a.pdf\"\r\n\r\nx\r\n--" + boundary + "--")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            many.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+        }
+        many.append("--").append(boundary).append("--");
+        for (String route : new String[] {"/api/v1/signatures", "/api/v1/signatures/batch"}) {
+            for (byte[] body : new byte[][] {unclosed, nameless, many.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    "no delimiter".getBytes(java.nio.charset.StandardCharsets.US_ASCII)}) {
+                asn().contentType(ct).body(body).post(route).then().statusCode(400)
+                        .contentType("application/problem+json").body("code", equalTo("MALFORMED_REQUEST"))
+                        .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
+            }
+            asn().contentType("multipart/form-data").body(nameless).post(route).then().statusCode(400)
+                    .body("code", equalTo("MALFORMED_REQUEST"));
+            // Unauthenticated: refused before the body is read.
+            given().contentType(ct).body(nameless).post(route).then().statusCode(401);
+        }
+        // Verification is public: the same crafted bodies, no credentials.
+        for (byte[] body : new byte[][] {unclosed, nameless, many.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)}) {
+            given().contentType(ct).body(body).post("/api/v1/verifications").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("MALFORMED_REQUEST"));
+        }
+        given().multiPart("file", "besar.pdf", new byte[3 * 1024 * 1024], "application/pdf").post("/api/v1/verifications").then()
+                .statusCode(413).body("code", equalTo("PDF_TOO_LARGE"));
+        // A body over the limit (1 MB PDFs in tests, 3 MB for a batch, plus 2 MB for the fields): PDF_TOO_LARGE, nothing kept.
+        byte[] huge = new byte[6 * 1024 * 1024];
+        asn().multiPart("file", "besar.pdf", huge, "application/pdf").multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE)
+                .post("/api/v1/signatures").then().statusCode(413).body("code", equalTo("PDF_TOO_LARGE"));
+        asn().multiPart("files", "besar.pdf", huge, "application/pdf").multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE)
+                .post("/api/v1/signatures/batch").then().statusCode(413).body("code", equalTo("PDF_TOO_LARGE"));
+        // And a well-formed request still signs.
+        asn().multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf").multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE)
+                .post("/api/v1/signatures").then().statusCode(200).contentType("application/pdf");
+        given().get(ready.toString()).then().statusCode(200);
+    }
+
+    @Test
     void bLta_onRequest_andAnArchiveRenewalOfABLtFile_validateWithTheRootAsTheOnlyAnchor() {
         byte[] lta = asn().multiPart("file", "surat.pdf", Pdfs.letter(1), "application/pdf").multiPart("level", "B-LTA")
                 .multiPart("passphrase", CertificateServiceStandIn.PASSPHRASE).post("/api/v1/signatures").then().statusCode(200)

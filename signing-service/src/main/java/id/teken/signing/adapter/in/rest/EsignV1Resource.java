@@ -57,7 +57,7 @@ public class EsignV1Resource extends EsignRoutes {
         if (Forms.blankToNull(nik) == null) {
             throw new DomainException(ErrorCode.SIGNER_REQUIRED, "nik wajib diisi.");
         }
-        Appearance appearance = Forms.appearance(tampilan, image, specimen, page != null ? page : halaman, x, y,
+        Appearance appearance = Forms.appearance(tampilan, image, Forms.of(specimen), page != null ? page : halaman, x, y,
                 Appearance.Origin.BOTTOM_LEFT, width, height, marker, text, reason, location, linkQr);
         SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(
                 SignatureResource.systemSigner(null, nik, null), SignDocumentUseCase.Requester.of(client), List.of(document),

@@ -16,23 +16,60 @@ final class Forms {
     private Forms() {
     }
 
+    /** An uploaded file: RESTEasy's (written to disk) or a part of our own MultipartForm (in memory). */
+    interface Upload {
+        String fileName();
+
+        long size();
+
+        byte[] bytes();
+    }
+
+    /** RESTEasy's upload as an Upload (null stays null). */
+    static Upload of(FileUpload file) {
+        if (file == null) {
+            return null;
+        }
+        return new Upload() {
+            @Override
+            public String fileName() {
+                return file.fileName();
+            }
+
+            @Override
+            public long size() {
+                return file.size();
+            }
+
+            @Override
+            public byte[] bytes() {
+                try {
+                    return Files.readAllBytes(file.uploadedFile());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
     /** The upload's bytes; larger than max -> the given code without reading it. Null when absent. */
     static byte[] read(FileUpload file, long max, ErrorCode tooLarge, String message) {
+        return read(of(file), max, tooLarge, message);
+    }
+
+    /** The upload's bytes; larger than max -> the given code without reading it. Null when absent. */
+    static byte[] read(Upload file, long max, ErrorCode tooLarge, String message) {
         if (file == null) {
             return null;
         }
         if (file.size() > max) {
             throw new DomainException(tooLarge, message);
         }
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file.bytes();
     }
 
     /** tampilan/image/page/coordinates/marker... as a domain Appearance (invisible unless tampilan=visible). */
-    static Appearance appearance(String tampilan, String image, FileUpload specimen, String page, String x, String y,
+    static Appearance appearance(String tampilan, String image, Upload specimen, String page, String x, String y,
                                  Appearance.Origin origin, String width, String height, String marker, String footer,
                                  String reason, String location, String linkQr) {
         if (!Appearance.visibleFlag(tampilan)) {

@@ -10,7 +10,6 @@ import id.teken.signing.domain.ErrorCode;
 import id.teken.signing.domain.PadesLevel;
 import id.teken.signing.domain.PdfDocument;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -62,31 +62,70 @@ public class SignatureResource {
     @Inject
     ObjectMapper json;
 
-    /** The appearance and signer fields both routes share. */
+    /** The appearance and signer fields both routes share, read from the multipart body. */
     public static class Options {
-        @RestForm public String passphrase;
-        @RestForm public String level;
-        @RestForm public String tampilan;
-        @RestForm public String image;
-        @RestForm("imageTTD") public FileUpload specimen;
-        @RestForm public String page;
-        @RestForm public String originX;
-        @RestForm public String originY;
-        @RestForm public String width;
-        @RestForm public String height;
-        @RestForm("tag_koordinat") public String marker;
-        @RestForm public String footer;
-        @RestForm public String reason;
-        @RestForm public String location;
-        @RestForm public String linkQR;
-        @RestForm public String nip;
-        @RestForm public String nik;
-        @RestForm public String email;
+        public String passphrase;
+        public String level;
+        public String tampilan;
+        public String image;
+        public Forms.Upload specimen;
+        public String page;
+        public String originX;
+        public String originY;
+        public String width;
+        public String height;
+        public String marker;
+        public String footer;
+        public String reason;
+        public String location;
+        public String linkQR;
+        public String nip;
+        public String nik;
+        public String email;
+
+        static Options from(MultipartForm form) {
+            Options o = new Options();
+            o.passphrase = form.field("passphrase");
+            o.level = form.field("level");
+            o.tampilan = form.field("tampilan");
+            o.image = form.field("image");
+            o.specimen = form.part("imageTTD");
+            o.page = form.field("page");
+            o.originX = form.field("originX");
+            o.originY = form.field("originY");
+            o.width = form.field("width");
+            o.height = form.field("height");
+            o.marker = form.field("tag_koordinat");
+            o.footer = form.field("footer");
+            o.reason = form.field("reason");
+            o.location = form.field("location");
+            o.linkQR = form.field("linkQR");
+            o.nip = form.field("nip");
+            o.nik = form.field("nik");
+            o.email = form.field("email");
+            return o;
+        }
 
         Appearance appearance() {
             return Forms.appearance(tampilan, image, specimen, page, originX, originY, Appearance.Origin.TOP_LEFT, width, height,
                     marker, footer, reason, location, linkQR);
         }
+    }
+
+    /** Room for the form fields and a specimen image (at most 1 MB) beside the PDFs in one body. */
+    private static final long FIELDS_ALLOWANCE = 2L * 1024 * 1024;
+
+    /** Our own multipart reading (MultipartForm): the PDFs' megabytes pass one boundary search, nothing goes to disk. */
+    private MultipartForm form(InputStream body, String contentType, long maxFiles, String message) {
+        return MultipartForm.read(body, contentType, maxFiles + FIELDS_ALLOWANCE, ErrorCode.PDF_TOO_LARGE, message);
+    }
+
+    private String pdfTooLarge() {
+        return "Ukuran PDF maksimal " + (config.signing().maxPdfSize().asLongValue() / (1024 * 1024)) + " MB.";
+    }
+
+    private String batchTooLarge() {
+        return "Ukuran semua berkas maksimal " + (config.signing().maxBatchSize().asLongValue() / (1024 * 1024)) + " MB.";
     }
 
     @POST
@@ -97,9 +136,11 @@ public class SignatureResource {
                     + "(true = spesimen imageTTD, false = kode QR ke /verify/{id} atau linkQR), page (angka|first|last), originX/originY "
                     + "(poin dari kiri atas), width/height, tag_koordinat, footer, reason, location. Klien sistem (Basic) menyebut "
                     + "penanda tangan dengan nip, nik atau email.")
-    public Response sign(@RestForm("file") FileUpload file, @BeanParam Options options) {
+    public Response sign(InputStream body, @HeaderParam("Content-Type") String contentType) {
         Callers.Caller caller = callers.asnOrSystem();
-        PdfDocument document = pdf(file);
+        MultipartForm form = form(body, contentType, config.signing().maxPdfSize().asLongValue(), pdfTooLarge());
+        Options options = Options.from(form);
+        PdfDocument document = pdf(form.part("file"));
         SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
                 caller.requester(), List.of(document), chars(options.passphrase), level(options.level), List.of(options.appearance()))).get(0);
         return Response.ok(signed.pdf(), "application/pdf")
@@ -118,15 +159,17 @@ public class SignatureResource {
     @Operation(summary = "Tanda tangani banyak PDF dengan satu kali passphrase; hasil ZIP (atau JSON base64 dengan Accept: application/json)",
             description = "Multipart: files (berulang, maksimal teken.signing.max-batch-files), lalu opsi yang sama dengan /api/v1/signatures. "
                     + "Semua berkas diperiksa dulu; bila satu gagal, tidak ada yang ditandatangani atau dicatat.")
-    public Response batch(@RestForm("files") List<FileUpload> files, @BeanParam Options options, @HeaderParam("Accept") String accept) {
+    public Response batch(InputStream body, @HeaderParam("Content-Type") String contentType, @HeaderParam("Accept") String accept) {
         Callers.Caller caller = callers.asnOrSystem();
-        List<FileUpload> uploads = files == null ? List.of() : files;
-        long total = uploads.stream().mapToLong(FileUpload::size).sum();
+        MultipartForm form = form(body, contentType, config.signing().maxBatchSize().asLongValue(), batchTooLarge());
+        Options options = Options.from(form);
+        List<MultipartForm.Part> uploads = form.parts("files");
+        long total = uploads.stream().mapToLong(MultipartForm.Part::size).sum();
         if (total > config.signing().maxBatchSize().asLongValue()) {
-            throw new DomainException(ErrorCode.PDF_TOO_LARGE, "Ukuran semua berkas maksimal " + (config.signing().maxBatchSize().asLongValue() / (1024 * 1024)) + " MB.");
+            throw new DomainException(ErrorCode.PDF_TOO_LARGE, batchTooLarge());
         }
         List<PdfDocument> documents = new ArrayList<>();
-        for (FileUpload f : uploads) {
+        for (MultipartForm.Part f : uploads) {
             documents.add(pdf(f));
         }
         List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
@@ -221,8 +264,11 @@ public class SignatureResource {
     }
 
     private PdfDocument pdf(FileUpload file) {
-        byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE,
-                "Ukuran PDF maksimal " + (config.signing().maxPdfSize().asLongValue() / (1024 * 1024)) + " MB.");
+        return pdf(Forms.of(file));
+    }
+
+    private PdfDocument pdf(Forms.Upload file) {
+        byte[] bytes = Forms.read(file, config.signing().maxPdfSize().asLongValue(), ErrorCode.PDF_TOO_LARGE, pdfTooLarge());
         return PdfDocument.of(file == null ? null : file.fileName(), bytes, config.signing().maxPdfSize().asLongValue());
     }
 
