@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A multipart/form-data body (RFC 7578) read in one pass, for the signing and verification routes that carry megabytes
@@ -23,7 +26,15 @@ import java.util.Locale;
  * part without a form-data name, no closing delimiter) is MALFORMED_REQUEST; a body over the limit is the caller's
  * {@code tooLarge} code. Nothing is written to disk.
  */
-final class MultipartForm {
+final class MultipartForm implements AutoCloseable {
+
+    /**
+     * The bytes that bodies read here may hold at once across requests (a third of the heap, in KiB permits): each read
+     * reserves its Content-Length (or its limit when none is sent) until the request ends ({@link #close()}), so parallel
+     * large uploads wait their turn instead of exhausting the heap (the JVM exits on an OutOfMemoryError).
+     */
+    private static final Semaphore BUDGET = new Semaphore((int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 3 / 1024), true);
+    private static final Duration BUDGET_WAIT = Duration.ofSeconds(20);
 
     static final int MAX_PARTS = 64;
     static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -46,9 +57,20 @@ final class MultipartForm {
     }
 
     private final List<Part> parts;
+    private Semaphore budget;
+    private int reserved;
 
     private MultipartForm(List<Part> parts) {
         this.parts = parts;
+    }
+
+    /** Gives the body's reservation back (the parts may be collected after the request). */
+    @Override
+    public void close() {
+        if (budget != null && reserved > 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
     }
 
     /** The first part of that name, or null. */
@@ -78,10 +100,59 @@ final class MultipartForm {
         return p == null ? null : p.text();
     }
 
-    /** Reads and parses the body; {@code tooLarge} with {@code message} when it exceeds maxBody bytes. */
-    static MultipartForm read(InputStream body, String contentType, long maxBody, ErrorCode tooLarge, String message) {
+    /**
+     * Reads and parses the body; {@code tooLarge} with {@code message} when it exceeds maxBody bytes; {@code busy} when the
+     * in-memory budget stays taken by other uploads for 20 s. Close the form when the request is done.
+     */
+    static MultipartForm read(InputStream body, String contentType, String contentLength, long maxBody, ErrorCode tooLarge,
+                              String message, ErrorCode busy) {
+        return read(body, contentType, contentLength, maxBody, tooLarge, message, busy, BUDGET, BUDGET_WAIT);
+    }
+
+    static MultipartForm read(InputStream body, String contentType, String contentLength, long maxBody, ErrorCode tooLarge,
+                              String message, ErrorCode busy, Semaphore budget, Duration wait) {
         byte[] boundary = boundary(contentType);
-        return parse(readAll(body, maxBody, tooLarge, message), boundary);
+        long declared = declaredLength(contentLength);
+        if (declared > maxBody) {
+            throw new DomainException(tooLarge, message);
+        }
+        long reserve = declared >= 0 ? declared : maxBody;
+        int permits = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (reserve + 1023) / 1024));
+        try {
+            if (!budget.tryAcquire(permits, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DomainException(busy, "Terlalu banyak unggahan besar sedang diproses. Coba lagi sebentar lagi.",
+                        Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(busy, "Permintaan dibatalkan.", Duration.ofSeconds(5));
+        }
+        try {
+            MultipartForm form = parse(readAll(body, maxBody, tooLarge, message), boundary);
+            form.budget = budget;
+            form.reserved = permits;
+            return form;
+        } catch (RuntimeException e) {
+            budget.release(permits);
+            throw e;
+        }
+    }
+
+    /** Reads and parses the body with the default budget; for callers that do not know the Content-Length. */
+    static MultipartForm read(InputStream body, String contentType, long maxBody, ErrorCode tooLarge, String message) {
+        return read(body, contentType, null, maxBody, tooLarge, message, ErrorCode.SIGNING_UNAVAILABLE);
+    }
+
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null || contentLength.isBlank()) {
+            return -1;
+        }
+        try {
+            long n = Long.parseLong(contentLength.trim());
+            return n < 0 ? -1 : n;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static MultipartForm parse(byte[] body, byte[] boundary) {

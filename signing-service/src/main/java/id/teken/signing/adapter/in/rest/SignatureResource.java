@@ -116,8 +116,9 @@ public class SignatureResource {
     private static final long FIELDS_ALLOWANCE = 2L * 1024 * 1024;
 
     /** Our own multipart reading (MultipartForm): the PDFs' megabytes pass one boundary search, nothing goes to disk. */
-    private MultipartForm form(InputStream body, String contentType, long maxFiles, String message) {
-        return MultipartForm.read(body, contentType, maxFiles + FIELDS_ALLOWANCE, ErrorCode.PDF_TOO_LARGE, message);
+    private MultipartForm form(InputStream body, String contentType, String contentLength, long maxFiles, String message) {
+        return MultipartForm.read(body, contentType, contentLength, maxFiles + FIELDS_ALLOWANCE, ErrorCode.PDF_TOO_LARGE, message,
+                ErrorCode.SIGNING_UNAVAILABLE);
     }
 
     private String pdfTooLarge() {
@@ -136,9 +137,15 @@ public class SignatureResource {
                     + "(true = spesimen imageTTD, false = kode QR ke /verify/{id} atau linkQR), page (angka|first|last), originX/originY "
                     + "(poin dari kiri atas), width/height, tag_koordinat, footer, reason, location. Klien sistem (Basic) menyebut "
                     + "penanda tangan dengan nip, nik atau email.")
-    public Response sign(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public Response sign(InputStream body, @HeaderParam("Content-Type") String contentType,
+                         @HeaderParam("Content-Length") String contentLength) {
         Callers.Caller caller = callers.asnOrSystem();
-        MultipartForm form = form(body, contentType, config.signing().maxPdfSize().asLongValue(), pdfTooLarge());
+        try (MultipartForm form = form(body, contentType, contentLength, config.signing().maxPdfSize().asLongValue(), pdfTooLarge())) {
+            return sign(caller, form);
+        }
+    }
+
+    private Response sign(Callers.Caller caller, MultipartForm form) {
         Options options = Options.from(form);
         PdfDocument document = pdf(form.part("file"));
         SignDocumentUseCase.SignedDocument signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
@@ -159,9 +166,15 @@ public class SignatureResource {
     @Operation(summary = "Tanda tangani banyak PDF dengan satu kali passphrase; hasil ZIP (atau JSON base64 dengan Accept: application/json)",
             description = "Multipart: files (berulang, maksimal teken.signing.max-batch-files), lalu opsi yang sama dengan /api/v1/signatures. "
                     + "Semua berkas diperiksa dulu; bila satu gagal, tidak ada yang ditandatangani atau dicatat.")
-    public Response batch(InputStream body, @HeaderParam("Content-Type") String contentType, @HeaderParam("Accept") String accept) {
+    public Response batch(InputStream body, @HeaderParam("Content-Type") String contentType,
+                          @HeaderParam("Content-Length") String contentLength, @HeaderParam("Accept") String accept) {
         Callers.Caller caller = callers.asnOrSystem();
-        MultipartForm form = form(body, contentType, config.signing().maxBatchSize().asLongValue(), batchTooLarge());
+        try (MultipartForm form = form(body, contentType, contentLength, config.signing().maxBatchSize().asLongValue(), batchTooLarge())) {
+            return batch(caller, form, accept);
+        }
+    }
+
+    private Response batch(Callers.Caller caller, MultipartForm form, String accept) {
         Options options = Options.from(form);
         List<MultipartForm.Part> uploads = form.parts("files");
         long total = uploads.stream().mapToLong(MultipartForm.Part::size).sum();

@@ -31,12 +31,14 @@ public class VerificationResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Laporan verifikasi: tiap tanda tangan (penanda tangan, sertifikat, waktu, cap waktu, keutuhan, rantai ke root, pencabutan, level PAdES) dan kesimpulan")
-    public VerifyDocumentUseCase.VerificationReport verify(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public VerifyDocumentUseCase.VerificationReport verify(InputStream body, @HeaderParam("Content-Type") String contentType,
+                                                           @HeaderParam("Content-Length") String contentLength) {
         long max = config.signing().maxPdfSize().asLongValue();
         // Our own multipart reading (MultipartForm): one boundary search over the PDF, nothing written to disk.
-        MultipartForm form = MultipartForm.read(body, contentType, max + 64 * 1024, ErrorCode.PDF_TOO_LARGE,
-                "Ukuran PDF maksimal " + (max / (1024 * 1024)) + " MB.");
-        MultipartForm.Part file = form.part("file");
-        return verification.verify(PdfDocument.of(file == null ? null : file.fileName(), file == null ? null : file.data(), max));
+        try (MultipartForm form = MultipartForm.read(body, contentType, contentLength, max + 64 * 1024, ErrorCode.PDF_TOO_LARGE,
+                "Ukuran PDF maksimal " + (max / (1024 * 1024)) + " MB.", ErrorCode.VERIFICATION_BUSY)) {
+            MultipartForm.Part file = form.part("file");
+            return verification.verify(PdfDocument.of(file == null ? null : file.fileName(), file == null ? null : file.data(), max));
+        }
     }
 }

@@ -121,6 +121,39 @@ class MultipartFormTest {
         }
     }
 
+    @Test
+    void theInMemoryBudget_makesParallelLargeUploadsWait_andIsGivenBack() {
+        java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(10); // 10 KiB
+        java.time.Duration wait = java.time.Duration.ofMillis(200);
+        byte[] body = body("----XyZ123", "Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"", new byte[7000]);
+        String length = String.valueOf(body.length);
+        MultipartForm first = MultipartForm.read(new ByteArrayInputStream(body), CT, length, 1 << 20, ErrorCode.PDF_TOO_LARGE, "besar",
+                ErrorCode.SIGNING_UNAVAILABLE, budget, wait);
+        assertThat(budget.availablePermits()).isEqualTo(10 - (body.length + 1023) / 1024);
+        assertThatThrownBy(() -> MultipartForm.read(new ByteArrayInputStream(body), CT, length, 1 << 20, ErrorCode.PDF_TOO_LARGE,
+                "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait)).isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.SIGNING_UNAVAILABLE);
+                    assertThat(e.retryAfter()).isNotNull();
+                });
+        first.close();
+        first.close(); // twice gives back once
+        assertThat(budget.availablePermits()).isEqualTo(10);
+        // A failed parse gives its reservation back; a declared length over the limit is refused before reading.
+        assertThatThrownBy(() -> MultipartForm.read(new ByteArrayInputStream("junk".getBytes(StandardCharsets.US_ASCII)), CT, "4",
+                1 << 20, ErrorCode.PDF_TOO_LARGE, "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
+        assertThatThrownBy(() -> MultipartForm.read(new ByteArrayInputStream(body), CT, "999999999", 1 << 20, ErrorCode.PDF_TOO_LARGE,
+                "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PDF_TOO_LARGE));
+        assertThat(budget.availablePermits()).isEqualTo(10);
+        try (MultipartForm again = MultipartForm.read(new ByteArrayInputStream(body), CT, null, 9 * 1024, ErrorCode.PDF_TOO_LARGE,
+                "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait)) {
+            assertThat(again.part("file").data()).hasSize(7000);
+            assertThat(budget.availablePermits()).isEqualTo(1); // no Content-Length: the limit is reserved
+        }
+        assertThat(budget.availablePermits()).isEqualTo(10);
+    }
+
     private static void assertMalformed(byte[] body, String contentType) {
         assertThatThrownBy(() -> read(body, contentType, 1 << 20)).as("content type %s", contentType)
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
