@@ -21,6 +21,9 @@ final class Argon2Native {
     private static final Logger LOG = Logger.getLogger(Argon2Native.class);
     private static final String RESOURCE = "/native/linux-x86_64/libteken-argon2.so";
 
+    /** Why the Java path runs (null when the native one is in use); set by load(), so declared before AVAILABLE. */
+    private static String reason;
+
     /** True when the native filling is loaded and this CPU can run it. */
     static final boolean AVAILABLE = load();
 
@@ -35,26 +38,24 @@ final class Argon2Native {
 
     /** Why the Java path runs, for the start-up log and the tests; null when the native path is in use. */
     static String reason() {
-        return REASON[0];
+        return reason;
     }
-
-    private static final String[] REASON = new String[1];
 
     private static boolean load() {
         String setting = System.getProperty("teken.argon2.native", System.getenv().getOrDefault("TEKEN_ARGON2_NATIVE", "on"));
         if ("off".equalsIgnoreCase(setting.trim())) {
-            REASON[0] = "TEKEN_ARGON2_NATIVE=off";
+            reason = "TEKEN_ARGON2_NATIVE=off";
             return false;
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
         if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            REASON[0] = "no native filling for " + os + "/" + arch;
+            reason = "no native filling for " + os + "/" + arch;
             return false;
         }
         try (InputStream in = Argon2Native.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                REASON[0] = "the native filling was not built (no C compiler at build time)";
+                reason = "the native filling was not built (no C compiler at build time)";
                 return false;
             }
             Path file = Files.createTempFile("teken-argon2-", ".so");
@@ -66,13 +67,13 @@ final class Argon2Native {
                 Files.deleteIfExists(file);
             }
             if (!supported()) {
-                REASON[0] = "this CPU has no AVX2";
+                reason = "this CPU has no AVX2";
                 return false;
             }
             LOG.info("Argon2id: native AVX2 memory filling in use");
             return true;
         } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
-            REASON[0] = "the native filling did not load: " + e.getMessage();
+            reason = "the native filling did not load: " + e.getMessage();
             LOG.warnf("Argon2id: the native filling did not load (%s); the Java path runs", e.getMessage());
             return false;
         }

@@ -31,6 +31,22 @@ class Argon2idTest {
         assertThat(new Argon2id().nativeFill()).isTrue();
     }
 
+    @Test
+    void turnedOff_theJavaFillingRuns_withTheSameTag() throws Exception {
+        // Also the argon2 reference tool's tag for these inputs (argon2 somesaltsomesalt -id -t 2 -k 19456 -p 1).
+        String expected = "fc77ad242e8b678967c202c1fb02524b66bd6c5bb62aae07c70356ce826adaa5";
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dteken.argon2.native=off", "-cp", System.getProperty("java.class.path"), Argon2FallbackMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("native=false reason=TEKEN_ARGON2_NATIVE=off tag=" + expected);
+        if (Argon2Native.AVAILABLE) {
+            assertThat(HexFormat.of().formatHex(new Argon2id(true).derive("correct horse battery".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "somesaltsomesalt".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null, 19456, 2, 1, 32))).isEqualTo(expected);
+        }
+    }
+
     private static Argon2id argon2(boolean nativeFill) {
         org.junit.jupiter.api.Assumptions.assumeTrue(!nativeFill || Argon2Native.AVAILABLE, "native filling not loaded here");
         return new Argon2id(nativeFill);
