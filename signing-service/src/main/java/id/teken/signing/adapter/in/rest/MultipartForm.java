@@ -138,11 +138,6 @@ final class MultipartForm implements AutoCloseable {
         }
     }
 
-    /** Reads and parses the body with the default budget; for callers that do not know the Content-Length. */
-    static MultipartForm read(InputStream body, String contentType, long maxBody, ErrorCode tooLarge, String message) {
-        return read(body, contentType, null, maxBody, tooLarge, message, ErrorCode.SIGNING_UNAVAILABLE);
-    }
-
     private static long declaredLength(String contentLength) {
         if (contentLength == null || contentLength.isBlank()) {
             return -1;

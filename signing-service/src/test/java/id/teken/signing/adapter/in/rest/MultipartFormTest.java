@@ -31,7 +31,8 @@ class MultipartFormTest {
     }
 
     private static MultipartForm read(byte[] body, String contentType, long max) {
-        return MultipartForm.read(new ByteArrayInputStream(body), contentType, max, ErrorCode.PDF_TOO_LARGE, "terlalu besar");
+        return MultipartForm.read(new ByteArrayInputStream(body), contentType, null, max, ErrorCode.PDF_TOO_LARGE, "terlalu besar",
+                ErrorCode.SIGNING_UNAVAILABLE);
     }
 
     @Test
