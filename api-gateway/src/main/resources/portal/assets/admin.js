@@ -19,7 +19,8 @@ document.addEventListener('DOMContentLoaded', () => {
     try { await navigator.clipboard.writeText($('rahasia-nilai').value); notice('pesan', 'ok', 'Secret disalin.'); }
     catch (e) { $('rahasia-nilai').select(); notice('pesan', 'info', 'Salin secret yang sudah terpilih dengan Ctrl+C.'); }
   });
-  $('tutup-rahasia').addEventListener('click', () => { $('rahasia-nilai').value = ''; show('rahasia', false); });
+  function hideSecret() { $('rahasia-nilai').value = ''; $('rahasia-nama').textContent = ''; show('rahasia', false); }
+  $('tutup-rahasia').addEventListener('click', hideSecret);
 
   async function clients() {
     const r = await api('GET', '/api/v1/admin/clients');
@@ -47,6 +48,7 @@ document.addEventListener('DOMContentLoaded', () => {
       rotate.type = 'button'; rotate.className = 'secondary'; rotate.textContent = 'Secret baru';
       rotate.addEventListener('click', async () => {
         if (!(await confirm('Buat secret baru untuk ' + c.username + '? Secret lama langsung tidak berlaku.'))) return;
+        hideSecret();
         busy(rotate, async () => {
           const u = await api('POST', '/api/v1/admin/clients/' + encodeURIComponent(c.id) + '/secret');
           if (!u.ok) { notice('pesan', 'bad', u.problem.message); return; }
@@ -65,6 +67,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const body = { username: $('klien-nama').value.trim(), description: $('klien-keterangan').value.trim() || null, allowedIps: lines('klien-ip'),
       scope: { allSigners: $('klien-semua').checked, units: lines('klien-unit'), signers: lines('klien-nip') }, signTotp: $('klien-totp').value };
     if (!body.username || !body.allowedIps.length) { notice('pesan', 'bad', 'Nama pengguna dan alamat IP wajib diisi.'); return; }
+    hideSecret();
     busy($('buat-klien'), async () => {
       const r = await api('POST', '/api/v1/admin/clients', { json: body });
       if (!r.ok) { notice('pesan', 'bad', r.problem.message); return; }

@@ -365,6 +365,7 @@ class PortalBrowserTest {
         click("konfirmasi-iya");
         wait.until(d -> !d.findElement(By.id("rahasia-nilai")).getAttribute("value").isEmpty());
         assertThat(value("rahasia-nilai")).isNotEqualTo(secret);
+        click("tutup-rahasia");
         click("muat-audit");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"), client));
         shots("admin");
@@ -409,6 +410,8 @@ class PortalBrowserTest {
         type("klien-unit", "Dinas Pendidikan");
         click("buat-klien");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rahasia")));
+        // The secret shown is the new client's (the dialog names it), not one left from an earlier step.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rahasia-nama"), arsip));
         wait.until(d -> !d.findElement(By.id("rahasia-nilai")).getAttribute("value").isEmpty());
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((arsip + ":" + value("rahasia-nilai"))
                 .getBytes(StandardCharsets.UTF_8));
