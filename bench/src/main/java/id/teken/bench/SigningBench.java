@@ -70,6 +70,26 @@ public final class SigningBench {
             System.out.println(medians);
             System.exit(0);
         }
+        if (o.get("batches-only") > 0) {
+            // Profiling aid: only Teken's batches of the 1 MB file (batch documents each), after a few warm-up batches.
+            List<byte[]> files = Collections.nCopies(o.get("batch"), big);
+            for (int i = 0; i < 5; i++) {
+                ok(teken.signBatch(files), "warm-up batch");
+            }
+            Map<String, List<Double>> phases = new LinkedHashMap<>();
+            Series s = Series.loop("Teken POST /api/v1/signatures/batch, " + files.size() + " x 1 MB", o.get("batches-only"), () -> {
+                Teken.Answer a = ok(teken.signBatch(files), "batch");
+                for (String phase : a.phases()) {
+                    phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(a.timing(phase));
+                }
+                return a.nanos();
+            });
+            System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms per batch%n", s.what(), files.size() * s.rate(), s.medianMs());
+            StringBuilder medians = new StringBuilder("  Server-Timing medians (ms):");
+            phases.forEach((phase, values) -> medians.append(String.format(Locale.ROOT, " %s %.1f", phase, median(values))));
+            System.out.println(medians);
+            System.exit(0);
+        }
         if (o.get("letters-only") > 0) {
             // Profiling aid: only the 2-page letter, 1 caller then N callers, letter-seconds each, no peers.
             Load one = Load.run(teken, letter, 1, o.get("letter-seconds"));
@@ -289,6 +309,7 @@ public final class SigningBench {
                 "callers", 8, "soak-callers", 50, "soak-seconds", 60, "sequential", 3000, "verifications", 30));
         o.put("teken-only", 0);
         o.put("letters-only", 0);
+        o.put("batches-only", 0);
         o.put("warm-seconds", 45);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -128,7 +128,7 @@ final class MultipartForm implements AutoCloseable {
             throw new DomainException(busy, "Permintaan dibatalkan.", Duration.ofSeconds(5));
         }
         try {
-            MultipartForm form = parse(readAll(body, maxBody, tooLarge, message), boundary);
+            MultipartForm form = parse(readAll(body, declared, maxBody, tooLarge, message), boundary);
             form.budget = budget;
             form.reserved = permits;
             return form;
@@ -218,12 +218,23 @@ final class MultipartForm implements AutoCloseable {
         throw malformed("Content-Type multipart tanpa boundary.");
     }
 
-    private static byte[] readAll(InputStream in, long max, ErrorCode tooLarge, String message) {
+    /**
+     * The whole body, at most max bytes. A declared length sizes the buffer at once (no copies while it grows, none at the
+     * end when the body is as long as declared); without one, or past it, the buffer doubles from 64 KB.
+     */
+    private static byte[] readAll(InputStream in, long declared, long max, ErrorCode tooLarge, String message) {
         try (InputStream body = in) {
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[declared > 0 ? (int) declared : 64 * 1024];
             int length = 0;
             while (true) {
                 if (length == buffer.length) {
+                    if (length == declared) {
+                        if (body.read() < 0) {
+                            return buffer;   // exactly the declared length: the buffer is the body
+                        }
+                        // The HTTP layer frames bodies by their Content-Length; one that runs past it is not a form.
+                        throw malformed("Badan permintaan lebih panjang dari Content-Length.");
+                    }
                     if (buffer.length >= max + 1) {
                         throw new DomainException(tooLarge, message);
                     }

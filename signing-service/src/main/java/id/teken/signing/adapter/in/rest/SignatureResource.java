@@ -168,13 +168,14 @@ public class SignatureResource {
                     + "Semua berkas diperiksa dulu; bila satu gagal, tidak ada yang ditandatangani atau dicatat.")
     public Response batch(InputStream body, @HeaderParam("Content-Type") String contentType,
                           @HeaderParam("Content-Length") String contentLength, @HeaderParam("Accept") String accept) {
+        long start = System.nanoTime();
         Callers.Caller caller = callers.asnOrSystem();
         try (MultipartForm form = form(body, contentType, contentLength, config.signing().maxBatchSize().asLongValue(), batchTooLarge())) {
-            return batch(caller, form, accept);
+            return batch(caller, form, accept, start);
         }
     }
 
-    private Response batch(Callers.Caller caller, MultipartForm form, String accept) {
+    private Response batch(Callers.Caller caller, MultipartForm form, String accept, long start) {
         Options options = Options.from(form);
         List<MultipartForm.Part> uploads = form.parts("files");
         long total = uploads.stream().mapToLong(MultipartForm.Part::size).sum();
@@ -185,9 +186,11 @@ public class SignatureResource {
         for (MultipartForm.Part f : uploads) {
             documents.add(pdf(f));
         }
+        long read = System.nanoTime();
         List<SignDocumentUseCase.SignedDocument> signed = signing.sign(new SignDocumentUseCase.SignCommand(signer(caller, options),
                 caller.requester(), documents, chars(options.passphrase), level(options.level), List.of(options.appearance())));
-        String timing = signed.get(0).timing();
+        long answer = System.nanoTime();
+        String timing = "read;dur=" + (read - start) / 1_000_000 + ", " + signed.get(0).timing();
         List<Map<String, Object>> manifest = new ArrayList<>();
         for (SignDocumentUseCase.SignedDocument d : signed) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -213,6 +216,7 @@ public class SignatureResource {
             zip.write(json.writeValueAsBytes(manifest));
             zip.closeEntry();
             zip.finish();
+            timing += ", answer;dur=" + (System.nanoTime() - answer) / 1_000_000;
             return Response.ok(out.toByteArray(), "application/zip").header("Server-Timing", timing)
                     .header("Content-Disposition", "attachment; filename=\"dokumen_signed.zip\"").build();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +154,40 @@ class MultipartFormTest {
             assertThat(budget.availablePermits()).isEqualTo(1); // no Content-Length: the limit is reserved
         }
         assertThat(budget.availablePermits()).isEqualTo(10);
+    }
+
+    @Test
+    void aDeclaredLength_sizesTheRead_andABodyThatDisagreesWithIt_isRefused() {
+        java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(1 << 20);
+        java.time.Duration wait = java.time.Duration.ofMillis(200);
+        byte[] data = new byte[300_000];
+        new Random(5).nextBytes(data);
+        byte[] body = body("----XyZ123", "Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"", data);
+        // Exactly as declared, read in small pieces as a socket gives them.
+        try (MultipartForm form = MultipartForm.read(trickle(body), CT, String.valueOf(body.length), 1 << 20, ErrorCode.PDF_TOO_LARGE,
+                "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait)) {
+            assertThat(form.part("file").data()).isEqualTo(data);
+        }
+        // Declared longer than sent (a body cut short by the proxy): what came is parsed; here it lacks its close, so malformed.
+        byte[] cut = Arrays.copyOf(body, body.length - 20);
+        assertThatThrownBy(() -> MultipartForm.read(trickle(cut), CT, String.valueOf(body.length), 1 << 20, ErrorCode.PDF_TOO_LARGE,
+                "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
+        // More bytes than declared: refused, not read on.
+        assertThatThrownBy(() -> MultipartForm.read(trickle(body), CT, String.valueOf(body.length - 100), 1 << 20,
+                ErrorCode.PDF_TOO_LARGE, "besar", ErrorCode.SIGNING_UNAVAILABLE, budget, wait))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
+        assertThat(budget.availablePermits()).isEqualTo(1 << 20);
+    }
+
+    /** A stream that hands out at most 1,000 bytes per read. */
+    private static java.io.InputStream trickle(byte[] bytes) {
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1000));
+            }
+        };
     }
 
     private static void assertMalformed(byte[] body, String contentType) {
