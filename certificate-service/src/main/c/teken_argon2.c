@@ -7,7 +7,11 @@
  * time (a row's 16 words are four vectors; the diagonal step rotates lanes), the column rounds two columns at a time
  * (a column's words are pairs in eight rows; the diagonal step blends and swaps pairs). BlaMka's 32 x 32 bit products
  * are exactly _mm256_mul_epu32. The functions that use AVX2 carry target attributes, so the library loads on any
- * x86-64 CPU and teken_argon2_supported() says whether this one can run them.
+ * x86-64 CPU and best() says which of them this one can run.
+ *
+ * Where the CPU has AVX-512F a second compression runs: a vector holds 8 words, so one G works on two rows (or two
+ * columns) at once, the rotations are single instructions (vprorq), and the diagonal steps of the column rounds are
+ * masked blends of a vector and its halves swapped. Argon2idTest holds both to the RFC's vector.
  */
 #include <jni.h>
 #include <stdint.h>
@@ -107,15 +111,112 @@ AVX2 static void compress(const uint64_t *x, const uint64_t *y, uint64_t *out, i
     }
 }
 
-AVX2 static void next_addresses(uint64_t *address, uint64_t *input, const uint64_t *zero, __m256i *r, __m256i *s) {
-    input[6]++;
-    compress(zero, input, address, 0, r, s);
-    compress(zero, address, address, 0, r, s);
+/* The AVX2 compression behind the signature both variants share; the scratch (2 KB) holds R and the state. */
+AVX2 static void compress_avx2(const uint64_t *x, const uint64_t *y, uint64_t *out, int with_xor, void *scratch) {
+    __m256i *r = (__m256i *) scratch;
+    compress(x, y, out, with_xor, r, r + 32);
 }
 
-AVX2 static void fill_segment(uint64_t *memory, uint32_t pass, uint32_t lane, uint32_t slice, uint32_t lanes,
-                              uint32_t lane_length, uint32_t segment, uint32_t blocks, uint32_t passes) {
-    __m256i r[32], s[32];
+#define AVX512 __attribute__((target("avx512f")))
+
+AVX512 static inline __m512i blamka512(__m512i x, __m512i y) {
+    __m512i m = _mm512_mul_epu32(x, y);
+    return _mm512_add_epi64(_mm512_add_epi64(x, y), _mm512_add_epi64(m, m));
+}
+
+#define G512(a, b, c, d)                                                              \
+    do {                                                                              \
+        a = blamka512(a, b); d = _mm512_ror_epi64(_mm512_xor_si512(d, a), 32);        \
+        c = blamka512(c, d); b = _mm512_ror_epi64(_mm512_xor_si512(b, c), 24);        \
+        a = blamka512(a, b); d = _mm512_ror_epi64(_mm512_xor_si512(d, a), 16);        \
+        c = blamka512(c, d); b = _mm512_ror_epi64(_mm512_xor_si512(b, c), 63);        \
+    } while (0)
+
+/* Each 256-bit half permuted as _mm256_permute4x64_epi64 would. */
+#define LANES512(v, i0, i1, i2, i3) _mm512_permutex_epi64(v, _MM_SHUFFLE(i3, i2, i1, i0))
+#define HALVES_SWAPPED(v) _mm512_shuffle_i64x2(v, v, _MM_SHUFFLE(1, 0, 3, 2))
+#define SWAP_PAIRS512(v) _mm512_shuffle_epi32(v, _MM_PERM_BADC)
+
+/*
+ * The state as 128 words (32 quarter-rows of 4, as in the AVX2 code). Rows 2r and 2r+1 are words 32r..32r+31: vectors
+ * a = [q0 | q4], b = [q1 | q5], c = [q2 | q6], d = [q3 | q7] of quarters q = 8r.., so one G512 is the AVX2 row pair's
+ * two Gs.
+ */
+AVX512 static inline void row_pair512(uint64_t *w) {
+    __m512i z0 = _mm512_loadu_si512(w), z1 = _mm512_loadu_si512(w + 8), z2 = _mm512_loadu_si512(w + 16), z3 = _mm512_loadu_si512(w + 24);
+    __m512i a = _mm512_shuffle_i64x2(z0, z2, _MM_SHUFFLE(1, 0, 1, 0)), b = _mm512_shuffle_i64x2(z0, z2, _MM_SHUFFLE(3, 2, 3, 2));
+    __m512i c = _mm512_shuffle_i64x2(z1, z3, _MM_SHUFFLE(1, 0, 1, 0)), d = _mm512_shuffle_i64x2(z1, z3, _MM_SHUFFLE(3, 2, 3, 2));
+    G512(a, b, c, d);
+    b = LANES512(b, 1, 2, 3, 0); c = LANES512(c, 2, 3, 0, 1); d = LANES512(d, 3, 0, 1, 2);
+    G512(a, b, c, d);
+    b = LANES512(b, 3, 0, 1, 2); c = LANES512(c, 2, 3, 0, 1); d = LANES512(d, 1, 2, 3, 0);
+    _mm512_storeu_si512(w, _mm512_shuffle_i64x2(a, b, _MM_SHUFFLE(1, 0, 1, 0)));
+    _mm512_storeu_si512(w + 16, _mm512_shuffle_i64x2(a, b, _MM_SHUFFLE(3, 2, 3, 2)));
+    _mm512_storeu_si512(w + 8, _mm512_shuffle_i64x2(c, d, _MM_SHUFFLE(1, 0, 1, 0)));
+    _mm512_storeu_si512(w + 24, _mm512_shuffle_i64x2(c, d, _MM_SHUFFLE(3, 2, 3, 2)));
+}
+
+AVX512 static inline __m512i pair_of_quarters(const uint64_t *w, int lo, int hi) {
+    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *) (w + 4 * lo))),
+                              _mm256_loadu_si256((const __m256i *) (w + 4 * hi)), 1);
+}
+
+AVX512 static inline void store_quarters(uint64_t *w, int lo, int hi, __m512i v) {
+    _mm256_storeu_si256((__m256i *) (w + 4 * lo), _mm512_castsi512_si256(v));
+    _mm256_storeu_si256((__m256i *) (w + 4 * hi), _mm512_extracti64x4_epi64(v, 1));
+}
+
+/* Columns 2i and 2i+1 (the AVX2 column pair): a = [q_i | q_i+4], b = [q_i+8 | q_i+12], c = [.. 16 | 20], d = [.. 24 | 28]. */
+AVX512 static inline void column_pair512(uint64_t *w, int i) {
+    __m512i a = pair_of_quarters(w, i, i + 4), b = pair_of_quarters(w, i + 8, i + 12);
+    __m512i c = pair_of_quarters(w, i + 16, i + 20), d = pair_of_quarters(w, i + 24, i + 28);
+    G512(a, b, c, d);
+    /* The AVX2 steps with x0 | x1 in one vector: its 64-bit lanes 0 and 2 (or 1 and 3) of each half from the halves swapped. */
+    b = SWAP_PAIRS512(_mm512_mask_blend_epi64(0x55, b, HALVES_SWAPPED(b)));
+    c = HALVES_SWAPPED(c);
+    d = SWAP_PAIRS512(_mm512_mask_blend_epi64(0xAA, d, HALVES_SWAPPED(d)));
+    G512(a, b, c, d);
+    b = SWAP_PAIRS512(_mm512_mask_blend_epi64(0xAA, b, HALVES_SWAPPED(b)));
+    c = HALVES_SWAPPED(c);
+    d = SWAP_PAIRS512(_mm512_mask_blend_epi64(0x55, d, HALVES_SWAPPED(d)));
+    store_quarters(w, i, i + 4, a); store_quarters(w, i + 8, i + 12, b);
+    store_quarters(w, i + 16, i + 20, c); store_quarters(w, i + 24, i + 28, d);
+}
+
+/* G with AVX-512: out = R xor P(R) (xor the old out when with_xor), R = x xor y; scratch holds R and the state. */
+AVX512 static void compress_avx512(const uint64_t *x, const uint64_t *y, uint64_t *out, int with_xor, void *scratch) {
+    uint64_t *r = (uint64_t *) scratch, *w = r + BLOCK_LONGS;
+    for (int k = 0; k < 16; k++) {
+        __m512i v = _mm512_xor_si512(_mm512_loadu_si512(x + 8 * k), _mm512_loadu_si512(y + 8 * k));
+        _mm512_storeu_si512(r + 8 * k, v);
+        _mm512_storeu_si512(w + 8 * k, v);
+    }
+    for (int k = 0; k < 4; k++) {
+        row_pair512(w + 32 * k);
+    }
+    for (int i = 0; i < 4; i++) {
+        column_pair512(w, i);
+    }
+    for (int k = 0; k < 16; k++) {
+        __m512i v = _mm512_xor_si512(_mm512_loadu_si512(r + 8 * k), _mm512_loadu_si512(w + 8 * k));
+        if (with_xor) {
+            v = _mm512_xor_si512(v, _mm512_loadu_si512(out + 8 * k));
+        }
+        _mm512_storeu_si512(out + 8 * k, v);
+    }
+}
+
+typedef void (*compress_fn)(const uint64_t *x, const uint64_t *y, uint64_t *out, int with_xor, void *scratch);
+
+static void next_addresses(compress_fn g, uint64_t *address, uint64_t *input, const uint64_t *zero, void *scratch) {
+    input[6]++;
+    g(zero, input, address, 0, scratch);
+    g(zero, address, address, 0, scratch);
+}
+
+static void fill_segment(compress_fn g, uint64_t *memory, uint32_t pass, uint32_t lane, uint32_t slice, uint32_t lanes,
+                         uint32_t lane_length, uint32_t segment, uint32_t blocks, uint32_t passes) {
+    uint64_t scratch[2 * BLOCK_LONGS] __attribute__((aligned(64)));
     uint64_t address[BLOCK_LONGS], input[BLOCK_LONGS], zero[BLOCK_LONGS];
     int independent = pass == 0 && slice < SYNC_POINTS / 2;
     memset(zero, 0, sizeof zero);
@@ -127,7 +228,7 @@ AVX2 static void fill_segment(uint64_t *memory, uint32_t pass, uint32_t lane, ui
     if (pass == 0 && slice == 0) {
         start = 2;
         if (independent) {
-            next_addresses(address, input, zero, r, s);
+            next_addresses(g, address, input, zero, scratch);
         }
     }
     uint64_t current = (uint64_t) lane * lane_length + (uint64_t) slice * segment + start;
@@ -139,7 +240,7 @@ AVX2 static void fill_segment(uint64_t *memory, uint32_t pass, uint32_t lane, ui
         uint64_t pseudo_random;
         if (independent) {
             if (i % BLOCK_LONGS == 0) {
-                next_addresses(address, input, zero, r, s);
+                next_addresses(g, address, input, zero, scratch);
             }
             pseudo_random = address[i % BLOCK_LONGS];
         } else {
@@ -168,24 +269,25 @@ AVX2 static void fill_segment(uint64_t *memory, uint32_t pass, uint32_t lane, ui
         uint64_t start_position = pass == 0 ? 0 : slice == SYNC_POINTS - 1 ? 0 : (uint64_t) (slice + 1) * segment;
         uint64_t ref_index = (start_position + relative) % lane_length;
         uint64_t ref = ((uint64_t) ref_lane * lane_length + ref_index) * BLOCK_LONGS;
-        compress(memory + previous * BLOCK_LONGS, memory + ref, memory + current * BLOCK_LONGS, pass > 0, r, s);
+        g(memory + previous * BLOCK_LONGS, memory + ref, memory + current * BLOCK_LONGS, pass > 0, scratch);
     }
     /* The state was derived from the passphrase: not left on the stack. */
-    volatile unsigned char *wipe = (volatile unsigned char *) r;
-    for (size_t k = 0; k < sizeof r; k++) wipe[k] = 0;
-    wipe = (volatile unsigned char *) s;
-    for (size_t k = 0; k < sizeof s; k++) wipe[k] = 0;
+    volatile unsigned char *wipe = (volatile unsigned char *) scratch;
+    for (size_t k = 0; k < sizeof scratch; k++) wipe[k] = 0;
+    wipe = (volatile unsigned char *) address;
+    for (size_t k = 0; k < sizeof address; k++) wipe[k] = 0;
 }
 
-JNIEXPORT jboolean JNICALL Java_id_teken_certificate_adapter_out_custody_Argon2Native_supported(JNIEnv *env, jclass c) {
+/* The best variant this CPU runs: 2 AVX-512F, 1 AVX2, 0 neither. */
+JNIEXPORT jint JNICALL Java_id_teken_certificate_adapter_out_custody_Argon2Native_best(JNIEnv *env, jclass c) {
     (void) env; (void) c;
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") ? JNI_TRUE : JNI_FALSE;
+    return __builtin_cpu_supports("avx512f") ? 2 : __builtin_cpu_supports("avx2") ? 1 : 0;
 }
 
 JNIEXPORT void JNICALL Java_id_teken_certificate_adapter_out_custody_Argon2Native_fillSegment(
         JNIEnv *env, jclass c, jlongArray memory, jint pass, jint lane, jint slice, jint lanes, jint laneLength,
-        jint segment, jint blocks, jint passes) {
+        jint segment, jint blocks, jint passes, jint variant) {
     (void) c;
     if ((*env)->GetArrayLength(env, memory) < (jsize) ((int64_t) blocks * BLOCK_LONGS)) {
         jclass e = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
@@ -198,7 +300,7 @@ JNIEXPORT void JNICALL Java_id_teken_certificate_adapter_out_custody_Argon2Nativ
     if (m == NULL) {
         return; /* an OutOfMemoryError is pending */
     }
-    fill_segment(m, (uint32_t) pass, (uint32_t) lane, (uint32_t) slice, (uint32_t) lanes, (uint32_t) laneLength,
+    fill_segment(variant == 2 ? compress_avx512 : compress_avx2, m, (uint32_t) pass, (uint32_t) lane, (uint32_t) slice, (uint32_t) lanes, (uint32_t) laneLength,
                  (uint32_t) segment, (uint32_t) blocks, (uint32_t) passes);
     (*env)->ReleasePrimitiveArrayCritical(env, memory, m, 0);
 }

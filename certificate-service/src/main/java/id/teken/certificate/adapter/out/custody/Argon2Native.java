@@ -24,6 +24,9 @@ final class Argon2Native {
     /** Why the Java path runs (null when the native one is in use); set by load(), so declared before AVAILABLE. */
     private static String reason;
 
+    /** The compression the native filling uses: 2 AVX-512F, 1 AVX2 (0 when it is not in use); set by load(). */
+    private static int variant;
+
     /** True when the native filling is loaded and this CPU can run it. */
     static final boolean AVAILABLE = load();
 
@@ -31,10 +34,21 @@ final class Argon2Native {
     }
 
     /** Fills one segment of the memory, as {@code Argon2id.fillSegment} does (same arguments, same result). */
-    static native void fillSegment(long[] memory, int pass, int lane, int slice, int lanes, int laneLength, int segment,
-                                   int blocks, int passes);
+    static void fillSegment(long[] memory, int pass, int lane, int slice, int lanes, int laneLength, int segment, int blocks,
+                            int passes) {
+        fillSegment(memory, pass, lane, slice, lanes, laneLength, segment, blocks, passes, variant);
+    }
 
-    private static native boolean supported();
+    private static native void fillSegment(long[] memory, int pass, int lane, int slice, int lanes, int laneLength, int segment,
+                                           int blocks, int passes, int variant);
+
+    /** 2 when this CPU has AVX-512F, 1 when it has AVX2, else 0. */
+    private static native int best();
+
+    /** "AVX-512" or "AVX2": what the native filling runs on (null when it is not in use). */
+    static String variant() {
+        return variant == 2 ? "AVX-512" : variant == 1 ? "AVX2" : null;
+    }
 
     /** Why the Java path runs, for the start-up log and the tests; null when the native path is in use. */
     static String reason() {
@@ -66,11 +80,14 @@ final class Argon2Native {
                 // Linux keeps a loaded library mapped after its file is gone.
                 Files.deleteIfExists(file);
             }
-            if (!supported()) {
+            int cpu = best();
+            if (cpu == 0) {
                 reason = "this CPU has no AVX2";
                 return false;
             }
-            LOG.info("Argon2id: native AVX2 memory filling in use");
+            // TEKEN_ARGON2_NATIVE=avx2 keeps to AVX2 on an AVX-512 CPU (to compare them, or where AVX-512 lowers the clock).
+            variant = "avx2".equalsIgnoreCase(setting.trim()) ? 1 : cpu;
+            LOG.infof("Argon2id: native %s memory filling in use", variant());
             return true;
         } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
             reason = "the native filling did not load: " + e.getMessage();

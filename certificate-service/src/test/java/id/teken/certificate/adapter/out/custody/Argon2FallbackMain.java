@@ -12,6 +12,6 @@ public final class Argon2FallbackMain {
         Argon2id argon2 = new Argon2id();
         byte[] tag = argon2.derive("correct horse battery".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "somesaltsomesalt".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null, 19456, 2, 1, 32);
-        System.out.println("native=" + argon2.nativeFill() + " reason=" + Argon2Native.reason() + " tag=" + HexFormat.of().formatHex(tag));
+        System.out.println("native=" + argon2.nativeFill() + " variant=" + Argon2Native.variant() + " reason=" + Argon2Native.reason() + " tag=" + HexFormat.of().formatHex(tag));
     }
 }

@@ -35,15 +35,40 @@ class Argon2idTest {
     void turnedOff_theJavaFillingRuns_withTheSameTag() throws Exception {
         // Also the argon2 reference tool's tag for these inputs (argon2 somesaltsomesalt -id -t 2 -k 19456 -p 1).
         String expected = "fc77ad242e8b678967c202c1fb02524b66bd6c5bb62aae07c70356ce826adaa5";
-        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dteken.argon2.native=off", "-cp", System.getProperty("java.class.path"), Argon2FallbackMain.class.getName())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        assertThat(out).contains("native=false reason=TEKEN_ARGON2_NATIVE=off tag=" + expected);
+        assertThat(inChildJvm("off")).contains("native=false variant=null reason=TEKEN_ARGON2_NATIVE=off tag=" + expected);
+        if (Argon2Native.AVAILABLE) {
+            // On an AVX-512 CPU the in-process tests run the AVX-512 compression; the AVX2 one is held to the same tag here.
+            assertThat(inChildJvm("avx2")).contains("native=true variant=AVX2 reason=null tag=" + expected);
+        }
         if (Argon2Native.AVAILABLE) {
             assertThat(HexFormat.of().formatHex(new Argon2id(true).derive("correct horse battery".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "somesaltsomesalt".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null, 19456, 2, 1, 32))).isEqualTo(expected);
+        }
+    }
+
+    /** What Argon2FallbackMain prints in a JVM of its own with teken.argon2.native set to the setting. */
+    private static String inChildJvm(String setting) throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dteken.argon2.native=" + setting, "-cp", System.getProperty("java.class.path"), Argon2FallbackMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void onAnAvx512Cpu_theAvx512CompressionIsTheOneInUse() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Argon2Native.AVAILABLE, "native filling not loaded here");
+        boolean avx512 = cpuFlags().contains("avx512f");
+        assertThat(Argon2Native.variant()).isEqualTo(avx512 ? "AVX-512" : "AVX2");
+    }
+
+    private static java.util.Set<String> cpuFlags() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags"))
+                    .findFirst().map(l -> java.util.Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElse(java.util.Set.of());
+        } catch (java.io.IOException e) {
+            return java.util.Set.of();
         }
     }
 
