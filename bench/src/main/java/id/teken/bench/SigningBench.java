@@ -57,17 +57,10 @@ public final class SigningBench {
         if (o.get("teken-only") > 0) {
             // Profiling aid: only Teken's single signatures of the 1 MB file, no peers.
             Map<String, List<Double>> phases = new LinkedHashMap<>();
-            Series s = Series.loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"), () -> {
-                Teken.Answer a = ok(teken.sign(big, null), "signature");
-                for (String phase : a.phases()) {
-                    phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(a.timing(phase));
-                }
-                return a.nanos();
-            });
+            Series s = Series.loop("Teken POST /api/v1/signatures, 1 MB, default level", o.get("teken-only"),
+                    () -> timed(ok(teken.sign(big, null), "signature"), phases));
             System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms%n", s.what(), s.rate(), s.medianMs());
-            StringBuilder medians = new StringBuilder("  Server-Timing medians (ms):");
-            phases.forEach((phase, values) -> medians.append(String.format(Locale.ROOT, " %s %.1f", phase, median(values))));
-            System.out.println(medians);
+            printMedians(phases);
             System.exit(0);
         }
         if (o.get("batches-only") > 0) {
@@ -77,17 +70,10 @@ public final class SigningBench {
                 ok(teken.signBatch(files), "warm-up batch");
             }
             Map<String, List<Double>> phases = new LinkedHashMap<>();
-            Series s = Series.loop("Teken POST /api/v1/signatures/batch, " + files.size() + " x 1 MB", o.get("batches-only"), () -> {
-                Teken.Answer a = ok(teken.signBatch(files), "batch");
-                for (String phase : a.phases()) {
-                    phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(a.timing(phase));
-                }
-                return a.nanos();
-            });
+            Series s = Series.loop("Teken POST /api/v1/signatures/batch, " + files.size() + " x 1 MB", o.get("batches-only"),
+                    () -> timed(ok(teken.signBatch(files), "batch"), phases));
             System.out.printf(Locale.ROOT, "%-58s %6.2f docs/s, median %.0f ms per batch%n", s.what(), files.size() * s.rate(), s.medianMs());
-            StringBuilder medians = new StringBuilder("  Server-Timing medians (ms):");
-            phases.forEach((phase, values) -> medians.append(String.format(Locale.ROOT, " %s %.1f", phase, median(values))));
-            System.out.println(medians);
+            printMedians(phases);
             System.exit(0);
         }
         if (o.get("letters-only") > 0) {
@@ -266,6 +252,20 @@ public final class SigningBench {
     }
 
     // ---- helpers ----
+
+    /** The answer's time, its Server-Timing phases added to phases (profiling aids). */
+    private static long timed(Teken.Answer a, Map<String, List<Double>> phases) {
+        for (String phase : a.phases()) {
+            phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(a.timing(phase));
+        }
+        return a.nanos();
+    }
+
+    private static void printMedians(Map<String, List<Double>> phases) {
+        StringBuilder medians = new StringBuilder("  Server-Timing medians (ms):");
+        phases.forEach((phase, values) -> medians.append(String.format(Locale.ROOT, " %s %.1f", phase, median(values))));
+        System.out.println(medians);
+    }
 
     private static Teken.Answer ok(Teken.Answer a, String what) {
         if (a.status() != 200) {

@@ -220,7 +220,7 @@ final class MultipartForm implements AutoCloseable {
 
     /**
      * The whole body, at most max bytes. A declared length sizes the buffer at once (no copies while it grows, none at the
-     * end when the body is as long as declared); without one, or past it, the buffer doubles from 64 KB.
+     * end when the body is as long as declared; a body past it is malformed); without one the buffer doubles from 64 KB.
      */
     private static byte[] readAll(InputStream in, long declared, long max, ErrorCode tooLarge, String message) {
         try (InputStream body = in) {
